@@ -1,0 +1,70 @@
+"""The command line: the same core as the window, scriptable and testable without a screen.
+
+Each sub-command lives in app/commands/<name>.py and exposes `HELP`, `add_arguments(parser)` and
+`run(args, out, err) -> int`. Command modules import heavy libraries inside `run`, so `--help` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from types import ModuleType
+from typing import TextIO
+
+from app import APP_NAME, __version__
+from app.errors import BreachDeskError
+from app.i18n import SUPPORTED_LANGUAGES, _, set_language
+
+log = logging.getLogger(__name__)
+
+# Order is the order shown by --help.
+COMMANDS: tuple[str, ...] = ("assess", "deadlines", "selftest")
+
+EXIT_OK = 0
+EXIT_INTERNAL = 70
+
+
+def _command_module(name: str) -> ModuleType:
+    return importlib.import_module(f"app.commands.{name}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="breachdesk",
+        description=f"{APP_NAME} (漏えい等対応デスク) {__version__}: without a sub-command the window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="folder for the register, backups and logs "
+                        "(default: the per-user data folder, e.g. %%APPDATA%%\\BreachDesk)")
+    parser.add_argument("--database-url", metavar="URL", help="SQLAlchemy URL of another database "
+                        "(default: SQLite file in the data folder)")
+    parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, help="language of messages (default: ja)")
+    parser.add_argument("--debug", action="store_true", help="verbose logging")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = _command_module(name)
+        command_parser = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(command_parser)
+    return parser
+
+
+def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run one sub-command; known faults become a message and an exit code, never a traceback."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    set_language(args.lang or "ja")
+    try:
+        result: int = _command_module(args.command).run(args, out, err)
+        return result
+    except BreachDeskError as exc:
+        err.write(_("Error: {message}").format(message=exc.user_text()) + "\n")
+        return exc.exit_code
+    except Exception:
+        log.exception("internal error in command %s", args.command)
+        err.write(_("An internal error occurred. Please send the log to your support contact.") + "\n")
+        import traceback
+
+        traceback.print_exc(file=err)
+        return EXIT_INTERNAL

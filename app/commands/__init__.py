@@ -1,0 +1,1 @@
+"""Sub-commands of main.py, one module each."""

@@ -1,0 +1,1 @@
+"""Frozen dataclasses and enums passed between the layers."""

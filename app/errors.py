@@ -1,0 +1,33 @@
+"""Known faults (the user can act on them) versus bugs (a crash report is the only honest answer)."""
+
+from __future__ import annotations
+
+
+class BreachDeskError(Exception):
+    """Base for faults we expect and can explain; `message` is already in the user's language."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def user_text(self) -> str:
+        return f"{self.message}\n{self.hint}" if self.hint else self.message
+
+
+class InputError(BreachDeskError):
+    """Bad input from a file, the command line or a form field; nothing was written."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, field: str | None = None, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.field = field
+
+
+class StorageError(BreachDeskError):
+    """The database cannot be opened or written: missing, locked, read-only, corrupt, or from a newer version."""
+
+    exit_code = 3

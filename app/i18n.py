@@ -1,0 +1,68 @@
+"""Gettext for every user-facing string: English msgids, Japanese first, compiled from i18n/ with babel."""
+
+from __future__ import annotations
+
+import gettext
+import io
+import logging
+from pathlib import Path
+
+from app.paths import i18n_dir
+
+log = logging.getLogger(__name__)
+
+DOMAIN = "messages"
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("ja", "en")
+DEFAULT_LANGUAGE = "ja"
+
+_translation: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+
+
+def load_translation(lang: str, root: Path | None = None) -> gettext.NullTranslations:
+    """The compiled catalog for `lang`; a .po newer than its .mo (a source checkout) is compiled in memory."""
+    if lang == "en":
+        return gettext.NullTranslations()
+    folder = (root or i18n_dir()) / lang / "LC_MESSAGES"
+    mo_path, po_path = folder / f"{DOMAIN}.mo", folder / f"{DOMAIN}.po"
+    if mo_path.exists() and (not po_path.exists() or mo_path.stat().st_mtime >= po_path.stat().st_mtime):
+        with mo_path.open("rb") as fp:
+            return gettext.GNUTranslations(fp)
+    if po_path.exists():
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        with po_path.open("rb") as fp:
+            catalog = read_po(fp, locale=lang)
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog)
+        buffer.seek(0)
+        return gettext.GNUTranslations(buffer)
+    log.warning("no catalog for language %s under %s; falling back to English", lang, folder)
+    return gettext.NullTranslations()
+
+
+def set_language(lang: str) -> None:
+    global _translation, _language
+    if lang not in SUPPORTED_LANGUAGES:
+        lang = DEFAULT_LANGUAGE
+    _translation = load_translation(lang)
+    _language = lang
+
+
+def current_language() -> str:
+    return _language
+
+
+def _(message: str) -> str:
+    """Translate now. Use named placeholders only: _("{count} people").format(count=n)."""
+    return _translation.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translation.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a module-level string for extraction; translate it with _() where it is shown."""
+    return message

@@ -1,0 +1,20 @@
+"""BreachDesk entry point: the window by default, or a sub-command (`python main.py --help`)."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from app.cli import build_parser, run_command
+
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from ui.application import run_gui
+
+        return run_gui(args)
+    return run_command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""Shared test set-up: headless Qt before anything imports it, the gui marker, and a throwaway data folder."""
+
+from __future__ import annotations
+
+import os
+
+# Must happen before PySide6 is imported anywhere (pytest-qt imports it when it configures).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("LANG", "C.UTF-8")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from app.i18n import set_language  # noqa: E402
+from app.paths import DataPaths  # noqa: E402
+
+TESTS_DIR = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    gui_dir = TESTS_DIR / "gui"
+    for item in items:
+        if gui_dir in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def data_paths(tmp_path: Path) -> DataPaths:
+    """A fresh, empty data folder: each test gets its own register, backups and logs."""
+    paths = DataPaths(tmp_path / "data")
+    paths.ensure()
+    return paths
+
+
+@pytest.fixture(autouse=True)
+def _japanese_by_default() -> None:
+    """The product's default language; tests that want English switch explicitly."""
+    set_language("ja")
