@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, the Database (checks, migrations, backups), and the hash-chained audit log."""

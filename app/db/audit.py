@@ -1,0 +1,131 @@
+"""The append-only audit log: who changed what, when, with before/after, chained by SHA-256.
+
+Each entry's hash covers the previous entry's hash and its own content, so editing, inserting or deleting a row
+in the middle breaks the chain from that row on. (Removing the newest rows needs an outside anchor to detect.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import getpass
+import hashlib
+import json
+from pathlib import PurePath
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.models import AuditEntry
+from app.db.types import utc_now
+
+GENESIS_HASH = "0" * 64
+
+
+def current_actor() -> str:
+    """The OS account: on a shared office PC this is the closest thing to a signature we have."""
+    try:
+        return getpass.getuser()
+    except (
+        OSError,
+        KeyError,
+        ImportError,
+    ):  # no login name (service account, container without passwd entry)
+        return "unknown"
+
+
+def _default(value: object) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, PurePath | set | frozenset):
+        return str(value) if isinstance(value, PurePath) else sorted(value)
+    raise TypeError(f"cannot record {type(value).__name__} in the audit log")
+
+
+def as_json(value: Any) -> Any:
+    """The value exactly as the database will give it back, so the hash can be recomputed from the row."""
+    return json.loads(json.dumps(value, default=_default, ensure_ascii=False, allow_nan=False))
+
+
+def entry_hash(
+    prev_hash: str,
+    at: dt.datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    before: Any,
+    after: Any,
+) -> str:
+    payload = {
+        "prev_hash": prev_hash,
+        "at": at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
+        "actor": actor,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "before": before,
+        "after": after,
+    }
+    canonical = json.dumps(
+        payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def append(
+    session: Session,
+    *,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    before: Any = None,
+    after: Any = None,
+    actor: str | None = None,
+) -> AuditEntry:
+    """Add an entry in the caller's transaction, so the change and its record commit or fail together."""
+    last = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
+    prev_hash = last or GENESIS_HASH
+    at = utc_now()
+    who = actor or current_actor()
+    before, after = as_json(before), as_json(after)
+    entry = AuditEntry(
+        at=at,
+        actor=who,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        before=before,
+        after=after,
+        prev_hash=prev_hash,
+        hash=entry_hash(prev_hash, at, who, action, entity, entity_id, before, after),
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def verify_chain(session: Session) -> int | None:
+    """The id of the first entry whose link or content does not match; None when the whole chain holds."""
+    expected_prev = GENESIS_HASH
+    rows = session.scalars(
+        select(AuditEntry).order_by(AuditEntry.id).execution_options(yield_per=1000, populate_existing=True)
+    )
+    for entry in rows:
+        recomputed = entry_hash(
+            entry.prev_hash,
+            entry.at,
+            entry.actor,
+            entry.action,
+            entry.entity,
+            entry.entity_id,
+            entry.before,
+            entry.after,
+        )
+        if entry.prev_hash != expected_prev or entry.hash != recomputed:
+            return entry.id
+        expected_prev = entry.hash
+    return None

@@ -1,0 +1,228 @@
+"""Opening the register: file checks, refusal of newer schemas, pre-migration copy, upgrade, start-up backup.
+
+SQLite is the default (a file in the data folder); another SQLAlchemy URL (PostgreSQL later) goes through the same
+schema checks and migrations, without the file checks and backups that only make sense for a local file.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from sqlalchemy import create_engine, event, exc, inspect
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool, Pool, StaticPool
+
+from app.db import backups as backup_files
+from app.db.faults import FaultKind, fault, fault_from_sqlite
+from app.db.migrate import VERSION_TABLE, check_schema_state, needs_upgrade, upgrade_to_head
+from app.db.preflight import check_file, prepare_folder
+from app.paths import DataPaths
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BUSY_TIMEOUT = 5.0  # seconds another writer may hold the lock before we report "in use"
+
+
+def _json_dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)  # Japanese stays readable in the file
+
+
+_DRIVER_ARGS = frozenset(
+    {"uri", "timeout", "isolation_level", "detect_types", "check_same_thread", "cached_statements"}
+)
+
+
+def _sqlite_file_target(url: URL | None, paths: DataPaths) -> tuple[Path, dict[str, str]] | None:
+    """The file behind a SQLite URL and its SQLite URI parameters; None for in-memory SQLite and other databases."""
+    if url is None:
+        return paths.db_file, {}
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    database = url.database
+    params = {key: str(value) for key, value in url.query.items() if key not in _DRIVER_ARGS}
+    if url.query.get("uri") in ("true", "1") and database.startswith("file:"):
+        if params.get("mode") == "memory":
+            return None
+        return Path(unquote(urlsplit(database).path)), params
+    return Path(database), {}
+
+
+def _engine(
+    url: URL,
+    *,
+    foreign_keys: bool,
+    busy_timeout: float,
+    poolclass: type[Pool] | None = None,
+    sqlite_uri: str | None = None,
+) -> Engine:
+    sqlite = url.get_backend_name() == "sqlite"
+    options: dict[str, Any] = {"json_serializer": _json_dumps}
+    if poolclass is not None:
+        options["poolclass"] = poolclass
+    if sqlite_uri is not None:
+        # Connect through the URI (mode=rw and the caller's parameters) while the URL stays a plain, readable path.
+        def connect() -> sqlite3.Connection:
+            return sqlite3.connect(sqlite_uri, uri=True, timeout=busy_timeout, check_same_thread=False)
+
+        options["creator"] = connect
+    elif sqlite:
+        options["connect_args"] = {"check_same_thread": False, "timeout": busy_timeout}
+    engine = create_engine(url, **options)
+    if sqlite:
+        _configure_sqlite(engine, foreign_keys=foreign_keys, busy_timeout=busy_timeout)
+    return engine
+
+
+def _configure_sqlite(engine: Engine, *, foreign_keys: bool, busy_timeout: float) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, so DDL is transactional too
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        # Take the write lock up front: a transaction never fails half-way because another writer came first.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class Database:
+    """An open register. Services use `session_scope()`; widgets never see a session."""
+
+    def __init__(self, engine: Engine, paths: DataPaths, file: Path | None, keep_backups: int) -> None:
+        self.engine = engine
+        self.paths = paths
+        self.file = file  # the SQLite file, or None for another kind of database
+        self.keep_backups = keep_backups
+        self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+
+    @classmethod
+    def open(
+        cls,
+        paths: DataPaths,
+        url: str | None = None,
+        *,
+        keep_backups: int = backup_files.DEFAULT_KEEP,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    ) -> Database:
+        """Raise DatabaseFault (a StorageError) with a Japanese message for every known fault."""
+        parsed = make_url(url) if url else None
+        target = _sqlite_file_target(parsed, paths)
+        if parsed is not None and target is None:
+            return cls._open_other(parsed, paths, keep_backups, busy_timeout)
+        file, params = target or (paths.db_file, {})
+        prepare_folder(paths.root)
+        prepare_folder(paths.backups_dir)
+        state = check_file(file, paths.backups_dir, params, busy_timeout)
+        if state.existed and needs_upgrade(state.revisions):
+            revision = "+".join(state.revisions) or None
+            copy = backup_files.pre_migration_copy(file, paths.backups_dir, revision)
+            log.info("copied %s to %s before migrating", file, copy)
+        # mode=rw: a file that vanishes while BreachDesk runs is an error, not a new empty register.
+        uri = backup_files.sqlite_uri(file, {"mode": "rw", **params})
+        engine_url = URL.create("sqlite+pysqlite", database=str(file.resolve()))
+        cls._migrate_sqlite(engine_url, uri, file, busy_timeout)
+        engine = _engine(engine_url, foreign_keys=True, busy_timeout=busy_timeout, sqlite_uri=uri)
+        db = cls(engine, paths, file, keep_backups)
+        try:
+            backup_files.startup_backup(file, paths.backups_dir, keep_backups)
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    @staticmethod
+    def _migrate_sqlite(engine_url: URL, uri: str, file: Path, busy_timeout: float) -> None:
+        # Foreign keys off while migrating (batch mode copies tables), checked again before the commit.
+        engine = _engine(
+            engine_url, foreign_keys=False, busy_timeout=busy_timeout, poolclass=NullPool, sqlite_uri=uri
+        )
+        try:
+            with engine.begin() as conn:
+                upgrade_to_head(conn)
+                problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise RuntimeError(f"migration left rows that break foreign keys: {problems[:5]}")
+        except exc.DBAPIError as error:
+            raise (fault_from_sqlite(error.orig, file) or error) from error
+        finally:
+            engine.dispose()
+
+    @classmethod
+    def _open_other(cls, url: URL, paths: DataPaths, keep_backups: int, busy_timeout: float) -> Database:
+        shown = url.render_as_string(hide_password=True)
+        in_memory = url.get_backend_name() == "sqlite"  # a file URL never gets here
+        engine = _engine(
+            url, foreign_keys=True, busy_timeout=busy_timeout, poolclass=StaticPool if in_memory else None
+        )
+        try:
+            with engine.begin() as conn:
+                tables = set(inspect(conn).get_table_names())
+                revisions: tuple[str, ...] = ()
+                if VERSION_TABLE in tables:
+                    rows = conn.exec_driver_sql(
+                        f"SELECT version_num FROM {VERSION_TABLE} ORDER BY version_num"
+                    )
+                    revisions = tuple(str(row[0]) for row in rows)
+                check_schema_state(tables, revisions, shown)
+                upgrade_to_head(conn)
+        except exc.OperationalError as error:
+            engine.dispose()
+            raise (fault_from_sqlite(error.orig, shown) or fault(FaultKind.UNREACHABLE, shown)) from error
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, paths, None, keep_backups)
+
+    @property
+    def url(self) -> URL:
+        return self.engine.url
+
+    @contextmanager
+    def session_scope(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any error (storage faults explained)."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except exc.DBAPIError as error:
+            session.rollback()
+            known = fault_from_sqlite(error.orig, self.file or self.url.render_as_string(hide_password=True))
+            if known is None:
+                raise
+            raise known from error
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def backups(self) -> list[Path]:
+        return backup_files.list_backups(self.paths.backups_dir) if self.file else []
+
+    def restore_backup(self, backup: Path) -> Path | None:
+        """Closes this register first; open a new Database afterwards. Returns where the old file was moved."""
+        if self.file is None:
+            raise RuntimeError("backups exist only for a SQLite register file")
+        self.close()
+        return backup_files.restore_backup(self.paths, backup, self.file)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()

@@ -1,0 +1,158 @@
+"""Known storage faults: what happened and what the officer can do, in the UI language, never a traceback."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from enum import StrEnum
+from pathlib import Path
+
+from app.errors import StorageError
+from app.i18n import N_, _
+
+# SQLite primary result codes (https://sqlite.org/rescode.html); extended codes keep these in the low byte.
+SQLITE_PERM = 3
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+
+
+class FaultKind(StrEnum):
+    IS_FOLDER = "is_folder"
+    MISSING = "missing"
+    UNREADABLE = "unreadable"
+    READ_ONLY = "read_only"
+    LOCKED = "locked"
+    DAMAGED = "damaged"
+    NEWER_SCHEMA = "newer_schema"
+    DISK_FULL = "disk_full"
+    DISK_ERROR = "disk_error"
+    FOLDER_UNUSABLE = "folder_unusable"
+    BACKUP_FAILED = "backup_failed"
+    BAD_BACKUP = "bad_backup"
+    UNREACHABLE = "unreachable"
+
+
+class DatabaseFault(StorageError):
+    """A StorageError that also says which fault it is, so the UI can offer the right way out."""
+
+    def __init__(self, kind: FaultKind, message: str, hint: str, path: Path | str) -> None:
+        super().__init__(message, hint=hint)
+        self.kind = kind
+        self.path = path
+
+
+_TEXTS: dict[FaultKind, tuple[str, str]] = {
+    FaultKind.IS_FOLDER: (
+        N_("The register path is a folder, not a file: {path}"),
+        N_("Rename that folder or choose another data folder."),
+    ),
+    FaultKind.MISSING: (
+        N_("The register file is missing, although backups of it exist: {path}"),
+        N_(
+            "Restore the latest backup or choose another folder. BreachDesk has not created an empty register in its place."
+        ),
+    ),
+    FaultKind.UNREADABLE: (
+        N_("The register file cannot be opened (no permission): {path}"),
+        N_(
+            "Check the access rights of the file and its folder, or choose another folder. The file has not been changed."
+        ),
+    ),
+    FaultKind.READ_ONLY: (
+        N_("The register file or its folder is read-only: {path}"),
+        N_(
+            "Allow writing to the file and its folder, or choose another folder. The file has not been changed."
+        ),
+    ),
+    FaultKind.LOCKED: (
+        N_("The register file is in use by another BreachDesk window or another program: {path}"),
+        N_(
+            "Close the other BreachDesk window or program that uses the file, then try again. The file has not been changed."
+        ),
+    ),
+    FaultKind.DAMAGED: (
+        N_("The register file is damaged or is not a BreachDesk database: {path}"),
+        N_("Restore the latest backup or choose another folder. The original file has not been changed."),
+    ),
+    FaultKind.NEWER_SCHEMA: (
+        N_("The register file was saved by a newer version of BreachDesk (schema {revision}): {path}"),
+        N_(
+            "Use the newer version of BreachDesk, or restore a backup made with this version. The file has not been changed."
+        ),
+    ),
+    FaultKind.DISK_FULL: (
+        N_("There is not enough disk space to write the register: {path}"),
+        N_("Free some disk space or choose another folder. The last change was not saved."),
+    ),
+    FaultKind.DISK_ERROR: (
+        N_("The register file could not be read or written because of a disk error: {path}"),
+        N_("Check the disk or network drive, restore the latest backup, or choose another folder."),
+    ),
+    FaultKind.FOLDER_UNUSABLE: (
+        N_("The data folder cannot be created or written: {path}"),
+        N_("Choose another folder, or check the access rights of this one."),
+    ),
+    FaultKind.BACKUP_FAILED: (
+        N_("The backup copy of the register could not be written: {path}"),
+        N_(
+            "Free some disk space or check the backups folder, then start BreachDesk again. The register itself has not been changed."
+        ),
+    ),
+    FaultKind.BAD_BACKUP: (
+        N_("The chosen file is not a usable BreachDesk backup: {path}"),
+        N_("Choose another backup file. The register has not been changed."),
+    ),
+    FaultKind.UNREACHABLE: (
+        N_("The database cannot be reached: {path}"),
+        N_("Check the database address and that the database server is running."),
+    ),
+}
+
+
+def fault(kind: FaultKind, path: Path | str, *, revision: str = "") -> DatabaseFault:
+    message, hint = _TEXTS[kind]
+    return DatabaseFault(kind, _(message).format(path=path, revision=revision), _(hint), path)
+
+
+def kind_of_sqlite_error(exc: BaseException | None) -> FaultKind | None:
+    """Map a sqlite3 error to a known fault; None means a bug (e.g. a constraint we violated), not the file."""
+    if not isinstance(exc, sqlite3.Error):
+        return None
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc).lower()
+    if primary in (SQLITE_BUSY, SQLITE_LOCKED) or "database is locked" in text:
+        return FaultKind.LOCKED
+    if primary == SQLITE_READONLY or "readonly database" in text:
+        return FaultKind.READ_ONLY
+    if primary in (SQLITE_CORRUPT, SQLITE_NOTADB) or "malformed" in text or "not a database" in text:
+        return FaultKind.DAMAGED
+    if primary == SQLITE_FULL or "disk is full" in text:
+        return FaultKind.DISK_FULL
+    if primary == SQLITE_IOERR or "disk i/o error" in text:
+        return FaultKind.DISK_ERROR
+    if primary in (SQLITE_CANTOPEN, SQLITE_PERM) or "unable to open" in text:
+        return FaultKind.UNREADABLE
+    return None
+
+
+def fault_from_sqlite(exc: BaseException | None, path: Path | str) -> DatabaseFault | None:
+    kind = kind_of_sqlite_error(exc)
+    return fault(kind, path) if kind is not None else None
+
+
+def fault_from_oserror(exc: OSError, path: Path | str) -> DatabaseFault:
+    """File-system errors while copying or moving register files (backups, restore, the data folder)."""
+    if exc.errno == errno.ENOSPC:
+        return fault(FaultKind.DISK_FULL, path)
+    if isinstance(exc, PermissionError):
+        # Windows reports a file held open by another process as "access denied".
+        return fault(FaultKind.LOCKED if os.name == "nt" else FaultKind.READ_ONLY, path)
+    return fault(FaultKind.DISK_ERROR, path)

@@ -1,0 +1,124 @@
+"""Checks on the SQLite file before anything may write to it: each known fault becomes a message, never a traceback.
+
+Everything here reads only (a read-only connection, then a write probe that is rolled back), so a damaged file,
+or one saved by a newer BreachDesk, is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.db.backups import SQLITE_HEADER, list_backups, readonly_uri, sqlite_uri
+from app.db.faults import FaultKind, fault, fault_from_oserror, fault_from_sqlite
+from app.db.migrate import VERSION_TABLE, check_schema_state
+
+
+@dataclass(frozen=True)
+class FileState:
+    existed: bool  # False: created empty just now, so there is nothing to copy before migrating
+    revisions: tuple[str, ...]  # Alembic revisions recorded in the file; () for an empty database
+
+
+def prepare_folder(folder: Path) -> None:
+    """Owner-only: the register holds other people's personal data."""
+    try:
+        if not folder.is_dir():
+            folder.mkdir(parents=True, mode=0o700)
+        elif os.name == "posix" and folder.stat().st_mode & 0o077 and os.access(folder, os.W_OK):
+            folder.chmod(0o700)
+    except OSError as exc:
+        raise fault(FaultKind.FOLDER_UNUSABLE, folder) from exc
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise fault(FaultKind.READ_ONLY, folder)
+
+
+def _has_traces(path: Path, backups_dir: Path) -> bool:
+    """Signs that a register lived here: then a missing file is a loss to report, not a first start."""
+    leftovers = (path.with_name(path.name + "-wal"), path.with_name(path.name + "-journal"))
+    return any(p.exists() for p in leftovers) or bool(list_backups(backups_dir))
+
+
+def _create_empty(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise fault_from_oserror(exc, path) from exc
+
+
+def _read_state(path: Path, busy_timeout: float) -> FileState:
+    try:
+        with path.open("rb") as fp:
+            header = fp.read(len(SQLITE_HEADER))
+    except PermissionError as exc:
+        raise fault(FaultKind.UNREADABLE, path) from exc
+    except OSError as exc:
+        raise fault_from_oserror(exc, path) from exc
+    if header != SQLITE_HEADER:
+        raise fault(FaultKind.DAMAGED, path)
+    try:
+        with contextlib.closing(sqlite3.connect(readonly_uri(path), uri=True, timeout=busy_timeout)) as conn:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                raise fault(FaultKind.DAMAGED, path)
+            revisions: tuple[str, ...] = ()
+            if VERSION_TABLE in tables:
+                rows = conn.execute(
+                    f"SELECT version_num FROM {VERSION_TABLE} ORDER BY version_num"
+                ).fetchall()
+                revisions = tuple(str(row[0]) for row in rows)
+    except sqlite3.Error as exc:
+        raise (fault_from_sqlite(exc, path) or fault(FaultKind.DAMAGED, path)) from exc
+    check_schema_state(tables, revisions, path)
+    return FileState(existed=True, revisions=revisions)
+
+
+def _probe_write(path: Path, params: dict[str, str], busy_timeout: float) -> None:
+    """Take the write lock and write page 1 inside a transaction that is rolled back: locked and read-only show here."""
+    try:
+        with contextlib.closing(
+            sqlite3.connect(
+                sqlite_uri(path, {"mode": "rw", **params}),
+                uri=True,
+                timeout=busy_timeout,
+                isolation_level=None,
+            )
+        ) as conn:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute(f"PRAGMA user_version = {version}")
+            finally:
+                conn.execute("ROLLBACK")
+    except sqlite3.Error as exc:
+        raise (fault_from_sqlite(exc, path) or fault(FaultKind.DAMAGED, path)) from exc
+
+
+def check_file(path: Path, backups_dir: Path, params: dict[str, str], busy_timeout: float) -> FileState:
+    """Raise DatabaseFault for anything but a usable register (or a first start, which creates an empty file)."""
+    if path.is_dir():
+        raise fault(FaultKind.IS_FOLDER, path)
+    prepare_folder(path.parent)
+    try:
+        size = path.stat().st_size if path.exists() else None
+    except OSError as exc:
+        raise fault_from_oserror(exc, path) from exc
+    if not size:  # missing, or empty (an empty file is an empty SQLite database)
+        if _has_traces(path, backups_dir):
+            raise fault(FaultKind.MISSING if size is None else FaultKind.DAMAGED, path)
+        _create_empty(path)
+        _probe_write(path, params, busy_timeout)
+        return FileState(existed=False, revisions=())
+    if not os.access(path, os.R_OK):
+        raise fault(FaultKind.UNREADABLE, path)
+    if not os.access(path, os.W_OK):
+        raise fault(FaultKind.READ_ONLY, path)
+    state = _read_state(path, busy_timeout)
+    _probe_write(path, params, busy_timeout)
+    return state

@@ -1,0 +1,61 @@
+"""Time handling shared by the models: stored in UTC, always timezone-aware in Python, shown in Japan time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import DateTime
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+
+
+def _tokyo() -> dt.tzinfo:
+    """Windows has no IANA database unless the tzdata package is installed; Japan has had no DST since 1951."""
+    try:
+        return ZoneInfo("Asia/Tokyo")
+    except ZoneInfoNotFoundError:
+        return dt.timezone(dt.timedelta(hours=9), "JST")
+
+
+TOKYO = _tokyo()
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def to_tokyo(moment: dt.datetime) -> dt.datetime:
+    """For display: the office reads and files in Japan time, whatever the computer's own zone."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: BreachDesk only handles timezone-aware moments")
+    return moment.astimezone(TOKYO)
+
+
+def tokyo_today() -> dt.date:
+    return utc_now().astimezone(TOKYO).date()
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """SQLite keeps no offset, so every moment is converted to UTC going in and marked UTC coming out."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: store timezone-aware moments only")
+        utc = value.astimezone(dt.UTC)
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, dt.datetime):
+            raise TypeError(f"expected a datetime from the database, got {type(value).__name__}")
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)

@@ -1,0 +1,212 @@
+"""Schema: migrations build exactly the models' schema, old registers upgrade, newer ones are refused untouched."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy.engine import Connection
+
+from app.db.backups import list_backups
+from app.db.database import Database
+from app.db.faults import DatabaseFault, FaultKind
+from app.db.migrate import head_revision, migrations_dir
+from app.db.models import Base
+from app.domain.incident import IncidentStatus
+from app.errors import StorageError
+from app.paths import DataPaths
+from app.services.incidents import IncidentService
+from app.services.office import OfficeService
+from tests.db.conftest import FIXTURES, SHORT_BUSY
+
+
+def _tables(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def test_migrations_from_empty_reach_head_with_every_table(db: Database) -> None:
+    assert db.file is not None
+    assert _tables(db.file) >= {
+        "alembic_version",
+        "office_profile",
+        "incidents",
+        "assessments",
+        "timeline_entries",
+        "filings",
+        "audit_log",
+        "app_settings",
+    }
+    with sqlite3.connect(db.file) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(head_revision(),)]
+
+
+def test_schema_built_by_migrations_matches_the_models(db: Database) -> None:
+    """No drift: autogenerate against the migrated database finds nothing to add, drop or alter."""
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_register_sorts_have_indexes(db: Database) -> None:
+    with db.engine.connect() as conn:
+        plan = conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT id FROM incidents WHERE status = 'investigating' ORDER BY next_deadline"
+        ).fetchall()
+    assert any("ix_incidents_status_next_deadline" in str(row) for row in plan)
+
+
+def test_foreign_keys_and_wal_are_on_for_every_connection(db: Database) -> None:
+    db.engine.dispose()  # every connection below is a fresh one, configured by the connect hook
+    for _ in range(2):
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        db.engine.dispose()
+
+
+def test_migration_scripts_do_not_import_the_live_models() -> None:
+    """A revision must describe its own frozen schema; importing the models would change old revisions silently."""
+    scripts = sorted((migrations_dir() / "versions").glob("[0-9]*.py"))
+    assert scripts
+    for script in scripts:
+        imported: set[str] = set()
+        for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+        assert not [name for name in imported if name == "app" or name.startswith("app.")], script.name
+
+
+def test_register_from_schema_0001_opens_and_keeps_its_rows(data_paths: DataPaths) -> None:
+    """A real database saved by schema 0001 (office profile, three incidents, four audit entries)."""
+    shutil.copyfile(FIXTURES / "schema-0001.sqlite3", data_paths.db_file)
+    db = Database.open(data_paths, busy_timeout=SHORT_BUSY)
+    try:
+        assert OfficeService(db).load().name == "さくら会計事務所"
+        rows = {s.reference: s for s in IncidentService(db).list_summaries()}
+        assert set(rows) == {"2026-0001", "2026-0002", "2026-0003"}
+        assert rows["2026-0001"].status is IncidentStatus.NOT_REPORTABLE
+        lost = rows["2026-0002"]
+        assert lost.title == "健康診断結果の紛失"
+        assert lost.applicable_items == (1,)
+        assert lost.next_deadline is not None and lost.next_deadline.isoformat() == "2026-06-05"
+        detail = IncidentService(db).get(lost.id)
+        assert detail is not None and detail.rules_version == "APPI-R7-2024-04/GL-2025-06"
+        from app.db.audit import verify_chain
+
+        with db.session_scope() as session:
+            assert verify_chain(session) is None
+    finally:
+        db.close()
+
+
+def _stamp(path: Path, revision: str | None) -> None:
+    """What `alembic stamp` writes: an empty database that records `revision` (or nothing, for base)."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)")
+        if revision is not None:
+            conn.execute("INSERT INTO alembic_version VALUES (?)", (revision,))
+    conn.close()
+
+
+def test_database_at_base_is_copied_before_migrating(data_paths: DataPaths) -> None:
+    _stamp(data_paths.db_file, None)
+    original = data_paths.db_file.read_bytes()
+    Database.open(data_paths, busy_timeout=SHORT_BUSY).close()
+    copies = [p for p in list_backups(data_paths.backups_dir) if p.name.startswith("pre-migration-base-")]
+    assert len(copies) == 1
+    assert copies[0].read_bytes() == original  # the copy is the database as it was before the upgrade
+    assert "incidents" in _tables(data_paths.db_file)
+
+
+def test_up_to_date_database_gets_no_pre_migration_copy(data_paths: DataPaths) -> None:
+    Database.open(data_paths, busy_timeout=SHORT_BUSY).close()
+    Database.open(data_paths, busy_timeout=SHORT_BUSY).close()
+    assert not [p for p in list_backups(data_paths.backups_dir) if p.name.startswith("pre-migration-")]
+
+
+def test_database_from_a_newer_breachdesk_is_refused_and_left_untouched(data_paths: DataPaths) -> None:
+    Database.open(data_paths, busy_timeout=SHORT_BUSY).close()
+    with sqlite3.connect(data_paths.db_file) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099'")
+    conn.close()
+    before = data_paths.db_file.read_bytes()
+    backups_before = list_backups(data_paths.backups_dir)
+
+    with pytest.raises(StorageError) as caught:
+        Database.open(data_paths, busy_timeout=SHORT_BUSY)
+
+    assert isinstance(caught.value, DatabaseFault) and caught.value.kind is FaultKind.NEWER_SCHEMA
+    assert "より新しいバージョンの BreachDesk で保存されています（スキーマ 0099）" in caught.value.message
+    assert str(data_paths.db_file) in caught.value.message
+    assert "ファイルは変更していません" in (caught.value.hint or "")
+    assert data_paths.db_file.read_bytes() == before
+    assert list_backups(data_paths.backups_dir) == backups_before
+
+
+def test_sqlite_url_goes_through_the_same_checks(data_paths: DataPaths, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.sqlite3"
+    db = Database.open(data_paths, f"sqlite:///{elsewhere}", busy_timeout=SHORT_BUSY)
+    try:
+        IncidentService(db).create("別ファイルの台帳", {}, None, None)
+        assert db.file == elsewhere
+    finally:
+        db.close()
+    assert "incidents" in _tables(elsewhere)
+    assert not data_paths.db_file.exists()
+    assert list_backups(data_paths.backups_dir)
+
+
+def test_in_memory_database_uses_the_non_file_path(data_paths: DataPaths) -> None:
+    """The code path PostgreSQL will take: schema checks and migrations, no file checks, no backups."""
+    db = Database.open(data_paths, "sqlite://", busy_timeout=SHORT_BUSY)
+    try:
+        assert db.file is None and db.backups() == []
+        incident_id = IncidentService(db).create("メモリ上の台帳", {}, None, None)
+        detail = IncidentService(db).get(incident_id)
+        assert detail is not None and detail.summary.title == "メモリ上の台帳"
+    finally:
+        db.close()
+
+
+def test_non_file_database_from_a_newer_breachdesk_is_refused(data_paths: DataPaths) -> None:
+    """A shared in-memory SQLite database stands in for PostgreSQL: same schema check, no file involved."""
+    uri = "file:newer_register?mode=memory&cache=shared"
+    keeper = sqlite3.connect(uri, uri=True)  # keeps the shared in-memory database alive
+    try:
+        keeper.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)")
+        keeper.execute("INSERT INTO alembic_version VALUES ('0099')")
+        keeper.commit()
+        with pytest.raises(StorageError) as caught:
+            Database.open(data_paths, f"sqlite:///{uri}&uri=true", busy_timeout=SHORT_BUSY)
+        assert "より新しいバージョンの BreachDesk で保存されています（スキーマ 0099）" in caught.value.message
+        tables = {row[0] for row in keeper.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert tables == {"alembic_version"}
+    finally:
+        keeper.close()
+
+
+def test_failed_migration_leaves_the_database_as_it_was(
+    data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The upgrade runs in one transaction (DDL included), and the pre-migration copy is already on disk."""
+    import app.db.database as database_module
+    from app.db.migrate import upgrade_to_head
+
+    def upgrade_then_fail(connection: Connection) -> None:
+        upgrade_to_head(connection)
+        raise RuntimeError("simulated failure in a later migration step")
+
+    _stamp(data_paths.db_file, None)
+    monkeypatch.setattr(database_module, "upgrade_to_head", upgrade_then_fail)
+    with pytest.raises(RuntimeError, match="simulated failure"):
+        Database.open(data_paths, busy_timeout=SHORT_BUSY)
+    assert _tables(data_paths.db_file) == {"alembic_version"}
+    assert [p.name.split("-2")[0] for p in list_backups(data_paths.backups_dir)] == ["pre-migration-base"]
