@@ -41,7 +41,9 @@ def apply_application_font(app: QApplication, folder: Path | None = None) -> boo
     """Make BIZ UDPGothic the default for every widget; False (logged) if the bundled fonts are missing."""
     families = register_fonts(folder)
     if UI_FAMILY not in families:
-        log.error("bundled UI font %s not available (found %s); Japanese may show as boxes", UI_FAMILY, families)
+        log.error(
+            "bundled UI font %s not available (found %s); Japanese may show as boxes", UI_FAMILY, families
+        )
         return False
     font = QFont(app.font())
     font.setFamilies([UI_FAMILY, *[f for f in families if f != UI_FAMILY]])

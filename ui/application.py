@@ -1,0 +1,240 @@
+"""Start the window: QApplication → fonts → translators → window shown → (next event-loop turn) database and register.
+
+The database opens only after the first paint, so SQLAlchemy's import cost is paid while the window is already up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+from app import APP_NAME, __version__
+from app.cli import EXIT_INTERNAL
+from app.errors import BreachDeskError
+from app.i18n import DEFAULT_LANGUAGE, _
+from app.logs import setup_logging
+from app.paths import DataPaths, data_paths, resources_dir
+from app.settings import SettingsStore
+from ui.fonts import apply_application_font
+from ui.main_window import MainWindow
+from ui.translations import install_qt_translators
+
+if TYPE_CHECKING:
+    from app.db.database import Database
+
+log = logging.getLogger(__name__)
+
+QUIT_AFTER_ENV = "BREACHDESK_QUIT_AFTER_MS"  # the packaged-app smoke test starts the real window and quits it
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def create_application(lang: str, argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "breachdesk.png")))
+    apply_application_font(app)
+    install_qt_translators(app, lang)
+    return app
+
+
+def install_excepthook(
+    window_getter: Callable[[], QWidget | None], log_path: Path | Callable[[], Path]
+) -> ExceptHook:
+    """Log every uncaught exception and show it in a dialog; returns the previous hook so it can be put back.
+
+    `log_path` may be a callable: the officer can move to another data folder (and log file) mid-session.
+    """
+    previous = sys.excepthook
+    showing = False
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        if issubclass(exc_type, KeyboardInterrupt):
+            previous(exc_type, exc, tb)
+            return
+        log.critical("uncaught exception", exc_info=(exc_type, exc, tb))
+        if QApplication.instance() is None or showing:
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        showing = True  # an error inside the dialog must not open dialogs forever
+        try:
+            from ui import dialogs
+
+            if isinstance(exc, BreachDeskError):
+                dialogs.show_error(window_getter(), exc)
+            else:
+                text = "".join(traceback.format_exception(exc_type, exc, tb))
+                path = log_path() if callable(log_path) else log_path
+                dialogs.show_crash_dialog(window_getter(), text, path)
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+    return previous
+
+
+def prepare_data_folder(paths: DataPaths, *, debug: bool) -> bool:
+    """Folders and the log file; False if the folder is unusable (the storage dialog then offers another one)."""
+    try:
+        paths.ensure()
+        setup_logging(paths, debug=debug)
+    except OSError as exc:
+        logging.basicConfig(level=logging.DEBUG if debug else logging.INFO)
+        log.error("data folder %s is not usable: %s", paths.root, exc)
+        return False
+    return True
+
+
+class GuiSession:
+    """One run of the window: owns the database, and rebuilds the main window when the language changes."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        paths: DataPaths,
+        settings: SettingsStore,
+        *,
+        database_url: str | None = None,
+        debug: bool = False,
+    ) -> None:
+        self.app = app
+        self.paths = paths
+        self.settings = settings
+        self.database_url = database_url
+        self.debug = debug
+        self.db: Database | None = None
+        self.window: MainWindow | None = None
+        self.exit_code = 0
+        self.notice = ""  # what recovery did, shown in the status bar once the register is open
+
+    def start(self) -> MainWindow:
+        window = self.show_window()
+        QTimer.singleShot(0, self.open_database)
+        return window
+
+    def show_window(self) -> MainWindow:
+        window = MainWindow(self.paths, self.settings)
+        window.languageChangeRequested.connect(self.switch_language)
+        window.show()
+        self.window = window
+        return window
+
+    def open_database(self) -> bool:
+        """Retry until the register opens or the officer quits; a known fault never becomes a traceback."""
+        from app.db.database import Database
+
+        while True:
+            try:
+                self.db = Database.open(self.paths, self.database_url)
+            except BreachDeskError as error:
+                log.warning("cannot open the register in %s: %s", self.paths.root, error.message)
+                if not self._recover(error):
+                    self.exit_code = error.exit_code
+                    self.app.quit()
+                    return False
+                continue
+            if self.window is not None:
+                self.window.attach_database(self.db)
+                if self.notice:
+                    self.window.statusBar().showMessage(self.notice)
+            return True
+
+    def _recover(self, error: BreachDeskError) -> bool:
+        from app.db.backups import is_usable_database, list_backups, restore_backup
+        from ui import dialogs
+
+        latest = next((b for b in list_backups(self.paths.backups_dir) if is_usable_database(b)), None)
+        choice = dialogs.show_storage_error(self.window, error, self.paths, latest)
+        if choice is dialogs.StorageChoice.RESTORE_BACKUP and latest is not None:
+            try:
+                moved = restore_backup(self.paths, latest)
+            except BreachDeskError as restore_error:
+                dialogs.show_error(self.window, restore_error)
+                return True
+            log.warning("restored %s; the previous file was kept as %s", latest, moved)
+            if moved is None:
+                self.notice = _("The register was restored from the backup {name}.").format(name=latest.name)
+            else:
+                self.notice = _(
+                    "The register was restored from the backup {name}. The previous file was kept as {moved}."
+                ).format(name=latest.name, moved=moved.name)
+            return True
+        if choice is dialogs.StorageChoice.RETRY:
+            return True
+        if choice is dialogs.StorageChoice.OTHER_FOLDER:
+            folder = QFileDialog.getExistingDirectory(self.window, _("Choose a folder for the register"))
+            if folder:
+                self._move_to(data_paths(folder))
+            return True
+        return False
+
+    def _move_to(self, paths: DataPaths) -> None:
+        log.info("using data folder %s for this session", paths.root)
+        self.paths = paths
+        self.notice = _("This session uses the data folder {path}.").format(path=paths.root)
+        prepare_data_folder(paths, debug=self.debug)
+        if self.window is not None:
+            self.window.set_data_paths(paths)
+
+    def switch_language(self, lang: str) -> None:
+        """Save the choice, reload both catalogs, and rebuild the window around the same open database."""
+        old = self.window
+        self.settings.set_language(lang)
+        install_qt_translators(self.app, lang)
+        window = MainWindow(self.paths, self.settings)
+        window.languageChangeRequested.connect(self.switch_language)
+        if old is not None:
+            window.restoreGeometry(old.saveGeometry())
+        window.show()
+        self.window = window
+        if self.db is not None:
+            window.attach_database(self.db)
+        window.announce_language_switch()
+        if old is not None:
+            old.close()
+            old.deleteLater()
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    paths = data_paths(args.data_dir)
+    prepare_data_folder(paths, debug=args.debug)
+    settings = SettingsStore(paths.settings_file)
+    lang = args.lang or settings.current.language or DEFAULT_LANGUAGE
+    log.info("%s %s starting (data folder %s, language %s)", APP_NAME, __version__, paths.root, lang)
+    app = create_application(lang)
+    session = GuiSession(app, paths, settings, database_url=args.database_url, debug=args.debug)
+    previous_hook = install_excepthook(lambda: session.window, lambda: session.paths.log_file)
+    try:
+        session.start()
+        quit_after = os.environ.get(QUIT_AFTER_ENV, "")
+        if quit_after.isdigit():
+            QTimer.singleShot(int(quit_after), app.quit)
+        code = app.exec()
+        return session.exit_code or code
+    except Exception:
+        # A bug while building the window: a windowed .exe has no console, so the dialog is the only voice.
+        sys.excepthook(*sys.exc_info())
+        return EXIT_INTERNAL
+    finally:
+        session.close()
+        sys.excepthook = previous_hook
+        log.info("%s closed", APP_NAME)
