@@ -1,0 +1,172 @@
+"""The facts of an incident as the wizard collects them: the input of the 第7条 rules engine (DOMAIN.md §11.1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Role(StrEnum):
+    CONTROLLER = "controller"  # the office handles the data for itself (or is the 委託元)
+    PROCESSOR = "processor"  # 委託先: handles the data on behalf of a 委託元
+
+
+class Event(StrEnum):
+    LEAK = "leak"  # 漏えい
+    LOSS = "loss"  # 滅失
+    DAMAGE = "damage"  # 毀損
+
+
+class MaliciousBasis(StrEnum):
+    UNAUTHORIZED_ACCESS = "unauthorized_access"
+    RANSOMWARE = "ransomware"
+    THEFT = "theft"
+    INSIDER_EXFILTRATION = "insider_exfiltration"
+    INFO_STEALING_MALWARE = "info_stealing_malware"
+    C2_TRAFFIC = "c2_traffic"
+    WEB_SKIMMING = "web_skimming"
+    THIRD_PARTY_NOTICE_WITH_EVIDENCE = "third_party_notice_with_evidence"
+    OTHER = "other"
+
+
+class DataItem(StrEnum):
+    """The data_items vocabulary: extend, never rename (saved assessments and the notice letters use the codes)."""
+
+    NAME = "name"
+    ADDRESS = "address"
+    PHONE = "phone"
+    EMAIL = "email"
+    BIRTHDATE = "birthdate"
+    EMPLOYER = "employer"
+    CONTRACT = "contract"
+    TRANSACTION_HISTORY = "transaction_history"
+    LOGIN_ID = "login_id"
+    PASSWORD = "password"
+    CARD_NUMBER_FULL = "card_number_full"
+    CARD_LAST4 = "card_last4"
+    CARD_EXPIRY = "card_expiry"
+    BANK_ACCOUNT = "bank_account"
+    LAB_RESULT = "lab_result"
+    HEALTH_CHECKUP_RESULT = "health_checkup_result"
+    DIAGNOSIS = "diagnosis"
+    PRESCRIPTION = "prescription"
+    MEDICAL_CERTIFICATE = "medical_certificate"
+    MEDICAL_HISTORY = "medical_history"
+    DISABILITY = "disability"
+    CRIMINAL_RECORD = "criminal_record"
+    CRIME_VICTIM = "crime_victim"
+    RACE = "race"
+    CREED = "creed"
+    SOCIAL_STATUS = "social_status"
+    CRIMINAL_PROCEDURE = "criminal_procedure"
+    JUVENILE_PROCEDURE = "juvenile_procedure"
+    MY_NUMBER = "my_number"
+    PSEUDONYMIZED_RECORDS = "pseudonymized_records"
+
+
+@dataclass(frozen=True, slots=True)
+class Financial:
+    """The 2号 questions: which payment data leaked, as the PPC Q&A distinguishes them."""
+
+    card_number_full: bool = False
+    card_last4_expiry_only: bool = False
+    bank_account_only: bool = False
+    payment_login_credentials: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Encryption:
+    """高度な暗号化 needs all three: encrypted, a strong cipher properly managed (high_grade), key not compromised."""
+
+    encrypted: bool = False
+    high_grade: bool = False
+    key_compromised: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Field names and codes are the public JSON contract: add fields, never rename."""
+
+    role: Role
+    event: Event
+    learned_date: dt.date
+    possibility_only: bool = False
+    is_personal_data: bool = True
+    data_items: tuple[DataItem, ...] = ()
+    sensitive: bool = False
+    financial: Financial = field(default_factory=Financial)
+    malicious: bool = False
+    malicious_basis: MaliciousBasis | None = None
+    affected_count: int | None = None
+    affected_count_max: int | None = None
+    encryption: Encryption = field(default_factory=Encryption)
+    pseudonymized: bool = False
+    recovered_before_viewed: bool = False
+    intentional_provision: bool = False
+    identical_copy_exists: bool = False
+    occurred_date: dt.date | None = None
+    learned_at: dt.datetime | None = None
+    learned_by: str | None = None
+    officer_learned_date: dt.date | None = None
+    count_exceeded_1000_learned_date: dt.date | None = None
+    delegated_sector: bool = False
+    notification_difficult: bool = False
+    pmark_holder: bool = False
+    gdpr_applies: bool = False
+    # Addition to §11.1 (3号 since 2024-04-01): information the office was acquiring to put in its database,
+    # e.g. entries captured from a tampered web form before they were stored (GL 3-5-1-1, 規則7条3号かっこ書).
+    data_being_acquired: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The §11.1 JSON object (dates as ISO strings, enums as their codes)."""
+        return {
+            "role": self.role.value,
+            "event": self.event.value,
+            "possibility_only": self.possibility_only,
+            "is_personal_data": self.is_personal_data,
+            "data_items": [item.value for item in self.data_items],
+            "sensitive": self.sensitive,
+            "financial": {
+                "card_number_full": self.financial.card_number_full,
+                "card_last4_expiry_only": self.financial.card_last4_expiry_only,
+                "bank_account_only": self.financial.bank_account_only,
+                "payment_login_credentials": self.financial.payment_login_credentials,
+            },
+            "malicious": self.malicious,
+            "malicious_basis": self.malicious_basis.value if self.malicious_basis else None,
+            "affected_count": self.affected_count,
+            "affected_count_max": self.affected_count_max,
+            "encryption": {
+                "encrypted": self.encryption.encrypted,
+                "high_grade": self.encryption.high_grade,
+                "key_compromised": self.encryption.key_compromised,
+            },
+            "pseudonymized": self.pseudonymized,
+            "recovered_before_viewed": self.recovered_before_viewed,
+            "intentional_provision": self.intentional_provision,
+            "identical_copy_exists": self.identical_copy_exists,
+            "occurred_date": _iso(self.occurred_date),
+            "learned_date": self.learned_date.isoformat(),
+            "learned_at": _iso(self.learned_at),
+            "learned_by": self.learned_by,
+            "officer_learned_date": _iso(self.officer_learned_date),
+            "count_exceeded_1000_learned_date": _iso(self.count_exceeded_1000_learned_date),
+            "delegated_sector": self.delegated_sector,
+            "notification_difficult": self.notification_difficult,
+            "pmark_holder": self.pmark_holder,
+            "gdpr_applies": self.gdpr_applies,
+            "data_being_acquired": self.data_being_acquired,
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> Facts:
+        """Strict: unknown keys, wrong types and contradictions raise app.errors.InputError naming the field."""
+        from app.rules.facts_json import parse_facts
+
+        return parse_facts(data)
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None

@@ -1,0 +1,186 @@
+"""`main.py assess` and `main.py deadlines` as a user runs them: stdout, stderr and the exit code."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import build_parser, run_command
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+FACT_FILES = sorted(EXAMPLES.glob("*.facts.json"))
+
+
+def main_py(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        check=False,
+    )
+
+
+def test_assess_prints_the_assessment_json_and_exits_0() -> None:
+    result = main_py("assess", str(EXAMPLES / "email-missend-health.facts.json"))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assessment = json.loads(result.stdout)
+    assert assessment["applicable_items"] == [1]
+    assert "要配慮個人情報（健康診断結果）" in result.stdout  # ensure_ascii=False: readable Japanese
+
+
+def test_assess_reads_stdin_with_a_dash() -> None:
+    facts = '{"role": "controller", "event": "leak", "learned_date": "2027-07-01", "affected_count": 1500}'
+    result = main_py("assess", "-", stdin=facts)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["applicable_items"] == [4]
+
+
+def test_invalid_input_exits_2_with_a_japanese_message_naming_the_field() -> None:
+    facts = '{"role": "controller", "event": "leak", "learned_date": "2027-07-01", "affected_count": 5, "affected_count_max": 2}'
+    result = main_py("assess", "-", stdin=facts)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.strip() == (
+        "エラー: 項目 affected_count_max（影響を受けた人数の上限）は affected_count 以上にしてください。"
+    )
+
+
+@pytest.mark.parametrize(
+    ("facts", "fragment"),
+    [
+        ('{"role": "controller", "event": "leak", "learned_date": "2027-07-01", "colour": 1}', "項目 colour"),
+        ('{"role": "controller", "event": "leak", "learned_date": "2027-02-29"}', "存在しない日付"),
+        ('{"role": "controller", "event": "leak", "learned_date": "2027-07-01", "malicious": 1}', "項目 malicious"),
+        ('{"role": "controller", "event": "leak", "learned_date": "2027-07-01", "occurred_date": "2027-07-09"}',
+         "occurred_date 以降"),
+        ('{"role": "controller", "event": "leak", "learned_date": "2027-07-01", "affected_count": -4}', "負の数"),
+    ],
+)  # fmt: skip
+def test_each_kind_of_invalid_input_exits_2(facts: str, fragment: str) -> None:
+    out, err = _run_in_process("assess", "-", stdin=facts)
+    assert out == (2, "")
+    assert err.startswith("エラー: ") and fragment in err
+
+
+def test_missing_file_exits_2(tmp_path: Path) -> None:
+    (code, out), err = _run_in_process("assess", str(tmp_path / "nothing.json"))
+    assert (code, out) == (2, "")
+    assert "が見つかりません" in err
+
+
+def test_unreadable_and_non_utf8_files_exit_2(tmp_path: Path) -> None:
+    sjis = tmp_path / "sjis.json"
+    sjis.write_bytes('{"learned_by": "山田"}'.encode("cp932"))
+    assert "UTF-8" in _run_in_process("assess", str(sjis))[1]
+    assert "読み込めません" in _run_in_process("assess", str(tmp_path))[1]
+
+
+def test_deadlines_for_a_start_date_in_japanese_text() -> None:
+    result = main_py("deadlines", "--start", "2027-04-03", "--days", "30", "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert "30日目は2027年5月2日（日）、期限は2027年5月6日（木）" in result.stdout
+    assert "5月2日は日曜日、5月3日は憲法記念日、5月4日はみどりの日、5月5日はこどもの日のため" in result.stdout
+
+
+def test_deadlines_for_a_start_date_as_json() -> None:
+    (code, out), _ = _run_in_process("deadlines", "--start", "2027-10-30", "--days", "60")
+    report = json.loads(out)
+    assert code == 0
+    assert report["kakuho"] == {
+        "days": 60, "nth_day": "2027-12-28", "deadline": "2027-12-28", "moved": False, "skipped": [],
+    }  # fmt: skip
+    assert report["sokuho_window"] == {"from": "2027-11-01", "to": "2027-11-03"}
+
+
+def test_deadlines_for_facts_include_every_clock() -> None:
+    (code, out), _ = _run_in_process("deadlines", str(EXAMPLES / "ransomware.facts.json"))
+    report = json.loads(out)
+    assert code == 0
+    assert report["kakuho"]["deadline"] == "2027-05-06"
+    assert [s["reason_ja"] for s in report["kakuho"]["skipped"]] == ["みどりの日", "こどもの日"]
+    assert report["pmark"]["kakuho"]["days"] == 60 and report["pmark"]["convention"] is True
+    assert report["gdpr"]["art33_deadline"] == "2027-03-09T08:40:00+09:00"
+
+
+@pytest.mark.parametrize(
+    ("example", "expected"),
+    [
+        (
+            "processor-usb-lost",
+            "委託元への通知の目安（3日目〜5日目）：2027年12月1日（水）〜2027年12月3日（金）",
+        ),
+        ("not-reportable-recovered", "報告対象事態に当たらないため、報告期限はありません。"),
+        ("email-missend-health", "30日目は開庁日のため、繰り延べはありません。"),
+        ("ransomware", "GDPR第33条の通知：2027-03-09T08:40:00+09:00 まで"),
+    ],
+)
+def test_deadlines_text_for_the_examples(example: str, expected: str) -> None:
+    (code, out), _ = _run_in_process("deadlines", str(EXAMPLES / f"{example}.facts.json"), "--format", "text")
+    assert code == 0
+    assert expected in out
+
+
+def test_deadlines_text_in_english() -> None:
+    (code, out), _ = _run_in_process("--lang", "en", "deadlines", "--start", "2027-04-03", "--format", "text")
+    assert code == 0
+    assert "Moved because 2 May is Sunday, 3 May is Constitution Day" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("deadlines",),
+        ("deadlines", "x.json", "--start", "2027-07-01"),
+        ("deadlines", "--start", "2027-02-30"),
+        ("deadlines", "--start", "July 1"),
+        ("deadlines", "--start", "2100-01-01"),
+    ],
+)
+def test_deadlines_refuses_unclear_requests(args: tuple[str, ...]) -> None:
+    (code, out), err = _run_in_process(*args)
+    assert (code, out) == (2, "")
+    assert err.startswith("エラー: ")
+
+
+def _run_in_process(*argv: str, stdin: str | None = None) -> tuple[tuple[int, str], str]:
+    """The same path as main.py without a new interpreter: parse, run, collect stdout/stderr."""
+    import io
+
+    out, err = io.StringIO(), io.StringIO()
+    args = build_parser().parse_args(list(argv))
+    if stdin is not None:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(sys, "stdin", io.StringIO(stdin))
+            code = run_command(args, out, err)
+    else:
+        code = run_command(args, out, err)
+    return (code, out.getvalue()), err.getvalue()
+
+
+@pytest.mark.parametrize("facts_file", FACT_FILES, ids=[f.name for f in FACT_FILES])
+def test_examples_produce_their_expected_assessment(facts_file: Path) -> None:
+    expected = json.loads(
+        facts_file.with_name(facts_file.name.replace(".facts.", ".assessment.")).read_text("utf-8")
+    )
+    (code, out), err = _run_in_process("assess", str(facts_file))
+    assert (code, err) == (0, "")
+    assert json.loads(out) == expected
+
+
+def test_the_examples_cover_the_cases_the_readme_promises() -> None:
+    names = {f.name for f in FACT_FILES}
+    assert {
+        "email-missend-health.facts.json",
+        "ransomware.facts.json",
+        "processor-usb-lost.facts.json",
+        "not-reportable-recovered.facts.json",
+    } <= names
