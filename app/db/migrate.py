@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from sqlalchemy.engine import Connection
+from typing import TYPE_CHECKING
 
 from app.db.faults import FaultKind, fault
 from app.paths import resource_root
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from sqlalchemy.engine import Connection
+
 VERSION_TABLE = "alembic_version"
+
+# Every revision under migrations/versions, oldest first. Kept here so that a start-up with an up-to-date
+# database never imports Alembic (~0.2 s); tests/db/test_migrations.py checks it against the scripts.
+REVISIONS: tuple[str, ...] = ("0001",)
+HEAD = REVISIONS[-1]
 
 
 def migrations_dir() -> Path:
@@ -22,6 +28,8 @@ def migrations_dir() -> Path:
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     # ConfigParser interpolation: a literal % in the install path must be doubled.
     config.set_main_option("script_location", str(migrations_dir()).replace("%", "%%"))
@@ -31,19 +39,18 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 @cache
-def _script() -> ScriptDirectory:
+def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
 def head_revision() -> str:
-    head = _script().get_current_head()
-    if head is None:
-        raise RuntimeError(f"no Alembic revisions found under {migrations_dir()}")
-    return head
+    return HEAD
 
 
 def known_revisions() -> frozenset[str]:
-    return frozenset(script.revision for script in _script().walk_revisions())
+    return frozenset(REVISIONS)
 
 
 def check_schema_state(tables: set[str], revisions: tuple[str, ...], where: Path | str) -> None:
@@ -62,4 +69,6 @@ def needs_upgrade(revisions: tuple[str, ...]) -> bool:
 
 def upgrade_to_head(connection: Connection) -> None:
     """Runs inside the caller's transaction, so a failing migration leaves the database as it was."""
+    from alembic import command
+
     command.upgrade(alembic_config(connection), "head")

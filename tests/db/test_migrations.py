@@ -210,3 +210,12 @@ def test_failed_migration_leaves_the_database_as_it_was(
         Database.open(data_paths, busy_timeout=SHORT_BUSY)
     assert _tables(data_paths.db_file) == {"alembic_version"}
     assert [p.name.split("-2")[0] for p in list_backups(data_paths.backups_dir)] == ["pre-migration-base"]
+
+
+def test_revision_list_matches_the_scripts_on_disk() -> None:
+    """The start-up path trusts REVISIONS instead of reading the scripts; a new migration must be listed there."""
+    from app.db.migrate import REVISIONS, script_directory
+
+    on_disk = [script.revision for script in script_directory().walk_revisions()]  # newest first
+    assert list(reversed(on_disk)) == list(REVISIONS)
+    assert script_directory().get_current_head() == REVISIONS[-1]
