@@ -36,10 +36,17 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME} (漏えい等対応デスク) {__version__}: without a sub-command the window opens.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="folder for the register, backups and logs "
-                        "(default: the per-user data folder, e.g. %%APPDATA%%\\BreachDesk)")
-    parser.add_argument("--database-url", metavar="URL", help="SQLAlchemy URL of another database "
-                        "(default: SQLite file in the data folder)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder for the register, backups and logs "
+        "(default: the per-user data folder, e.g. %%APPDATA%%\\BreachDesk)",
+    )
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="SQLAlchemy URL of another database (default: SQLite file in the data folder)",
+    )
     parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, help="language of messages (default: ja)")
     parser.add_argument("--debug", action="store_true", help="verbose logging")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -84,8 +84,11 @@ def main() -> int:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     with tempfile.TemporaryDirectory() as tmp:
         data = str(Path(tmp) / "data")
-        subprocess.run([sys.executable, "-c", SEED.format(root=str(ROOT), data=data, n=opts.incidents)],
-                       check=True, env=env)
+        subprocess.run(
+            [sys.executable, "-c", SEED.format(root=str(ROOT), data=data, n=opts.incidents)],
+            check=True,
+            env=env,
+        )
         _events(APP.format(root=str(ROOT), data=data), env)  # warm the OS cache and the compiled catalog
         bare, shown, populated = [], [], []
         for _ in range(opts.runs):

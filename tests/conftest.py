@@ -8,12 +8,12 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from app.i18n import set_language  # noqa: E402
-from app.paths import DataPaths  # noqa: E402
+from app.i18n import set_language
+from app.paths import DataPaths
 
 TESTS_DIR = Path(__file__).resolve().parent
 

@@ -24,16 +24,23 @@ def _folder_size_mb(folder: Path) -> float:
 
 def _run(cmd: list[str], env: dict[str, str], timeout: int = 120) -> subprocess.CompletedProcess[str]:
     started = time.perf_counter()
-    result = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", errors="replace",
-                            env=env, timeout=timeout)
-    print(f"  {Path(cmd[0]).name} {' '.join(cmd[1:2])}: exit {result.returncode} "
-          f"in {time.perf_counter() - started:.2f} s")
+    result = subprocess.run(
+        cmd, capture_output=True, text=True, encoding="utf-8", errors="replace", env=env, timeout=timeout
+    )
+    print(
+        f"  {Path(cmd[0]).name} {' '.join(cmd[1:2])}: exit {result.returncode} "
+        f"in {time.perf_counter() - started:.2f} s"
+    )
     return result
 
 
 def _check(result: subprocess.CompletedProcess[str], what: str, log_dir: Path | None = None) -> None:
     output = result.stdout + result.stderr
-    logs = "".join(p.read_text(encoding="utf-8", errors="replace") for p in log_dir.glob("*.log*")) if log_dir else ""
+    logs = (
+        "".join(p.read_text(encoding="utf-8", errors="replace") for p in log_dir.glob("*.log*"))
+        if log_dir
+        else ""
+    )
     if result.returncode != 0 or "Traceback" in output or "Traceback" in logs:
         print(f"FAILED: {what}\n--- output ---\n{output}\n--- log ---\n{logs}", file=sys.stderr)
         raise SystemExit(1)
@@ -43,8 +50,20 @@ def main() -> int:
     if "--no-build" not in sys.argv:
         shutil.rmtree(ROOT / "build" / "pyinstaller.spec", ignore_errors=True)
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-                        str(ROOT / "pyinstaller.spec")], cwd=ROOT, check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "PyInstaller",
+                "--noconfirm",
+                "--clean",
+                "--log-level",
+                "WARN",
+                str(ROOT / "pyinstaller.spec"),
+            ],
+            cwd=ROOT,
+            check=True,
+        )
         print(f"built {DIST} in {time.perf_counter() - started:.1f} s, {_folder_size_mb(DIST):.0f} MB")
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     with tempfile.TemporaryDirectory() as tmp:
@@ -56,8 +75,11 @@ def main() -> int:
         _check(_run([str(console), "selftest", "--data-dir", str(data)], env), "selftest")
         # The windowed exe: open the real main window on a fresh data folder, let it load the register, quit.
         gui_env = {**env, "BREACHDESK_QUIT_AFTER_MS": "2500"}
-        _check(_run([str(DIST / f"BreachDesk{EXE_SUFFIX}"), "--data-dir", str(data)], gui_env),
-               "window start", data / "logs")
+        _check(
+            _run([str(DIST / f"BreachDesk{EXE_SUFFIX}"), "--data-dir", str(data)], gui_env),
+            "window start",
+            data / "logs",
+        )
     print("bundle smoke test passed")
     return 0
 

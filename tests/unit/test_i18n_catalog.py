@@ -39,9 +39,12 @@ def _source_msgids() -> set[str]:
 
 def test_every_source_string_has_a_japanese_translation() -> None:
     catalog = _catalog()
+
     def translated(msgid: str) -> bool:
         entry = catalog.get(msgid)
-        strings = entry.string if entry and isinstance(entry.string, tuple) else (entry.string if entry else "",)
+        strings = (
+            entry.string if entry and isinstance(entry.string, tuple) else (entry.string if entry else "",)
+        )
         return all(strings)
 
     missing = sorted(m for m in _source_msgids() if not translated(m))
