@@ -1,7 +1,8 @@
 """The command line: the same core as the window, scriptable and testable without a screen.
 
-Each sub-command lives in app/commands/<name>.py and exposes `HELP`, `add_arguments(parser)` and
-`run(args, out, err) -> int`. Command modules import heavy libraries inside `run`, so `--help` stays instant.
+Each sub-command lives in app/commands/<name>.py and exposes `HELP`, `ORDER` (position in --help),
+`add_arguments(parser)` and `run(args, out, err) -> int`; adding a module adds the command. Command modules import
+heavy libraries inside `run`, so `--help` stays instant.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import pkgutil
 import sys
 from types import ModuleType
 from typing import TextIO
@@ -19,8 +21,14 @@ from app.i18n import SUPPORTED_LANGUAGES, _, set_language
 
 log = logging.getLogger(__name__)
 
-# Order is the order shown by --help.
-COMMANDS: tuple[str, ...] = ("assess", "deadlines", "selftest")
+
+def command_names() -> list[str]:
+    """Every module in app/commands, in the order their ORDER attribute gives (PyInstaller bundles them all)."""
+    import app.commands
+
+    names = [m.name for m in pkgutil.iter_modules(app.commands.__path__) if not m.name.startswith("_")]
+    return sorted(names, key=lambda name: (getattr(_command_module(name), "ORDER", 100), name))
+
 
 EXIT_OK = 0
 EXIT_INTERNAL = 70
@@ -50,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, help="language of messages (default: ja)")
     parser.add_argument("--debug", action="store_true", help="verbose logging")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in command_names():
         module = _command_module(name)
         command_parser = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(command_parser)

@@ -11,6 +11,7 @@ from typing import TextIO
 from app.errors import InputError
 from app.i18n import _
 
+ORDER = 10
 HELP = "assess the facts of an incident (JSON file, or - for standard input) and print the assessment as JSON"
 
 

@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from app.errors import InputError
 from app.i18n import _, current_language
 
+ORDER = 20
 HELP = "compute the report deadlines for a facts file, or for --start DATE --days 30|60"
 
 

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from app.i18n import _
 
+ORDER = 90
 HELP = "check the installation: database, migrations, Japanese PDF (exit 0 when all is well)"
 
 
