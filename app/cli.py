@@ -38,29 +38,39 @@ def _command_module(name: str) -> ModuleType:
     return importlib.import_module(f"app.commands.{name}")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="breachdesk",
-        description=f"{APP_NAME} (漏えい等対応デスク) {__version__}: without a sub-command the window opens.",
-    )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument(
+def _global_options(defaults: bool) -> argparse.ArgumentParser:
+    """Options accepted before or after the sub-command; after it they must not reset what came before."""
+    common = argparse.ArgumentParser(add_help=False, argument_default=None if defaults else argparse.SUPPRESS)
+    common.add_argument(
         "--data-dir",
         metavar="DIR",
         help="folder for the register, backups and logs "
         "(default: the per-user data folder, e.g. %%APPDATA%%\\BreachDesk)",
     )
-    parser.add_argument(
+    common.add_argument(
         "--database-url",
         metavar="URL",
         help="SQLAlchemy URL of another database (default: SQLite file in the data folder)",
     )
-    parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, help="language of messages (default: ja)")
-    parser.add_argument("--debug", action="store_true", help="verbose logging")
+    common.add_argument("--lang", choices=SUPPORTED_LANGUAGES, help="language of messages (default: ja)")
+    common.add_argument("--debug", action="store_true", help="verbose logging")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="breachdesk",
+        description=f"{APP_NAME} (漏えい等対応デスク) {__version__}: without a sub-command the window opens.",
+        parents=[_global_options(defaults=True)],
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    after_command = _global_options(defaults=False)
     for name in command_names():
         module = _command_module(name)
-        command_parser = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        command_parser = sub.add_parser(
+            name, help=module.HELP, description=module.HELP, parents=[after_command]
+        )
         module.add_arguments(command_parser)
     return parser
 
