@@ -17,6 +17,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -65,8 +66,22 @@ class Incident(Base):
     __table_args__ = (
         Index(None, "status", "next_deadline"),
         Index(None, "status", "learned_date"),
-        Index(None, "learned_date"),
         Index(None, "next_deadline"),
+        # The register's default order with the filtered columns covered (0002 replaced ix_incidents_learned_date).
+        Index(
+            "ix_incidents_register_order",
+            "learned_date",
+            "id",
+            "status",
+            "next_deadline",
+            "reportable",
+            "jipdec_category",
+        ),
+        Index(None, "title"),
+        Index(None, "incident_kind"),
+        Index(None, "applicable_items"),
+        Index(None, "jipdec_category"),
+        Index(None, "reportable", "learned_date"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -84,6 +99,11 @@ class Incident(Base):
     jipdec_cause: Mapped[str | None] = mapped_column(String(60))  # 原因
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
+    # 0002: the officer's notes, the closing moment, and whether the latest assessment found a 報告対象事態
+    # (None = not assessed yet), kept as a column so the register can filter on it with an index.
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    reportable: Mapped[bool | None] = mapped_column(Boolean)
 
     assessments: Mapped[list[Assessment]] = relationship(back_populates="incident", order_by="Assessment.id")
     timeline: Mapped[list[TimelineEntry]] = relationship(
@@ -176,3 +196,89 @@ class AppSetting(Base):
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
+
+
+class ChecklistEntry(Base):
+    """One step of the response checklist (DOMAIN.md §7.3 and the first actions for the incident kind)."""
+
+    __tablename__ = "checklist_items"
+    __table_args__ = (UniqueConstraint("incident_id", "code"), Index(None, "incident_id", "position"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"))
+    code: Mapped[str] = mapped_column(String(60))  # app.domain.checklist.STEPS key, or "custom-N"
+    label: Mapped[str] = mapped_column(
+        Text
+    )  # as shown when the step was added; known codes are re-translated
+    group: Mapped[str] = mapped_column(String(20))  # app.domain.checklist.ChecklistGroup value
+    position: Mapped[int] = mapped_column(Integer)
+    done_by: Mapped[str | None] = mapped_column(String(100))
+    done_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReportDraftRow(Base):
+    """A 速報/確報/追完 draft: the app.domain.report.ReportDraft JSON, and the draft it started from."""
+
+    __tablename__ = "report_drafts"
+    __table_args__ = (Index(None, "incident_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"))
+    kind: Mapped[str] = mapped_column(String(30))  # app.domain.filing.FilingKind value
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    based_on_id: Mapped[int | None] = mapped_column(ForeignKey("report_drafts.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
+
+
+class NoticeDelivery(Base):
+    """One 本人通知 sent to one person (letter or e-mail); written by the documents service (issue 7)."""
+
+    __tablename__ = "notice_deliveries"
+    __table_args__ = (
+        CheckConstraint("channel IN ('letter', 'email')", name="channel"),
+        Index(None, "incident_id", "recipient_key"),
+        Index(None, "filing_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"))
+    filing_id: Mapped[int | None] = mapped_column(ForeignKey("filings.id"))
+    recipient_key: Mapped[str] = mapped_column(String(100))
+    recipient_name: Mapped[str] = mapped_column(Text)
+    postal_code: Mapped[str] = mapped_column(String(10), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    email: Mapped[str] = mapped_column(Text, default="")
+    channel: Mapped[str] = mapped_column(String(10))  # letter | email
+    items: Mapped[list[str]] = mapped_column(JSON, default=list)  # DataItem codes that concern this person
+    document_sha256: Mapped[str] = mapped_column(String(64))
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+    actor: Mapped[str] = mapped_column(String(100))
+
+
+class IncidentSearchText(Base):
+    """All searchable text of one incident (番号, 件名, notes, 事実経過, checklist and filing notes).
+
+    Kept current by SQL triggers (revision 0002), so bulk inserts and imports stay searchable too. Terms of three
+    characters or more go to the FTS5 trigram index `incident_search_fts` built on this table; shorter ones
+    (誤送, 髙橋) scan `body` with LIKE, because the trigram tokenizer cannot see them (TECH-NOTES).
+    """
+
+    __tablename__ = "incident_search"
+
+    incident_id: Mapped[int] = mapped_column(
+        ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    body: Mapped[str] = mapped_column(Text)
+
+
+# Virtual and shadow tables of the FTS5 index: SQLAlchemy cannot describe them, autogenerate must not drop them.
+FTS_TABLE = "incident_search_fts"
+FTS_VOCAB = "incident_search_fts_vocab"  # fts5vocab 'row' table: the index's distinct trigrams
+
+
+def include_in_autogenerate(name: str | None, type_: str, _parent_names: Any) -> bool:
+    """Alembic `include_name` hook (env.py and the drift test): ignore the FTS5 tables."""
+    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))

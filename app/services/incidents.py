@@ -17,6 +17,7 @@ from app.db.types import TOKYO, utc_now
 from app.domain.incident import IncidentStatus, IncidentSummary
 from app.errors import InputError
 from app.i18n import _
+from app.services.workspace.derived import refresh_derived
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,9 @@ class IncidentService:
                         actor=who,
                     )
                 )
+            refresh_derived(
+                session, row.id, audited=False
+            )  # status and next deadline as the register derives them
             audit.append(
                 session, action="create", entity="incident", entity_id=row.id, after=_snapshot(row), actor=who
             )

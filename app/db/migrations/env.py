@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Connection
 
-from app.db.models import Base
+from app.db.models import Base, include_in_autogenerate
 
 config = context.config
 target_metadata = Base.metadata
@@ -19,6 +19,7 @@ def _configure_and_run(connection: Connection | None = None, url: str | None = N
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite can only ALTER by copying tables
         compare_type=True,
+        include_name=include_in_autogenerate,  # the FTS5 search tables are not in the models
     )
     with context.begin_transaction():
         context.run_migrations()

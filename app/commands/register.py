@@ -1,0 +1,81 @@
+"""`main.py register export|import`: the whole register as JSON or CSV, and the JSON back into an empty register.
+
+(`main.py export` is the documents' command; this one moves the register itself.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TextIO
+
+from app.errors import InputError
+from app.i18n import _
+
+ORDER = 45
+HELP = "export the register (CSV for Excel, or JSON) or import a JSON export into an empty register"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="register_action", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="write every incident to a file")
+    export.add_argument("--format", choices=("csv", "json"), default="csv", help="csv (default) or json")
+    export.add_argument("--out", metavar="FILE", required=True, help="file to write; - for standard output")
+    imported = actions.add_parser("import", help="read a JSON export into an empty register")
+    imported.add_argument("file", metavar="FILE.json")
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from app.db.database import Database
+    from app.paths import data_paths
+    from app.services import register_io
+
+    if args.register_action == "import":
+        data = _read_json(Path(args.file))
+    db = Database.open(data_paths(args.data_dir), args.database_url)
+    try:
+        if args.register_action == "import":
+            count = register_io.import_json(db, data)
+            err.write(_("{count} incidents were imported.").format(count=count) + "\n")
+            return 0
+        payload = (
+            register_io.export_csv_bytes(db)
+            if args.format == "csv"
+            else register_io.export_json_text(db).encode("utf-8")
+        )
+    finally:
+        db.close()
+    if args.out == "-":
+        out.write(payload.decode("utf-8-sig" if args.format == "csv" else "utf-8"))
+    else:
+        _write(Path(args.out), payload)
+        err.write(_("The register was written to {path}.").format(path=args.out) + "\n")
+    return 0
+
+
+def _read_json(path: Path) -> object:
+    try:
+        return json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise InputError(_("The file {path} does not exist.").format(path=path)) from None
+    except UnicodeDecodeError:
+        raise InputError(_("The file {path} is not UTF-8 text.").format(path=path)) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            _("The input is not valid JSON (line {line}, column {column}): {detail}").format(
+                line=exc.lineno, column=exc.colno, detail=exc.msg
+            )
+        ) from None
+
+
+def _write(path: Path, payload: bytes) -> None:
+    """Through a temporary file: an interrupted export never leaves half a file under the final name."""
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        tmp.write_bytes(payload)
+        tmp.replace(path)
+    except OSError as exc:
+        raise InputError(
+            _("Cannot write the file {path}: {reason}").format(path=path, reason=exc.strerror or str(exc))
+        ) from None

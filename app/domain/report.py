@@ -1,0 +1,380 @@
+"""The 報告内容 of a PPC report (規則8条1項, DOMAIN.md §7.1) and its envelope (§7.2) as frozen data.
+
+One shape serves the 速報 and 確報 drafts in the register, the PDF report and the form copy assistant: `FIELDS`
+lists every leaf in the order of the PPC form with Japanese and English labels, `value_of` reads one, and `diff`
+tells the officer what changed between the 速報 and the 確報.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Protocol
+
+from app.domain.assessment import Assessment, ReportTo
+from app.domain.dataclass_json import dump, get_path, load, replace_path
+from app.domain.facts import Facts, Role
+from app.domain.filing import FilingKind
+
+REPORT_VERSION = 1
+REPORT_KINDS: tuple[FilingKind, ...] = (
+    FilingKind.SOKUHO,
+    FilingKind.KAKUHO,
+    FilingKind.SOKUHO_KAKUHO,
+    FilingKind.TSUIKAN,
+)
+
+
+class Addressee(StrEnum):
+    PPC = "ppc"  # 個人情報保護委員会
+    MINISTRY = "ministry"  # 事業所管大臣 (権限委任)
+
+
+class CausedBy(StrEnum):
+    """Who caused it: the reporting office itself, its 委託先, or someone else (an attacker, a courier)."""
+
+    OFFICE = "office"
+    ENTRUSTEE = "entrustee"
+    OTHER = "other"
+
+
+class Publication(StrEnum):
+    DONE = "done"  # 公表済み
+    PLANNED = "planned"  # 公表予定
+    NONE = "none"  # 公表なし
+
+
+@dataclass(frozen=True, slots=True)
+class Envelope:
+    kind: FilingKind = FilingKind.SOKUHO
+    report_date: dt.date | None = None
+    addressee: Addressee = Addressee.PPC
+    ministry_name: str = ""
+    prior_receipt_number: str = ""  # 受付番号 of the earlier report this one follows
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """Item 1 概要."""
+
+    occurred_date: dt.date | None = None
+    learned_date: dt.date | None = None
+    what_happened: str = ""  # 発生事案
+    discovered_by: str = ""  # 発見者
+    applicable_items: tuple[int, ...] = ()  # 規則7条各号該当性
+    entrustment: str = ""  # 委託元及び委託先の有無
+    timeline: str = ""  # 事実経過
+
+
+@dataclass(frozen=True, slots=True)
+class DataInvolved:
+    """Item 2: the data items, with the 媒体 and the 種類 of the data (for 3号 also data being acquired)."""
+
+    items: str = ""
+    item_codes: tuple[str, ...] = ()  # DataItem codes, for the notice letters
+    medium: str = ""  # 紙媒体, 電子媒体 …
+    data_kind: str = ""  # 顧客情報, 従業員情報 …
+    being_acquired: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Individuals:
+    """Item 3; when the exact number is unknown the report gives the largest possible one."""
+
+    count: int | None = None
+    count_is_max: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Cause:
+    """Item 4, with who caused it and where it happened (GL 3-5-3-3 (4))."""
+
+    description: str = ""
+    caused_by: CausedBy | None = None
+    location: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SecondaryDamage:
+    """Item 5; None = not yet known."""
+
+    present: bool | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationStatus:
+    """Item 7."""
+
+    status: Publication | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Prevention:
+    """Item 8, split as the guideline asks: measures taken and measures planned."""
+
+    implemented: str = ""
+    planned: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    done: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Other:
+    """Item 9, pre-filled with the §7.2 checklist (kept as a checklist, not as legal duties)."""
+
+    police: Check = field(default_factory=Check)  # 警察への相談・届出
+    ipa: Check = field(default_factory=Check)  # IPA届出
+    other_authorities: Check = field(default_factory=Check)  # 他の行政機関・業法上の報告
+    pmark: Check = field(default_factory=Check)  # Pマーク報告
+    gdpr: Check = field(default_factory=Check)  # GDPR 監督機関への通知
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportDraft:
+    envelope: Envelope = field(default_factory=Envelope)
+    overview: Overview = field(default_factory=Overview)
+    data: DataInvolved = field(default_factory=DataInvolved)
+    individuals: Individuals = field(default_factory=Individuals)
+    cause: Cause = field(default_factory=Cause)
+    secondary_damage: SecondaryDamage = field(default_factory=SecondaryDamage)
+    response: str = ""  # item 6 本人への対応の実施状況
+    publication: PublicationStatus = field(default_factory=PublicationStatus)
+    prevention: Prevention = field(default_factory=Prevention)
+    other: Other = field(default_factory=Other)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"report_version": REPORT_VERSION}
+        data.update(dump(self))
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ReportDraft:
+        """Missing keys take their defaults, so drafts saved by an older BreachDesk still open."""
+        return load(cls, {k: v for k, v in data.items() if k != "report_version"})
+
+    def replace(self, path: str, value: Any) -> ReportDraft:
+        """A copy with one leaf (a FIELDS path such as "cause.location") set, the value coerced to its type."""
+        return replace_path(self, path, value)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportField:
+    """One leaf of the form: its path in ReportDraft, the §7.1 item number (0 = envelope) and its labels."""
+
+    path: str
+    item: int
+    ja: str
+    en: str
+
+    def label(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
+
+def _f(path: str, item: int, ja: str, en: str) -> ReportField:
+    return ReportField(path, item, ja, en)
+
+
+# The order of the PPC form and of the printed report.
+FIELDS: tuple[ReportField, ...] = (
+    _f("envelope.kind", 0, "報告区分", "Report type"),
+    _f("envelope.report_date", 0, "報告日", "Report date"),
+    _f("envelope.addressee", 0, "宛先", "Addressed to"),
+    _f("envelope.ministry_name", 0, "事業所管大臣等の名称", "Ministry"),
+    _f("envelope.prior_receipt_number", 0, "先行報告の受付番号", "Receipt number of the earlier report"),
+    _f("overview.occurred_date", 1, "発生日", "Date it occurred"),
+    _f("overview.learned_date", 1, "発覚日", "Date it came to light"),
+    _f("overview.what_happened", 1, "発生事案", "What happened"),
+    _f("overview.discovered_by", 1, "発見者", "Discovered by"),
+    _f("overview.applicable_items", 1, "規則第7条各号該当性", "Items of Rule 7 that apply"),
+    _f("overview.entrustment", 1, "委託元及び委託先の有無", "Entrusting business or contractor involved"),
+    _f("overview.timeline", 1, "事実経過", "Course of events"),
+    _f("data.items", 2, "漏えい等が発生し（おそれ）た個人データの項目", "Data items"),
+    _f("data.medium", 2, "媒体", "Medium"),
+    _f("data.data_kind", 2, "種類", "Kind of data"),
+    _f("data.being_acquired", 2, "取得しようとしていた情報を含む", "Includes information being acquired"),
+    _f("individuals.count", 3, "本人の数", "Number of individuals"),
+    _f("individuals.count_is_max", 3, "最大数として記載", "Stated as the largest possible number"),
+    _f("individuals.note", 3, "本人の数についての補足", "Note on the number"),
+    _f("cause.description", 4, "原因", "Cause"),
+    _f("cause.caused_by", 4, "発生させた主体", "Who caused it"),
+    _f("cause.location", 4, "発生場所", "Where it happened"),
+    _f("secondary_damage.present", 5, "二次被害又はそのおそれの有無", "Secondary damage or its possibility"),
+    _f("secondary_damage.detail", 5, "二次被害の内容", "Details of secondary damage"),
+    _f("response", 6, "本人への対応の実施状況", "Measures taken toward the individuals"),
+    _f("publication.status", 7, "公表の実施状況", "Public announcement"),
+    _f("publication.detail", 7, "公表の内容・予定", "Details of the announcement"),
+    _f("prevention.implemented", 8, "再発防止のための措置（実施済みの措置）", "Prevention measures taken"),
+    _f("prevention.planned", 8, "再発防止のための措置（今後実施予定の措置）", "Prevention measures planned"),
+    _f("other.police.done", 9, "警察への相談・届出", "Police consulted or notified"),
+    _f("other.police.note", 9, "警察への相談・届出（内容）", "Police: details"),
+    _f("other.ipa.done", 9, "IPAへの届出", "Reported to IPA"),
+    _f("other.ipa.note", 9, "IPAへの届出（内容）", "IPA: details"),
+    _f("other.other_authorities.done", 9, "他の行政機関等への報告", "Reported to other authorities"),
+    _f("other.other_authorities.note", 9, "他の行政機関等への報告（内容）", "Other authorities: details"),
+    _f("other.pmark.done", 9, "プライバシーマークの事故報告", "Privacy Mark incident report"),
+    _f("other.pmark.note", 9, "プライバシーマークの事故報告（内容）", "Privacy Mark report: details"),
+    _f("other.gdpr.done", 9, "GDPR監督機関への通知", "GDPR supervisory authority notified"),
+    _f("other.gdpr.note", 9, "GDPR監督機関への通知（内容）", "GDPR notification: details"),
+    _f("other.text", 9, "その他参考となる事項", "Other relevant matters"),
+)
+FIELDS_BY_PATH: dict[str, ReportField] = {f.path: f for f in FIELDS}
+ITEM_TITLES: dict[int, tuple[str, str]] = {
+    0: ("報告の種類・宛先", "Report type and addressee"),
+    1: ("概要", "Overview"),
+    2: ("漏えい等が発生し（おそれ）た個人データの項目", "Personal data items"),
+    3: ("漏えい等が発生し（おそれ）た個人データに係る本人の数", "Number of individuals"),
+    4: ("原因", "Cause"),
+    5: ("二次被害又はそのおそれの有無及びその内容", "Secondary damage"),
+    6: ("本人への対応の実施状況", "Measures toward the individuals"),
+    7: ("公表の実施状況", "Public announcement"),
+    8: ("再発防止のための措置", "Prevention of recurrence"),
+    9: ("その他参考となる事項", "Other relevant matters"),
+}
+ENUM_LABELS: dict[str, tuple[str, str]] = {
+    FilingKind.SOKUHO.value: ("速報", "Preliminary report"),
+    FilingKind.KAKUHO.value: ("確報", "Final report"),
+    FilingKind.SOKUHO_KAKUHO.value: ("速報兼確報", "Preliminary and final report"),
+    FilingKind.TSUIKAN.value: ("追完", "Supplementary report"),
+    Addressee.PPC.value: ("個人情報保護委員会", "Personal Information Protection Commission"),
+    Addressee.MINISTRY.value: ("事業所管大臣", "Minister in charge of the sector"),
+    CausedBy.OFFICE.value: ("報告者", "The reporting business"),
+    CausedBy.ENTRUSTEE.value: ("委託先", "Contractor"),
+    CausedBy.OTHER.value: ("その他（第三者等）", "Others (third parties)"),
+    Publication.DONE.value: ("公表済み", "Announced"),
+    Publication.PLANNED.value: ("公表予定", "Planned"),
+    Publication.NONE.value: ("公表なし", "Not announced"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    field: ReportField
+    before: Any
+    after: Any
+
+
+def value_of(draft: ReportDraft, path: str) -> Any:
+    return get_path(draft, path)
+
+
+def text_of(draft: ReportDraft, path: str, lang: str = "ja") -> str:
+    """A leaf as text for the form copy assistant and the diff ("" when empty)."""
+    return format_value(value_of(draft, path), lang)
+
+
+def format_value(value: Any, lang: str = "ja") -> str:
+    ja = lang == "ja"
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return ("あり" if value else "なし") if ja else ("yes" if value else "no")
+    if isinstance(value, StrEnum):
+        labels = ENUM_LABELS.get(value.value)
+        return (labels[0] if ja else labels[1]) if labels else value.value
+    if isinstance(value, dt.date):
+        return f"{value.year}年{value.month}月{value.day}日" if ja else value.isoformat()
+    if isinstance(value, tuple):
+        if all(isinstance(v, int) for v in value):
+            return "、".join(f"{v}号" for v in value) if ja else ", ".join(f"item {v}" for v in value)
+        return "、".join(str(v) for v in value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def diff(old: ReportDraft, new: ReportDraft) -> list[FieldChange]:
+    """Every form field whose value differs, in form order: what changed since the 速報."""
+    changes = []
+    for report_field in FIELDS:
+        before, after = value_of(old, report_field.path), value_of(new, report_field.path)
+        if before != after:
+            changes.append(FieldChange(report_field, before, after))
+    return changes
+
+
+class TimelineLine(Protocol):
+    """Any 事実経過 entry (the service's DTO fits): when it happened and what."""
+
+    @property
+    def occurred_at(self) -> dt.datetime: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+def draft_from(
+    facts: Facts,
+    assessment: Assessment | None,
+    timeline: Iterable[TimelineLine] = (),
+    *,
+    title: str = "",
+    kind: FilingKind = FilingKind.SOKUHO,
+    report_date: dt.date | None = None,
+    ministry_name: str = "",
+) -> ReportDraft:
+    """A first 速報 draft from what the register already knows; the officer completes the rest."""
+    from app.jpdates import JST
+    from app.rules.texts import DATA_ITEM_LABELS
+
+    lines = sorted(timeline, key=lambda entry: entry.occurred_at)
+    timeline_text = "\n".join(
+        f"{_ja_moment(entry.occurred_at.astimezone(JST))}　{entry.text}" for entry in lines
+    )
+    delegated = (assessment is not None and assessment.report_to is ReportTo.DELEGATED_MINISTRY) or (
+        assessment is None and facts.delegated_sector
+    )
+    count, count_is_max = facts.affected_count, False
+    if count is None and facts.affected_count_max is not None:
+        count, count_is_max = facts.affected_count_max, True
+    return ReportDraft(
+        envelope=Envelope(
+            kind=kind,
+            report_date=report_date,
+            addressee=Addressee.MINISTRY if delegated else Addressee.PPC,
+            ministry_name=ministry_name if delegated else "",
+        ),
+        overview=Overview(
+            occurred_date=facts.occurred_date,
+            learned_date=facts.learned_date,
+            what_happened=title,
+            discovered_by=facts.learned_by or "",
+            applicable_items=assessment.applicable_items if assessment is not None else (),
+            entrustment="当社は委託先として取り扱っている（委託元あり）"
+            if facts.role is Role.PROCESSOR
+            else "",
+            timeline=timeline_text,
+        ),
+        data=DataInvolved(
+            items="、".join(DATA_ITEM_LABELS[item][0] for item in facts.data_items),
+            item_codes=tuple(item.value for item in facts.data_items),
+            being_acquired=facts.data_being_acquired,
+        ),
+        individuals=Individuals(count=count, count_is_max=count_is_max),
+        other=Other(
+            pmark=Check(
+                note="プライバシーマーク付与事業者として審査機関へ報告" if facts.pmark_holder else ""
+            ),
+            gdpr=Check(note="GDPR第33条に基づく監督機関への通知を検討" if facts.gdpr_applies else ""),
+        ),
+    )
+
+
+def next_draft(previous: ReportDraft, kind: FilingKind, report_date: dt.date | None = None) -> ReportDraft:
+    """The 確報 (or 追完) starts as a copy of the report before it; `diff` then shows what the officer changed."""
+    envelope = dataclasses.replace(previous.envelope, kind=kind, report_date=report_date)
+    return dataclasses.replace(previous, envelope=envelope)
+
+
+def _ja_moment(moment: dt.datetime) -> str:
+    return f"{moment.year}年{moment.month}月{moment.day}日 {moment.hour:02d}:{moment.minute:02d}"

@@ -1,0 +1,93 @@
+"""Keeping the register's derived columns (status, next deadline, reportable, 号) true to the record.
+
+Called in the same transaction as every change that can move them: a filing recorded, the incident closed or
+reopened, a new assessment saved. A status change gets its own audit entry, so the history reads
+"調査中 → 速報済" next to the filing that caused it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import audit
+from app.db.models import Assessment as AssessmentRow
+from app.db.models import Filing, Incident
+from app.domain.assessment import Assessment
+from app.domain.incident import IncidentStatus
+from app.domain.status import derive_status, next_deadline
+
+log = logging.getLogger(__name__)
+
+
+def parse_assessment(data: dict[str, Any] | None) -> Assessment | None:
+    """A saved assessment as the domain object; a damaged one reads as "not assessed" rather than crashing."""
+    if not data:
+        return None
+    try:
+        return Assessment.from_json(data)
+    except (KeyError, TypeError, ValueError):
+        log.warning("stored assessment could not be read: %r", data)
+        return None
+
+
+def latest_assessment_row(session: Session, incident_id: int) -> AssessmentRow | None:
+    return session.scalars(
+        select(AssessmentRow)
+        .where(AssessmentRow.incident_id == incident_id)
+        .order_by(AssessmentRow.id.desc())
+        .limit(1)
+    ).first()
+
+
+def filed_kinds(session: Session, incident_id: int) -> list[str]:
+    return list(session.scalars(select(Filing.kind).where(Filing.incident_id == incident_id)))
+
+
+def refresh_derived(
+    session: Session, incident_id: int, actor: str | None = None, *, audited: bool = True
+) -> IncidentStatus:
+    """audited=False when the caller's own audit entry already records the result (creating the incident)."""
+    row = session.get(Incident, incident_id)
+    if row is None:
+        raise LookupError(f"no incident {incident_id}")
+    latest = latest_assessment_row(session, incident_id)
+    assessment = parse_assessment(latest.assessment if latest is not None else None)
+    if latest is not None and assessment is None:
+        return IncidentStatus(row.status)  # an assessment we cannot read: keep what the register says
+    kinds = filed_kinds(session, incident_id)
+    closed = row.closed_at is not None
+    status = derive_status(assessment, kinds, closed)
+    before = {
+        "status": row.status,
+        "next_deadline": row.next_deadline,
+        "reportable": row.reportable,
+        "applicable_items": list(row.applicable_items or []),
+    }
+    row.status = status.value
+    row.next_deadline = next_deadline(assessment, kinds, closed)
+    row.reportable = None if latest is None else (assessment is not None and assessment.reportable)
+    if assessment is not None:
+        row.applicable_items = list(assessment.applicable_items)
+        row.rules_version = assessment.rules_version
+    after = {
+        "status": row.status,
+        "next_deadline": row.next_deadline,
+        "reportable": row.reportable,
+        "applicable_items": list(row.applicable_items or []),
+    }
+    if before != after and audited:
+        session.flush()
+        audit.append(
+            session,
+            action="derive",
+            entity="incident",
+            entity_id=incident_id,
+            before=before,
+            after=after,
+            actor=actor,
+        )
+    return status

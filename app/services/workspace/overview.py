@@ -1,0 +1,234 @@
+"""概要 and 分類: the incident's facts and verdict, its assessment history, title and notes, JIPDEC categories,
+and closing (which asks first when a filing the assessment requires is missing)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import audit
+from app.db.database import Database
+from app.db.models import Assessment as AssessmentRow
+from app.db.models import Incident
+from app.db.types import utc_now
+from app.domain import jipdec
+from app.domain.assessment import Assessment
+from app.domain.filing import FilingKind
+from app.domain.incident import IncidentStatus
+from app.domain.status import PendingDeadline, missing_filings, pending_deadlines
+from app.errors import BreachDeskError, InputError
+from app.i18n import _
+from app.services.workspace.derived import (
+    filed_kinds,
+    latest_assessment_row,
+    parse_assessment,
+    refresh_derived,
+)
+
+MAX_TITLE = 500
+MAX_NOTES = 200_000
+CLASSIFICATION_FIELDS: dict[str, tuple[str, tuple[jipdec.Category, ...]]] = {
+    "event": ("jipdec_event", jipdec.EVENTS),
+    "category": ("jipdec_category", jipdec.CATEGORIES),
+    "cause": ("jipdec_cause", jipdec.CAUSES),
+}
+
+
+class CloseRefused(BreachDeskError):
+    """Closing would leave required filings unrecorded; the UI asks, then closes with confirm_missing=True."""
+
+    def __init__(self, missing: tuple[FilingKind, ...]) -> None:
+        names = "、".join(kind.label() for kind in missing)
+        super().__init__(_("These filings are not recorded yet: {names}").format(names=names))
+        self.missing = missing
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentRecord:
+    id: int
+    assessed_at: dt.datetime
+    rules_version: str
+    actor: str
+    reason: str | None
+    facts: Mapping[str, Any]
+    assessment: Assessment | None
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentOverview:
+    id: int
+    reference: str
+    title: str
+    notes: str
+    incident_kind: str | None
+    learned_date: dt.date | None
+    status: IncidentStatus
+    next_deadline: dt.date | None
+    closed_at: dt.datetime | None
+    facts: Mapping[str, Any]
+    assessment: Assessment | None
+    assessed_at: dt.datetime | None
+    pending: tuple[PendingDeadline, ...]
+    missing: tuple[FilingKind, ...]
+    jipdec_event: str | None
+    jipdec_category: str | None
+    jipdec_cause: str | None
+
+
+def _snapshot(row: Incident) -> dict[str, Any]:
+    return {
+        "title": row.title,
+        "notes": row.notes,
+        "closed_at": row.closed_at,
+        "jipdec_event": row.jipdec_event,
+        "jipdec_category": row.jipdec_category,
+        "jipdec_cause": row.jipdec_cause,
+    }
+
+
+class OverviewService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def overview(self, incident_id: int) -> IncidentOverview:
+        with self.db.session_scope() as session:
+            row = session.get(Incident, incident_id)
+            if row is None:
+                raise LookupError(f"no incident {incident_id}")
+            latest = latest_assessment_row(session, incident_id)
+            assessment = parse_assessment(latest.assessment if latest is not None else None)
+            kinds = filed_kinds(session, incident_id)
+            closed = row.closed_at is not None
+            return IncidentOverview(
+                id=row.id,
+                reference=row.reference,
+                title=row.title,
+                notes=row.notes,
+                incident_kind=row.incident_kind,
+                learned_date=row.learned_date,
+                status=IncidentStatus(row.status),
+                next_deadline=row.next_deadline,
+                closed_at=row.closed_at,
+                facts=dict(row.facts or {}),
+                assessment=assessment,
+                assessed_at=latest.assessed_at if latest is not None else None,
+                pending=pending_deadlines(assessment, kinds, closed),
+                missing=missing_filings(assessment, kinds),
+                jipdec_event=row.jipdec_event,
+                jipdec_category=row.jipdec_category,
+                jipdec_cause=row.jipdec_cause,
+            )
+
+    def assessments(self, incident_id: int) -> list[AssessmentRecord]:
+        """Every assessment ever saved, newest first, as it was made and under which rules."""
+        with self.db.session_scope() as session:
+            rows = session.scalars(
+                select(AssessmentRow)
+                .where(AssessmentRow.incident_id == incident_id)
+                .order_by(AssessmentRow.id.desc())
+            )
+            return [
+                AssessmentRecord(
+                    r.id,
+                    r.assessed_at,
+                    r.rules_version,
+                    r.actor,
+                    r.reason,
+                    dict(r.facts or {}),
+                    parse_assessment(r.assessment),
+                )
+                for r in rows
+            ]
+
+    def refresh(self, incident_id: int) -> IncidentStatus:
+        """After a re-assessment saved elsewhere (the wizard): status, deadline and 号 follow the new verdict."""
+        with self.db.session_scope() as session:
+            return refresh_derived(session, incident_id)
+
+    def set_title(self, incident_id: int, title: str) -> None:
+        text = title.strip()
+        if not text:
+            raise InputError(_("Enter a title for the incident."), field="title")
+        if len(text) > MAX_TITLE:
+            raise InputError(
+                _("The title is too long ({length} characters; at most {limit}).").format(
+                    length=len(text), limit=MAX_TITLE
+                ),
+                field="title",
+            )
+        self._update(incident_id, "update", title=text)
+
+    def set_notes(self, incident_id: int, notes: str) -> None:
+        if len(notes) > MAX_NOTES:
+            raise InputError(
+                _("The text is too long ({length} characters; at most {limit}).").format(
+                    length=len(notes), limit=MAX_NOTES
+                ),
+                field="notes",
+            )
+        self._update(incident_id, "update", notes=notes)
+
+    def set_classification(self, incident_id: int, field: str, code: str | None) -> None:
+        """field: "event" (発生事象), "category" (事象分類) or "cause" (原因); None clears it."""
+        column, choices = CLASSIFICATION_FIELDS[field]
+        if code is not None and jipdec.find(choices, code) is None:
+            raise InputError(_("Choose one of the listed categories."), field=field)
+        self._update(incident_id, "update", **{column: code})
+
+    def close(self, incident_id: int, *, confirm_missing: bool = False) -> IncidentStatus:
+        with self.db.session_scope() as session:
+            row = session.get(Incident, incident_id)
+            if row is None:
+                raise LookupError(f"no incident {incident_id}")
+            if row.closed_at is not None:
+                return IncidentStatus.CLOSED
+            latest = latest_assessment_row(session, incident_id)
+            missing = missing_filings(
+                parse_assessment(latest.assessment if latest is not None else None),
+                filed_kinds(session, incident_id),
+            )
+            if missing and not confirm_missing:
+                raise CloseRefused(missing)
+            before = audit.as_json(_snapshot(row))
+            row.closed_at = utc_now()
+            session.flush()
+            audit.append(
+                session,
+                action="close",
+                entity="incident",
+                entity_id=incident_id,
+                before=before,
+                after={**audit.as_json(_snapshot(row)), "missing_filings": [k.value for k in missing]},
+            )
+            return refresh_derived(session, incident_id)
+
+    def reopen(self, incident_id: int) -> IncidentStatus:
+        with self.db.session_scope() as session:
+            self._apply(session, incident_id, "reopen", {"closed_at": None})
+            return refresh_derived(session, incident_id)
+
+    def _update(self, incident_id: int, action: str, **changes: Any) -> None:
+        with self.db.session_scope() as session:
+            self._apply(session, incident_id, action, changes)
+
+    @staticmethod
+    def _apply(session: Session, incident_id: int, action: str, changes: dict[str, Any]) -> None:
+        row = session.get(Incident, incident_id)
+        if row is None:
+            raise LookupError(f"no incident {incident_id}")
+        before = audit.as_json(_snapshot(row))
+        for name, value in changes.items():
+            setattr(row, name, value)
+        after = audit.as_json(_snapshot(row))
+        if after == before:
+            return
+        row.updated_at = utc_now()
+        session.flush()
+        audit.append(
+            session, action=action, entity="incident", entity_id=incident_id, before=before, after=after
+        )

@@ -1,0 +1,220 @@
+"""報告内容 drafts: a 速報 prefilled from the record, a 確報 that starts from the 速報, and what changed between them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import audit
+from app.db.database import Database
+from app.db.models import Incident, ReportDraftRow, TimelineEntry
+from app.db.types import utc_now
+from app.domain.facts import Facts
+from app.domain.filing import FilingKind
+from app.domain.report import (
+    FIELDS_BY_PATH,
+    REPORT_KINDS,
+    FieldChange,
+    ReportDraft,
+    diff,
+    draft_from,
+    next_draft,
+    value_of,
+)
+from app.errors import InputError
+from app.i18n import _, current_language
+from app.services.workspace.derived import latest_assessment_row, parse_assessment
+
+# Which earlier report a later one starts from.
+_BASED_ON: dict[FilingKind, tuple[FilingKind, ...]] = {
+    FilingKind.KAKUHO: (FilingKind.SOKUHO,),
+    FilingKind.TSUIKAN: (FilingKind.TSUIKAN, FilingKind.KAKUHO, FilingKind.SOKUHO_KAKUHO),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DraftRecord:
+    id: int
+    incident_id: int
+    kind: FilingKind
+    based_on_id: int | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    draft: ReportDraft
+
+
+def _record(row: ReportDraftRow) -> DraftRecord:
+    return DraftRecord(
+        row.id,
+        row.incident_id,
+        FilingKind(row.kind),
+        row.based_on_id,
+        row.created_at,
+        row.updated_at,
+        ReportDraft.from_json(row.content),
+    )
+
+
+class ReportDraftService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def drafts(self, incident_id: int) -> list[DraftRecord]:
+        with self.db.session_scope() as session:
+            rows = session.scalars(
+                select(ReportDraftRow)
+                .where(ReportDraftRow.incident_id == incident_id)
+                .order_by(ReportDraftRow.id)
+            )
+            return [_record(row) for row in rows]
+
+    def get(self, draft_id: int) -> DraftRecord:
+        with self.db.session_scope() as session:
+            row = session.get(ReportDraftRow, draft_id)
+            if row is None:
+                raise LookupError(f"no report draft {draft_id}")
+            return _record(row)
+
+    def latest(self, incident_id: int, kind: FilingKind) -> DraftRecord | None:
+        with self.db.session_scope() as session:
+            row = self._latest(session, incident_id, (kind,))
+            return _record(row) if row is not None else None
+
+    @staticmethod
+    def _latest(session: Session, incident_id: int, kinds: tuple[FilingKind, ...]) -> ReportDraftRow | None:
+        return session.scalars(
+            select(ReportDraftRow)
+            .where(
+                ReportDraftRow.incident_id == incident_id, ReportDraftRow.kind.in_([k.value for k in kinds])
+            )
+            .order_by(ReportDraftRow.id.desc())
+            .limit(1)
+        ).first()
+
+    def start(self, incident_id: int, kind: FilingKind, report_date: dt.date | None = None) -> DraftRecord:
+        """The draft of this kind (one per kind, except 追完); a new one copies the report it follows."""
+        if kind not in REPORT_KINDS:
+            raise ValueError(f"{kind} is not a report to the PPC")
+        with self.db.session_scope() as session:
+            if kind is not FilingKind.TSUIKAN:
+                existing = self._latest(session, incident_id, (kind,))
+                if existing is not None:
+                    return _record(existing)
+            base = self._latest(session, incident_id, _BASED_ON.get(kind, ()))
+            if base is not None:
+                draft = next_draft(ReportDraft.from_json(base.content), kind, report_date)
+            else:
+                draft = self._prefill(session, incident_id, kind, report_date)
+            now = utc_now()
+            row = ReportDraftRow(
+                incident_id=incident_id,
+                kind=kind.value,
+                content=draft.to_json(),
+                based_on_id=base.id if base is not None else None,
+                created_at=now,
+                updated_at=now,
+            )
+            session.add(row)
+            session.flush()
+            audit.append(
+                session,
+                action="create",
+                entity="report_draft",
+                entity_id=row.id,
+                after={"incident_id": incident_id, "kind": kind.value, "based_on_id": row.based_on_id},
+            )
+            return _record(row)
+
+    @staticmethod
+    def _prefill(
+        session: Session, incident_id: int, kind: FilingKind, report_date: dt.date | None
+    ) -> ReportDraft:
+        incident = session.get(Incident, incident_id)
+        if incident is None:
+            raise LookupError(f"no incident {incident_id}")
+        latest = latest_assessment_row(session, incident_id)
+        assessment = parse_assessment(latest.assessment if latest is not None else None)
+        timeline = list(
+            session.scalars(
+                select(TimelineEntry)
+                .where(TimelineEntry.incident_id == incident_id)
+                .order_by(TimelineEntry.occurred_at, TimelineEntry.id)
+            )
+        )
+        corrected = {entry.corrects_id for entry in timeline if entry.corrects_id is not None}
+        standing = [entry for entry in timeline if entry.id not in corrected]
+        try:
+            facts = Facts.from_json(incident.facts)
+        except InputError:
+            # A quick record (title and a note, no wizard yet): start from what the register has.
+            draft = draft_from(
+                _minimal_facts(incident), assessment, standing, title=incident.title, kind=kind
+            )
+            return draft.replace("overview.learned_date", incident.learned_date).replace(
+                "envelope.report_date", report_date
+            )
+        return draft_from(
+            facts, assessment, standing, title=incident.title, kind=kind, report_date=report_date
+        )
+
+    def set_field(self, draft_id: int, path: str, value: Any) -> DraftRecord:
+        """One field, one transaction, one audit entry; a value of the wrong shape is refused with its label."""
+        report_field = FIELDS_BY_PATH.get(path)
+        if report_field is None:
+            raise KeyError(path)
+        with self.db.session_scope() as session:
+            row = session.get(ReportDraftRow, draft_id)
+            if row is None:
+                raise LookupError(f"no report draft {draft_id}")
+            draft = ReportDraft.from_json(row.content)
+            try:
+                updated = draft.replace(path, value)
+            except (TypeError, ValueError) as error:
+                raise InputError(
+                    _("{label}: this value cannot be used ({value}).").format(
+                        label=report_field.label(current_language()), value=value
+                    ),
+                    field=path,
+                ) from error
+            before, after = value_of(draft, path), value_of(updated, path)
+            if before == after:
+                return _record(row)
+            row.content = updated.to_json()
+            row.updated_at = utc_now()
+            session.flush()
+            audit.append(
+                session,
+                action="update",
+                entity="report_draft",
+                entity_id=row.id,
+                before={"field": path, "value": audit.as_json(_plain(before))},
+                after={"field": path, "value": audit.as_json(_plain(after))},
+            )
+            return _record(row)
+
+    def changes_since_base(self, draft_id: int) -> list[FieldChange]:
+        """For a 確報: every field that differs from the 速報 it started from (empty without a base)."""
+        with self.db.session_scope() as session:
+            row = session.get(ReportDraftRow, draft_id)
+            if row is None or row.based_on_id is None:
+                return []
+            base = session.get(ReportDraftRow, row.based_on_id)
+            if base is None:
+                return []
+            return diff(ReportDraft.from_json(base.content), ReportDraft.from_json(row.content))
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _minimal_facts(incident: Incident) -> Facts:
+    from app.domain.facts import Event, Role
+
+    return Facts(
+        role=Role.CONTROLLER, event=Event.LEAK, learned_date=incident.learned_date or dt.date.today()
+    )

@@ -1,0 +1,257 @@
+"""The register at scale: 100,000 realistic incidents (bulk insert), then the window opened, a Japanese substring
+search and a filter change timed through the real register view. Offscreen; prints numbers only.
+
+    python bench/register.py [--incidents 100000] [--runs 7] [--data-dir DIR]
+
+Targets (issue 5, 2-core machine): window shown with the register populated < 1 s; search and filter change
+< 100 ms median. Memory is the process's peak resident size after the window is open.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DEPARTMENTS = (
+    "総務課",
+    "経理課",
+    "営業部",
+    "人事課",
+    "情報システム部",
+    "医事課",
+    "薬剤部",
+    "受付",
+    "髙橋支店",
+    "﨑山営業所",
+)
+EVENTS = (
+    ("email_missend", "メールの誤送信", "missend"),
+    ("misdelivery", "書類の誤送付", "misdelivery"),
+    ("misdelivery", "診療明細の誤交付", "misdelivery"),
+    ("loss", "USBメモリの紛失", "loss"),
+    ("loss", "ノートPCの置き忘れ", "loss"),
+    ("theft", "車上荒らしによる鞄の盗難", "theft"),
+    ("unauthorized_access", "ECサイトへの不正アクセス", "unauthorized_access"),
+    ("ransomware", "ランサムウェアによるファイル暗号化", "malware"),
+    ("erroneous_disposal", "申込書の誤廃棄", "misdisposal"),
+    ("system_fault", "会員ページの設定誤りによる誤表示", "misdisplay"),
+)
+DATA = ("顧客名簿", "健康診断結果", "給与明細", "会員情報", "問診票", "見積書", "処方箋", "申込書")
+STATUSES = (
+    "investigating",
+    "sokuho_filed",
+    "kakuho_filed",
+    "individuals_notified",
+    "closed",
+    "not_reportable",
+)
+TIMELINE = (
+    "担当者が{event}に気付き、{dept}長に報告",
+    "相手先に連絡し、削除と返送を依頼",
+    "影響範囲を調査し、{n}名分の{data}と判明",
+    "個人情報保護委員会への報告要否を検討",
+)
+
+
+def seed(db, n: int, rng: random.Random) -> tuple[float, int]:
+    """Bulk insert (SQLAlchemy Core executemany); the search index fills itself through its triggers."""
+    from sqlalchemy import insert
+
+    from app.db.models import Incident, TimelineEntry
+
+    now = dt.datetime.now(dt.UTC)
+    started = time.perf_counter()
+    timeline_rows = 0
+    chunk = 5000
+    with db.session_scope() as session:
+        conn = session.connection()
+        for first in range(0, n, chunk):
+            incidents, entries = [], []
+            for i in range(first, min(first + chunk, n)):
+                kind, event, category = EVENTS[rng.randrange(len(EVENTS))]
+                dept, data = rng.choice(DEPARTMENTS), rng.choice(DATA)
+                count = rng.choice((1, 1, 1, 2, 3, 12, 48, 320, 1500))
+                learned = dt.date(2022, 4, 1) + dt.timedelta(days=rng.randrange(365 * 5))
+                status = rng.choice(STATUSES)
+                items = (
+                    []
+                    if status == "not_reportable"
+                    else sorted(rng.sample((1, 2, 3, 4), rng.randrange(1, 3)))
+                )
+                deadline = learned + dt.timedelta(days=29) if status in STATUSES[:2] else None
+                incidents.append(
+                    {
+                        "id": i + 1,
+                        "reference": f"{learned.year}-{i + 1:06d}",
+                        "title": f"{dept}における{data}の{event}（{count}名分）",
+                        "incident_kind": kind,
+                        "status": status,
+                        "learned_date": learned,
+                        "next_deadline": deadline,
+                        "applicable_items": items,
+                        "rules_version": "APPI-R7-2024-04/GL-2025-06",
+                        "facts": {"learned_date": learned.isoformat()},
+                        "jipdec_category": category if rng.random() < 0.7 else None,
+                        "notes": ""
+                        if rng.random() < 0.7
+                        else f"{dept}の担当: 髙橋・﨑山。再発防止策を検討中。",
+                        "reportable": bool(items),
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                )
+                for step in range(rng.randrange(1, 4)):
+                    entries.append(
+                        {
+                            "incident_id": i + 1,
+                            "occurred_at": dt.datetime.combine(learned, dt.time(9 + step), dt.UTC),
+                            "recorded_at": now,
+                            "actor": "bench",
+                            "text": TIMELINE[step].format(event=event, dept=dept, n=count, data=data),
+                        }
+                    )
+            conn.execute(insert(Incident), incidents)
+            conn.execute(insert(TimelineEntry), entries)
+            timeline_rows += len(entries)
+    return time.perf_counter() - started, timeline_rows
+
+
+def rss_mb() -> float:
+    """Peak resident set size (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(app, action) -> float:
+    started = time.perf_counter()
+    action()
+    app.processEvents()  # the table repaints the rows now on screen
+    return (time.perf_counter() - started) * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--incidents", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--data-dir", help="keep the generated register here (default: a temporary folder)")
+    args = parser.parse_args()
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.i18n import set_language
+    from ui.fonts import apply_application_font
+    from ui.translations import install_qt_translators
+
+    set_language("ja")
+    app = QApplication([])
+    apply_application_font(app)
+    install_qt_translators(app, "ja")
+
+    from app.db.database import Database
+    from app.paths import DataPaths
+
+    folder = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="breachdesk-bench-"))
+    paths = DataPaths(folder)
+    paths.ensure()
+    db = Database.open(paths, keep_backups=1)
+    if _count(db) == 0:  # a kept --data-dir register is reused as it is
+        seconds, entries = seed(db, args.incidents, random.Random(20261122))
+        print(
+            f"seeded {args.incidents:,} incidents and {entries:,} timeline entries in {seconds:.1f} s (bulk insert)"
+        )
+    total = _count(db)
+
+    from ui.main_window import MainWindow
+
+    opened = []
+    for _ in range(max(1, args.runs // 2)):
+        started = time.perf_counter()
+        window = MainWindow(paths)
+        window.resize(1366, 740)
+        window.show()
+        window.attach_database(db)
+        app.processEvents()
+        opened.append((time.perf_counter() - started) * 1000)
+        assert window.register.model.rowCount() == total
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    window = MainWindow(paths)
+    window.resize(1366, 740)
+    window.show()
+    window.attach_database(db)
+    app.processEvents()
+    view = window.register
+    print(
+        f"window shown, register populated ({total:,} incidents): median {statistics.median(opened):.0f} ms"
+    )
+
+    for term in ("誤送信", "健康診断結果", "誤送", "髙橋", "紛失"):
+        times = []
+        found = 0
+        for _ in range(args.runs):
+            view.filters.search_edit.setText("")
+            view.filters.apply_now()
+            view.filters.search_edit.setText(term)
+            times.append(timed(app, view.filters.apply_now))
+            found = view.model.rowCount()
+        print(
+            f"search 「{term}」 ({found:,} found): median {statistics.median(times):.0f} ms, max {max(times):.0f} ms"
+        )
+    view.filters.search_edit.setText("")
+    view.filters.apply_now()
+
+    filters = {
+        "status 調査中": lambda: view.filters.status_combo.setCurrentIndex(2),
+        "due within 7 days": lambda: view.filters.due_check.setChecked(True),
+        "fiscal year": lambda: view.filters.year_combo.setCurrentIndex(2),
+        "reportable only": lambda: view.filters.reportable_combo.setCurrentIndex(1),
+        "JIPDEC 誤送信": lambda: view.filters.category_combo.setCurrentIndex(2),
+    }
+    resets = {
+        "status 調査中": lambda: view.filters.status_combo.setCurrentIndex(0),
+        "due within 7 days": lambda: view.filters.due_check.setChecked(False),
+        "fiscal year": lambda: view.filters.year_combo.setCurrentIndex(0),
+        "reportable only": lambda: view.filters.reportable_combo.setCurrentIndex(0),
+        "JIPDEC 誤送信": lambda: view.filters.category_combo.setCurrentIndex(0),
+    }
+    all_times = []
+    for name, change in filters.items():
+        times = []
+        for _ in range(args.runs):
+            times.append(timed(app, change))
+            resets[name]()
+            app.processEvents()
+        all_times += times
+        print(f"filter {name}: median {statistics.median(times):.0f} ms")
+    print(f"filter change, all kinds: median {statistics.median(all_times):.0f} ms")
+
+    sort_times = [
+        timed(app, lambda: view.table.sortByColumn(1, view.table.horizontalHeader().sortIndicatorOrder()))
+    ]
+    print(f"sort by title: {sort_times[0]:.0f} ms")
+    print(f"memory: peak RSS {rss_mb():.0f} MB")
+    window.close()
+    db.close()
+    return 0
+
+
+def _count(db) -> int:
+    from app.services.register import RegisterService
+
+    return RegisterService(db).total()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

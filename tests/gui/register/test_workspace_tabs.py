@@ -1,0 +1,252 @@
+"""Each workspace tab edited through its real widgets; the register is closed and reopened, and the edit is there."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from app.db.database import Database
+from app.domain.filing import FilingKind
+from app.domain.incident import IncidentStatus
+from app.paths import DataPaths
+from app.services.workspace import (
+    ChecklistService,
+    FilingService,
+    OverviewService,
+    ReportDraftService,
+    TimelineService,
+)
+from tests.gui.jp_input import type_japanese
+from tests.gui.register.conftest import add_assessed, reopen
+from ui.workspace import IncidentWindow
+from ui.workspace.context import WorkspaceContext
+
+JST = dt.timezone(dt.timedelta(hours=9))
+
+
+def _window(qtbot, db: Database, incident_id: int, tab: str) -> IncidentWindow:  # type: ignore[no-untyped-def]
+    window = IncidentWindow(WorkspaceContext.open(db, incident_id))
+    qtbot.addWidget(window)
+    window.show()
+    window.show_tab(tab)
+    return window
+
+
+def _restart(window: IncidentWindow, db: Database, data_paths: DataPaths) -> Database:
+    window.close()
+    db.close()
+    return reopen(data_paths)
+
+
+def test_overview_title_notes_and_closing(qtbot, register_db, data_paths, monkeypatch) -> None:
+    incident = add_assessed(register_db, "仮の件名")
+    window = _window(qtbot, register_db, incident, "overview")
+    page = window.pages["overview"]
+    page.title_edit.selectAll()
+    type_japanese(page.title_edit, "健康診断結果のメール誤送信（髙橋）")
+    qtbot.keyClick(page.title_edit, Qt.Key.Key_Return)
+    assert "健康診断結果のメール誤送信（髙橋）" in window.windowTitle()
+    type_japanese(page.notes_edit, "取引先の﨑山様から連絡あり。𠮷田様分も含む。")
+    qtbot.waitUntil(
+        lambda: OverviewService(register_db).overview(incident).notes != "", timeout=3000
+    )  # a pause
+    assert window.save_label.text().startswith("保存しました")
+    asked: list[str] = []
+
+    def answer_yes(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    assert "速報" in asked[0] and "確報" in asked[0]
+    assert page.status_label.text() == "完了"
+
+    db = _restart(window, register_db, data_paths)
+    try:
+        data = OverviewService(db).overview(incident)
+        assert data.title == "健康診断結果のメール誤送信（髙橋）"
+        assert data.notes == "取引先の﨑山様から連絡あり。𠮷田様分も含む。"
+        assert data.status is IncidentStatus.CLOSED
+    finally:
+        db.close()
+
+
+def test_checklist_tick_name_and_note(qtbot, register_db, data_paths) -> None:
+    incident = add_assessed(register_db, "健康診断結果の誤送信")
+    window = _window(qtbot, register_db, incident, "checklist")
+    page = window.pages["checklist"]
+    row = page.rows["email_ask_delete"]
+    assert not row.done_by.isEnabled()
+    row.check.click()
+    assert row.done_by.isEnabled() and row.done_by.text()  # the OS user, until a name is typed
+    row.done_by.selectAll()
+    type_japanese(row.done_by, "総務課 髙橋")
+    qtbot.keyClick(row.done_by, Qt.Key.Key_Return)
+    type_japanese(row.note, "先方から削除完了の返信あり")
+    qtbot.keyClick(row.note, Qt.Key.Key_Tab)
+    assert page.progress.text().startswith(f"{len(page.rows)} 件中 1 件完了")
+
+    db = _restart(window, register_db, data_paths)
+    try:
+        step = next(s for s in ChecklistService(db).steps(incident) if s.code == "email_ask_delete")
+        assert (step.done, step.done_by, step.note) == (True, "総務課 髙橋", "先方から削除完了の返信あり")
+    finally:
+        db.close()
+
+
+def test_timeline_entry_and_correction(qtbot, register_db, data_paths) -> None:
+    incident = add_assessed(register_db, "USBメモリの紛失", "loss")
+    window = _window(qtbot, register_db, incident, "timeline")
+    page = window.pages["timeline"]
+    page.when_edit.setDateTime(QDateTime(QDate(2027, 7, 1), QTime(9, 30)))
+    type_japanese(page.text_edit, "駅で紛失に気付いた")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert page.table.rowCount() == 1
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.correct_button, Qt.MouseButton.LeftButton)
+    page.when_edit.setDateTime(QDateTime(QDate(2027, 7, 1), QTime(9, 15)))
+    page.text_edit.selectAll()
+    type_japanese(page.text_edit, "9時15分、駅で紛失に気付いた")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert page.table.rowCount() == 2
+    assert page.table.item(0, 1).text() == "［記録1の訂正］9時15分、駅で紛失に気付いた"
+    assert page.table.item(1, 1).font().strikeOut()
+
+    db = _restart(window, register_db, data_paths)
+    try:
+        entries = TimelineService(db).entries(incident)
+        assert [e.text for e in entries] == ["9時15分、駅で紛失に気付いた", "駅で紛失に気付いた"]
+        assert entries[0].corrects_id == entries[1].id
+        assert entries[1].occurred_at == dt.datetime(2027, 7, 1, 9, 30, tzinfo=JST)
+    finally:
+        db.close()
+
+
+def test_report_sokuho_then_kakuho_shows_changes(qtbot, register_db, data_paths) -> None:
+    incident = add_assessed(register_db, "健康診断結果の誤送信")
+    window = _window(qtbot, register_db, incident, "report")
+    page = window.pages["report"]
+    sokuho_button = next(b for b in page.kind_buttons.buttons() if b.property("kind") == "sokuho")
+    qtbot.mouseClick(sokuho_button, Qt.MouseButton.LeftButton)
+    cause = page.editors["cause.description"]
+    type_japanese(cause, "宛先の選択誤り")
+    cause.commit()
+    report_date = page.editors["envelope.report_date"]
+    qtbot.keyClicks(report_date, "2027-02-30")  # the 30th of February is refused as it is typed
+    assert report_date.text() == "2027-02-3"
+    report_date.clear()
+    qtbot.keyClicks(report_date, "2027-07-03")
+    qtbot.keyClick(report_date, Qt.Key.Key_Return)
+
+    kakuho_button = next(b for b in page.kind_buttons.buttons() if b.property("kind") == "kakuho")
+    qtbot.mouseClick(kakuho_button, Qt.MouseButton.LeftButton)
+    count = page.editors["individuals.count"]
+    count.selectAll()
+    qtbot.keyClicks(count, "5")
+    qtbot.keyClick(count, Qt.Key.Key_Return)
+    planned = page.editors["prevention.planned"]
+    type_japanese(planned, "誤送信防止ツールの導入")
+    planned.commit()
+    changes = [page.changes_list.item(i).text() for i in range(page.changes_list.count())]
+    assert "本人の数: 3 → 5" in changes
+    assert "再発防止のための措置（今後実施予定の措置）: （空欄） → 誤送信防止ツールの導入" in changes
+
+    db = _restart(window, register_db, data_paths)
+    try:
+        drafts = {d.kind: d for d in ReportDraftService(db).drafts(incident)}
+        assert drafts[FilingKind.SOKUHO].draft.cause.description == "宛先の選択誤り"
+        assert drafts[FilingKind.SOKUHO].draft.envelope.report_date == dt.date(2027, 7, 3)
+        kakuho = drafts[FilingKind.KAKUHO].draft
+        assert (kakuho.cause.description, kakuho.individuals.count) == ("宛先の選択誤り", 5)
+        assert kakuho.prevention.planned == "誤送信防止ツールの導入"
+    finally:
+        db.close()
+
+
+def test_filing_with_document_moves_the_status(
+    qtbot, register_db, data_paths, tmp_path: Path, monkeypatch
+) -> None:
+    incident = add_assessed(register_db, "健康診断結果の誤送信")
+    document = tmp_path / "速報_控え.pdf"
+    document.write_bytes(b"%PDF-1.7 as sent")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(document), ""))
+    window = _window(qtbot, register_db, incident, "filings")
+    page = window.pages["filings"]
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("sokuho"))
+    page.when_edit.setDateTime(QDateTime(QDate(2027, 7, 3), QTime(15, 0)))
+    qtbot.keyClicks(page.receipt_edit, "PPC-2027-0042")
+    qtbot.mouseClick(page.attach_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+    assert page.table.rowCount() == 1
+    assert "速報済" in window.windowTitle()
+    page.table.selectRow(0)
+    type_japanese(page.selected_note, "受付完了メールあり")
+    qtbot.keyClick(page.selected_note, Qt.Key.Key_Return)
+
+    db = _restart(window, register_db, data_paths)
+    try:
+        [filing] = FilingService(db).filings(incident)
+        assert (filing.kind, filing.receipt_number, filing.note) == (
+            FilingKind.SOKUHO,
+            "PPC-2027-0042",
+            "受付完了メールあり",
+        )
+        assert filing.filed_at == dt.datetime(2027, 7, 3, 15, 0, tzinfo=JST)
+        assert FilingService(db).document(filing.id) == ("速報_控え.pdf", b"%PDF-1.7 as sent")
+        assert OverviewService(db).overview(incident).status is IncidentStatus.SOKUHO_FILED
+    finally:
+        db.close()
+
+
+def test_classification(qtbot, register_db, data_paths) -> None:
+    incident = add_assessed(register_db, "健康診断結果の誤送信")
+    window = _window(qtbot, register_db, incident, "classification")
+    page = window.pages["classification"]
+    assert "誤送信" in page.suggestion.text()
+    for field, code in (("event", "leak"), ("category", "missend"), ("cause", "insufficient_check")):
+        combo = page.combos[field]
+        combo.setCurrentIndex(combo.findData(code))
+    assert page.suggestion.text() == ""
+
+    db = _restart(window, register_db, data_paths)
+    try:
+        data = OverviewService(db).overview(incident)
+        assert (data.jipdec_event, data.jipdec_category, data.jipdec_cause) == (
+            "leak",
+            "missend",
+            "insufficient_check",
+        )
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("tab", ["overview", "checklist", "timeline", "report", "filings", "classification"])
+def test_main_window_opens_an_incident_on_the_requested_tab(qtbot, register_db, data_paths, tab) -> None:
+    from ui.main_window import MainWindow
+
+    incident = add_assessed(register_db, "健康診断結果の誤送信")
+    window = MainWindow(data_paths)
+    qtbot.addWidget(window)
+    window.attach_database(register_db)
+    window.open_incident(incident, tab)
+    workspace = window.workspaces.windows[incident]
+    assert workspace.current_tab() == tab
+    window.open_incident(incident, "overview")  # asked again: the same window comes forward
+    assert window.workspaces.windows[incident] is workspace and workspace.current_tab() == "overview"
+    window.close()
+
+
+def test_closing_the_window_saves_what_was_being_typed(qtbot, register_db, data_paths) -> None:
+    incident = add_assessed(register_db, "健康診断結果の誤送信")
+    window = _window(qtbot, register_db, incident, "overview")
+    type_japanese(window.pages["overview"].notes_edit, "入力途中のメモ")
+    db = _restart(window, register_db, data_paths)  # closed before the typing pause ends
+    try:
+        assert OverviewService(db).overview(incident).notes == "入力途中のメモ"
+    finally:
+        db.close()

@@ -1,0 +1,47 @@
+"""Register and workspace tests: a fresh register file per test, and incidents made through the real services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from app.db.database import Database
+from app.domain.facts import Facts
+from app.paths import DataPaths
+from app.rules import assess
+from app.services.incidents import IncidentService
+
+TODAY = dt.date(2027, 7, 3)
+
+
+@pytest.fixture
+def db(data_paths: DataPaths) -> Iterator[Database]:
+    database = Database.open(data_paths, busy_timeout=0.2)
+    yield database
+    database.close()
+
+
+def facts(**changes: Any) -> Facts:
+    data: dict[str, Any] = {
+        "role": "controller",
+        "event": "leak",
+        "learned_date": "2027-07-01",
+        "data_items": ["name", "health_checkup_result"],
+        "affected_count": 3,
+    }
+    data.update(changes)
+    return Facts.from_json(data)
+
+
+def assessed(db: Database, title: str, kind: str | None = "email_missend", **changes: Any) -> int:
+    """An incident as the wizard saves it: facts, their assessment, and the kind of incident."""
+    f = facts(**changes)
+    return IncidentService(db).create(title, f.to_json(), assess(f).to_json(), kind)
+
+
+def quick(db: Database, title: str, learned: str = "2027-07-02") -> int:
+    """A quick record: title and date only, not assessed."""
+    return IncidentService(db).create(title, {"learned_date": learned}, None, None)

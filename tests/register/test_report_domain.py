@@ -1,0 +1,99 @@
+"""The 報告内容 shape shared with the documents: prefill, JSON round trip, form order, 速報→確報 diff."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+
+from app.domain.filing import FilingKind
+from app.domain.report import (
+    FIELDS,
+    Addressee,
+    ReportDraft,
+    diff,
+    draft_from,
+    format_value,
+    next_draft,
+    text_of,
+)
+from app.rules import assess
+from tests.register.conftest import facts
+
+JST = dt.timezone(dt.timedelta(hours=9))
+
+
+@dataclass(frozen=True)
+class Entry:
+    occurred_at: dt.datetime
+    text: str
+
+
+def test_a_sokuho_draft_starts_from_the_facts_assessment_and_timeline() -> None:
+    f = facts(
+        learned_by="総務課 髙橋", occurred_date="2027-06-30", affected_count=None, affected_count_max=40
+    )
+    timeline = [
+        Entry(dt.datetime(2027, 7, 1, 14, 0, tzinfo=JST), "取引先から誤送信の連絡"),
+        Entry(dt.datetime(2027, 7, 1, 9, 30, tzinfo=JST), "メールの誤送信により名簿を送付"),
+    ]
+    draft = draft_from(f, assess(f), timeline, title="名簿の誤送信", report_date=dt.date(2027, 7, 3))
+    assert draft.envelope.kind is FilingKind.SOKUHO
+    assert draft.envelope.addressee is Addressee.PPC
+    assert draft.envelope.report_date == dt.date(2027, 7, 3)
+    assert draft.overview.learned_date == dt.date(2027, 7, 1)
+    assert draft.overview.occurred_date == dt.date(2027, 6, 30)
+    assert draft.overview.discovered_by == "総務課 髙橋"
+    assert draft.overview.applicable_items == (1,)
+    assert draft.overview.timeline == (
+        "2027年7月1日 09:30　メールの誤送信により名簿を送付\n2027年7月1日 14:00　取引先から誤送信の連絡"
+    )
+    assert draft.data.items == "氏名、健康診断結果"
+    assert (draft.individuals.count, draft.individuals.count_is_max) == (40, True)
+
+
+def test_delegated_sector_reports_to_the_ministry_and_pmark_is_prefilled() -> None:
+    f = facts(delegated_sector=True, pmark_holder=True)
+    draft = draft_from(f, assess(f), ministry_name="金融庁")
+    assert draft.envelope.addressee is Addressee.MINISTRY
+    assert draft.envelope.ministry_name == "金融庁"
+    assert "プライバシーマーク" in draft.other.pmark.note
+
+
+def test_json_round_trip_keeps_every_character() -> None:
+    f = facts()
+    draft = draft_from(f, assess(f), title="𠮷野家の﨑 " + "長文" * 5000)
+    draft = draft.replace("prevention.planned", "社内研修（髙橋・﨑）").replace(
+        "secondary_damage.present", False
+    )
+    again = ReportDraft.from_json(draft.to_json())
+    assert again == draft
+    assert ReportDraft.from_json({}) == ReportDraft()  # an older or empty draft still opens
+
+
+def test_fields_follow_the_nine_items_in_order_with_both_languages() -> None:
+    items = [field.item for field in FIELDS]
+    assert items == sorted(items) and set(items) == set(range(10))
+    assert {f.path for f in FIELDS} >= {"prevention.implemented", "prevention.planned", "publication.status"}
+    assert all(field.ja and field.en for field in FIELDS)
+
+
+def test_the_kakuho_starts_from_the_sokuho_and_diff_names_what_changed() -> None:
+    f = facts()
+    sokuho = draft_from(f, assess(f), title="誤送信")
+    kakuho = next_draft(sokuho, FilingKind.KAKUHO, dt.date(2027, 7, 20))
+    assert [c.field.path for c in diff(sokuho, kakuho)] == ["envelope.kind", "envelope.report_date"]
+    kakuho = kakuho.replace("individuals.count", "5").replace("prevention.implemented", "宛先の二重確認")
+    changes = {c.field.path: (c.before, c.after) for c in diff(sokuho, kakuho)}
+    assert changes["individuals.count"] == (3, 5)
+    assert changes["prevention.implemented"] == ("", "宛先の二重確認")
+    assert text_of(kakuho, "envelope.kind") == "確報"
+    assert format_value(True) == "あり" and format_value(dt.date(2027, 7, 1)) == "2027年7月1日"
+
+
+def test_a_value_of_the_wrong_shape_is_refused() -> None:
+    with pytest.raises(ValueError):
+        ReportDraft().replace("overview.learned_date", "2027-02-30")
+    with pytest.raises(TypeError):
+        ReportDraft().replace("data.being_acquired", "yes")

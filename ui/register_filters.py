@@ -1,0 +1,119 @@
+"""The register's search box and filters: 状態, 期限が近い, 年度, 報告対象のみ/非該当のみ, JIPDEC 事象分類."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+
+from app.domain import jipdec
+from app.domain.incident import IncidentStatus
+from app.domain.register import RegisterQuery, Reportable, SortKey
+from app.i18n import _, current_language
+
+SEARCH_PAUSE_MS = 200
+DUE_SOON_DAYS = 7
+OPEN_STATUSES = frozenset(
+    {
+        IncidentStatus.INVESTIGATING,
+        IncidentStatus.SOKUHO_FILED,
+        IncidentStatus.KAKUHO_FILED,
+        IncidentStatus.INDIVIDUALS_NOTIFIED,
+    }
+)
+
+
+class RegisterFilterBar(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search_edit = QLineEdit()
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(_("Search titles, timelines and notes (e.g. 誤送信)"))
+        self.search_edit.setMinimumWidth(180)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
+        self._search_timer.timeout.connect(self.changed)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self.search_edit.returnPressed.connect(self.apply_now)
+
+        self.status_combo = QComboBox()
+        self.status_combo.addItem(_("All statuses"), None)
+        self.status_combo.addItem(_("Open (not closed)"), "open")
+        for status in IncidentStatus:
+            self.status_combo.addItem(status.label(), status.value)
+
+        self.due_check = QCheckBox(_("Due within {n} days").format(n=DUE_SOON_DAYS))
+        self.due_check.setToolTip(
+            _("Incidents whose next deadline is within {n} days, or already past.").format(n=DUE_SOON_DAYS)
+        )
+
+        self.year_combo = QComboBox()
+        self.year_combo.addItem(_("All fiscal years"), None)
+
+        self.reportable_combo = QComboBox()
+        self.reportable_combo.addItem(_("Reportable and not"), Reportable.ALL.value)
+        self.reportable_combo.addItem(_("Reportable only"), Reportable.REPORTABLE.value)
+        self.reportable_combo.addItem(_("Not reportable only"), Reportable.NOT_REPORTABLE.value)
+
+        self.category_combo = QComboBox()
+        self.category_combo.addItem(_("All JIPDEC categories"), None)
+        for category in jipdec.CATEGORIES:
+            self.category_combo.addItem(category.label(current_language()), category.code)
+
+        for combo in (self.status_combo, self.year_combo, self.reportable_combo, self.category_combo):
+            # Sized for the "all" choice, not the longest one: the bar must fit a 1366-pixel screen with the
+            # deadline panel open; the drop-down list itself is as wide as it needs.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(0)
+            combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance(combo.itemText(0)) + 42)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+            combo.currentIndexChanged.connect(self.changed)
+        self.due_check.toggled.connect(self.changed)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search_edit, 1)
+        for widget in (
+            self.status_combo,
+            self.due_check,
+            self.year_combo,
+            self.reportable_combo,
+            self.category_combo,
+        ):
+            layout.addWidget(widget)
+
+    def apply_now(self) -> None:
+        self._search_timer.stop()
+        self.changed.emit()
+
+    def set_fiscal_years(self, years: Sequence[int]) -> None:
+        current = self.year_combo.currentData()
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        self.year_combo.addItem(_("All fiscal years"), None)
+        for year in years:
+            self.year_combo.addItem(_("FY {year}").format(year=year), year)
+        index = self.year_combo.findData(current)
+        self.year_combo.setCurrentIndex(max(index, 0))
+        self.year_combo.blockSignals(False)
+
+    def query(self, sort: SortKey = SortKey.LEARNED, descending: bool = True) -> RegisterQuery:
+        status = self.status_combo.currentData()
+        if status == "open":
+            statuses = OPEN_STATUSES
+        elif status:
+            statuses = frozenset({IncidentStatus(status)})
+        else:
+            statuses = frozenset()
+        return RegisterQuery(
+            text=self.search_edit.text(),
+            statuses=statuses,
+            due_within_days=DUE_SOON_DAYS if self.due_check.isChecked() else None,
+            fiscal_year=self.year_combo.currentData(),
+            reportable=Reportable(self.reportable_combo.currentData()),
+            jipdec_category=self.category_combo.currentData(),
+            sort=sort,
+            descending=descending,
+        )

@@ -1,0 +1,158 @@
+"""対応チェックリスト: the GL 3-5-2 steps and the first actions for this kind, each with who did it, when, and a note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.checklist import GROUP_ORDER, ChecklistGroup
+from app.errors import BreachDeskError
+from app.i18n import _
+from ui.workspace.context import WorkspaceContext
+from ui.workspace.fields import AutosaveLineEdit, datetime_edit, from_qdatetime, to_qdatetime
+
+NOT_DONE = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
+
+
+class StepRow:
+    """The widgets of one step; the tick, the name, the moment and the note each save on their own."""
+
+    def __init__(self, tab: ChecklistTab, step) -> None:
+        self.tab, self.step_id = tab, step.id
+        ctx = tab.ctx
+        self.check = QCheckBox(step.label)
+        self.check.setChecked(step.done)
+        self.check.setToolTip(step.why)
+        self.check.toggled.connect(self._toggled)
+        self.label = QLabel(step.label)
+        self.label.setWordWrap(True)
+        self.label.setToolTip(step.why)
+        self.check.setText("")
+        self.done_by = AutosaveLineEdit(step.done_by or "", self._save_done_by, ctx.reporter)
+        self.done_by.setPlaceholderText(_("Who"))
+        self.done_by.setMaxLength(100)
+        self.done_at: QDateTimeEdit = datetime_edit(step.done_at)
+        self.done_at.setMinimumDateTime(NOT_DONE)
+        self.done_at.setSpecialValueText(" ")  # blank until the step is ticked
+        if step.done_at is None:
+            self.done_at.setDateTime(NOT_DONE)
+        self.done_at.editingFinished.connect(self._save_done_at)
+        self.note = AutosaveLineEdit(step.note, self._save_note, ctx.reporter)
+        self.note.setPlaceholderText(_("Note"))
+        self._show_done(step.done)
+
+    def _show_done(self, done: bool) -> None:
+        self.done_by.setEnabled(done)
+        self.done_at.setEnabled(done)
+
+    def _toggled(self, done: bool) -> None:
+        ctx = self.tab.ctx
+        try:
+            step = ctx.checklist.set_done(self.step_id, done)
+        except BreachDeskError as error:
+            ctx.reporter.failed.emit(error.user_text())
+            return
+        self.done_by.set_saved_text(step.done_by or "")
+        self.done_at.setDateTime(to_qdatetime(step.done_at) if step.done_at is not None else NOT_DONE)
+        self._show_done(done)
+        self.tab.update_progress()
+        ctx.reporter.saved.emit()
+
+    def _save_done_by(self, text: str) -> None:
+        self.tab.ctx.checklist.set_done_by(self.step_id, text)
+
+    def _save_done_at(self) -> None:
+        if not self.check.isChecked() or self.done_at.dateTime() == NOT_DONE:
+            return
+        self.tab.ctx.checklist.set_done_at(self.step_id, from_qdatetime(self.done_at.dateTime()))
+        self.tab.ctx.reporter.saved.emit()
+
+    def _save_note(self, text: str) -> None:
+        self.tab.ctx.checklist.set_note(self.step_id, text)
+
+
+class ChecklistTab(QWidget):
+    def __init__(self, ctx: WorkspaceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: dict[str, StepRow] = {}
+        self.body = QWidget()
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.new_step = QLineEdit()
+        self.new_step.setPlaceholderText(_("Add a step of your own"))
+        self.new_group = QComboBox()
+        for group in GROUP_ORDER:
+            self.new_group.addItem(group.label(), group.value)
+        add = QPushButton(_("Add"))
+        add.clicked.connect(self.add_custom)
+        self.new_step.returnPressed.connect(self.add_custom)
+        adder = QHBoxLayout()
+        adder.addWidget(self.new_step, 1)
+        adder.addWidget(self.new_group)
+        adder.addWidget(add)
+        self.progress = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addLayout(adder)
+        self.reload()
+
+    def reload(self) -> None:
+        steps = self.ctx.checklist.steps(self.ctx.incident_id)
+        self.rows.clear()
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        for group in GROUP_ORDER:
+            in_group = [s for s in steps if s.group is group]
+            if not in_group:
+                continue
+            box = QGroupBox(group.label())
+            grid = QGridLayout(box)
+            grid.setColumnStretch(1, 3)
+            grid.setColumnStretch(4, 2)
+            for line, step in enumerate(in_group):
+                row = StepRow(self, step)
+                self.rows[step.code] = row
+                grid.addWidget(row.check, line, 0, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(row.label, line, 1)
+                grid.addWidget(row.done_by, line, 2, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(row.done_at, line, 3, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(row.note, line, 4, Qt.AlignmentFlag.AlignTop)
+                row.done_by.setMaximumWidth(130)
+            layout.addWidget(box)
+        layout.addStretch(1)
+        self.scroll_area.setWidget(body)
+        self.update_progress()
+
+    def update_progress(self) -> None:
+        done = sum(1 for row in self.rows.values() if row.check.isChecked())
+        self.progress.setText(_("{done} of {total} steps done").format(done=done, total=len(self.rows)))
+
+    def add_custom(self) -> None:
+        text = self.new_step.text().strip()
+        if not text:
+            return
+        try:
+            self.ctx.checklist.add_custom(
+                self.ctx.incident_id, text, ChecklistGroup(self.new_group.currentData())
+            )
+        except BreachDeskError as error:
+            self.ctx.reporter.failed.emit(error.user_text())
+            return
+        self.new_step.clear()
+        self.ctx.reporter.saved.emit()
+        self.reload()

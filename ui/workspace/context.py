@@ -1,0 +1,61 @@
+"""What every tab of the incident workspace shares: the incident id, its services and the save reporter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from ui.workspace.fields import SaveReporter
+
+if TYPE_CHECKING:
+    from app.db.database import Database
+    from app.services.workspace import (
+        ChecklistService,
+        FilingService,
+        OverviewService,
+        ReportDraftService,
+        TimelineService,
+    )
+
+
+class Changes(QObject):
+    """A change that moves the register's row (status, title, deadline): the register and other tabs refresh."""
+
+    recordChanged = Signal()
+
+
+@dataclass
+class WorkspaceContext:
+    db: Database
+    incident_id: int
+    overview: OverviewService
+    timeline: TimelineService
+    checklist: ChecklistService
+    reports: ReportDraftService
+    filings: FilingService
+    reporter: SaveReporter
+    changes: Changes
+
+    @classmethod
+    def open(cls, db: Database, incident_id: int) -> WorkspaceContext:
+        from app.services.workspace import (
+            ChecklistService,
+            FilingService,
+            OverviewService,
+            ReportDraftService,
+            TimelineService,
+        )
+
+        return cls(
+            db,
+            incident_id,
+            OverviewService(db),
+            TimelineService(db),
+            ChecklistService(db),
+            ReportDraftService(db),
+            FilingService(db),
+            SaveReporter(),
+            Changes(),
+        )

@@ -1,0 +1,199 @@
+"""提出・通知の記録: each filing (速報, 確報, 追完, 本人通知, 委託元通知, 公表, Pマーク…) with its date, channel,
+receipt number and the document exactly as sent. Recording one moves the incident's status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.filing import FilingKind
+from app.errors import BreachDeskError
+from app.i18n import _
+from ui.workspace.context import WorkspaceContext
+from ui.workspace.fields import AutosaveLineEdit, datetime_edit, from_qdatetime, local_text
+
+FILING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _size_text(size: int) -> str:
+    if size <= 0:
+        return ""
+    return _("{size} KB").format(size=max(1, round(size / 1024)))
+
+
+class FilingsTab(QWidget):
+    def __init__(self, ctx: WorkspaceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from app.services.workspace.filings import CHANNELS, channel_label
+
+        self.ctx = ctx
+        self.attachment: Path | None = None
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(
+            [_("Kind"), _("When"), _("How"), _("Receipt number"), _("Document as sent"), _("Recorded by")]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selected)
+
+        self.kind_combo = QComboBox()
+        for kind in FilingKind:
+            self.kind_combo.addItem(kind.label(), kind.value)
+        self.when_edit = datetime_edit()
+        self.channel_combo = QComboBox()
+        for code in CHANNELS:
+            self.channel_combo.addItem(channel_label(code), code)
+        self.receipt_edit = QLineEdit()
+        self.receipt_edit.setMaxLength(100)
+        self.note_edit = QLineEdit()
+        self.attach_button = QPushButton(_("Attach the document…"))
+        self.attach_button.clicked.connect(self.choose_attachment)
+        self.attachment_label = QLabel(_("No document attached"))
+        self.record_button = QPushButton(_("Record this filing"))
+        self.record_button.clicked.connect(self.record)
+        attach_row = QHBoxLayout()
+        attach_row.addWidget(self.attach_button)
+        attach_row.addWidget(self.attachment_label, 1)
+        new_box = QGroupBox(_("Record a filing or notice"))
+        form = QFormLayout(new_box)
+        form.addRow(_("Kind"), self.kind_combo)
+        form.addRow(_("When"), self.when_edit)
+        form.addRow(_("How"), self.channel_combo)
+        form.addRow(_("Receipt number"), self.receipt_edit)
+        form.addRow(_("Note"), self.note_edit)
+        form.addRow(_("Document"), attach_row)
+        form.addRow("", self.record_button)
+
+        self.edit_box = QGroupBox(_("Selected filing"))
+        self.selected_receipt = AutosaveLineEdit("", self._save_receipt, ctx.reporter)
+        self.selected_note = AutosaveLineEdit("", self._save_note, ctx.reporter)
+        self.save_document_button = QPushButton(_("Save the document as sent…"))
+        self.save_document_button.clicked.connect(self.save_document)
+        edit_form = QFormLayout(self.edit_box)
+        edit_form.addRow(_("Receipt number"), self.selected_receipt)
+        edit_form.addRow(_("Note"), self.selected_note)
+        edit_form.addRow("", self.save_document_button)
+        self.edit_box.setEnabled(False)
+
+        lower = QHBoxLayout()
+        lower.addWidget(new_box, 3)
+        lower.addWidget(self.edit_box, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(lower)
+        self.reload()
+
+    def reload(self) -> None:
+        from app.services.workspace.filings import channel_label
+
+        self.records = self.ctx.filings.filings(self.ctx.incident_id)
+        self.table.setRowCount(len(self.records))
+        for row, record in enumerate(self.records):
+            document = f"{record.filename or ''} {_size_text(record.document_size)}".strip()
+            cells = (
+                record.kind.label(),
+                local_text(record.filed_at),
+                channel_label(record.channel),
+                record.receipt_number,
+                document,
+                record.actor,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(FILING_ID_ROLE, record.id)
+                item.setToolTip(record.note or text)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self._selected()
+
+    def selected_id(self) -> int | None:
+        items = self.table.selectedItems()
+        return items[0].data(FILING_ID_ROLE) if items else None
+
+    def _selected(self) -> None:
+        filing_id = self.selected_id()
+        record = next((r for r in self.records if r.id == filing_id), None)
+        self.edit_box.setEnabled(record is not None)
+        self.selected_receipt.set_saved_text(record.receipt_number if record else "")
+        self.selected_note.set_saved_text(record.note if record else "")
+        self.save_document_button.setEnabled(bool(record and record.document_size))
+
+    def _save_receipt(self, text: str) -> None:
+        filing_id = self.selected_id()
+        if filing_id is not None:
+            self.ctx.filings.update(filing_id, receipt_number=text)
+
+    def _save_note(self, text: str) -> None:
+        filing_id = self.selected_id()
+        if filing_id is not None:
+            self.ctx.filings.update(filing_id, note=text)
+
+    def choose_attachment(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, _("Attach the document as sent"))
+        if path:
+            self.attach_file(Path(path))
+
+    def attach_file(self, path: Path) -> None:
+        self.attachment = path
+        self.attachment_label.setText(path.name)
+
+    def record(self) -> None:
+        try:
+            document = self.attachment.read_bytes() if self.attachment is not None else None
+        except OSError as error:
+            self.ctx.reporter.failed.emit(
+                _("Cannot read the file {path}: {reason}").format(path=self.attachment, reason=error.strerror)
+            )
+            return
+        try:
+            self.ctx.filings.record(
+                self.ctx.incident_id,
+                FilingKind(self.kind_combo.currentData()),
+                from_qdatetime(self.when_edit.dateTime()),
+                self.channel_combo.currentData(),
+                receipt_number=self.receipt_edit.text(),
+                note=self.note_edit.text(),
+                document=document,
+                filename=self.attachment.name if self.attachment is not None else None,
+            )
+        except BreachDeskError as error:
+            self.ctx.reporter.failed.emit(error.user_text())
+            return
+        self.receipt_edit.clear()
+        self.note_edit.clear()
+        self.attachment = None
+        self.attachment_label.setText(_("No document attached"))
+        self.ctx.reporter.saved.emit()
+        self.ctx.changes.recordChanged.emit()
+        self.reload()
+
+    def save_document(self) -> None:
+        filing_id = self.selected_id()
+        if filing_id is None:
+            return
+        name, data = self.ctx.filings.document(filing_id)
+        if data is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save the document as sent"), name or "")
+        if path:
+            Path(path).write_bytes(data)
