@@ -1,0 +1,69 @@
+"""The unfinished wizard, kept with the register after every page so a crash or power cut loses nothing typed.
+
+One draft at a time (key "wizard.draft"), not audited: its history would only be noise. It is cleared when the
+incident is saved or the officer confirms discarding it; at the next start the app offers to resume it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.services.app_settings import AppSettingsService
+from app.wizard.flow import MODE_KEY, MODE_REASSESS, Answers
+from app.wizard.questions import QuestionId
+
+DRAFT_KEY = "wizard.draft"
+DRAFT_VERSION = 1
+
+
+@dataclass
+class WizardDraft:
+    answers: Answers = field(default_factory=dict)
+    current: QuestionId | None = None  # the page that was on screen
+    saved_at: dt.datetime | None = None
+
+    @property
+    def incident_id(self) -> int | None:
+        value = self.answers.get("incident_id")
+        return value if self.answers.get(MODE_KEY) == MODE_REASSESS and isinstance(value, int) else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": DRAFT_VERSION,
+            "answers": {str(key): value for key, value in self.answers.items()},
+            "current": self.current.value if self.current is not None else None,
+            "saved_at": self.saved_at.isoformat() if self.saved_at is not None else None,
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> WizardDraft | None:
+        """None for anything that is not a draft this version wrote (never a crash at start-up)."""
+        if not isinstance(data, dict) or data.get("version") != DRAFT_VERSION:
+            return None
+        answers = data.get("answers")
+        if not isinstance(answers, dict):
+            return None
+        current = data.get("current")
+        try:
+            saved = data.get("saved_at")
+            saved_at = dt.datetime.fromisoformat(saved) if isinstance(saved, str) else None
+            question = QuestionId(current) if isinstance(current, str) else None
+        except ValueError:
+            return None
+        return cls(answers=dict(answers), current=question, saved_at=saved_at)
+
+
+class DraftStore:
+    def __init__(self, settings: AppSettingsService) -> None:
+        self.settings = settings
+
+    def load(self) -> WizardDraft | None:
+        return WizardDraft.from_json(self.settings.get(DRAFT_KEY))
+
+    def save(self, draft: WizardDraft) -> None:
+        self.settings.set(DRAFT_KEY, draft.to_json(), audited=False)
+
+    def clear(self) -> None:
+        self.settings.delete(DRAFT_KEY, audited=False)

@@ -1,0 +1,174 @@
+"""Per-question checks: is the question answered, and is the answer possible? Messages in the UI language.
+
+Impossible answers (nobody affected, a date in the future, noticed before it happened) are refused at the question,
+beside the field, so nothing half-valid can reach the register. `now` is passed in: tests never read the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from app.i18n import _
+from app.jpdates import JST
+from app.rules.facts_json import LATEST_LEARNED_DATE
+from app.rules.rulesets import RULESETS
+from app.wizard.questions import DATA_ITEM_CODES, QuestionId
+
+Q = QuestionId
+MAX_COUNT = 100_000_000
+MAX_TITLE = 200
+EARLIEST_LEARNED = min(r.effective_from for r in RULESETS)
+
+_CHOICES: dict[QuestionId, frozenset[str]] = {
+    Q.KIND: frozenset(
+        {
+            "email_missend",
+            "misdelivery",
+            "loss",
+            "theft",
+            "unauthorized_access",
+            "ransomware",
+            "erroneous_disposal",
+            "system_fault",
+            "processor_report",
+            "other",
+        }
+    ),
+    Q.PAYMENT_LOGIN: frozenset({"yes", "no"}),
+    Q.SCOPE: frozenset({"personal_data", "not_database", "pseudonymized", "intentional"}),
+    Q.LOSS_PLACE: frozenset({"inside", "outside", "unknown"}),
+    Q.DISPOSAL: frozenset({"destroyed", "not_destroyed", "unknown"}),
+    Q.RECOVERED: frozenset({"yes", "no"}),
+    Q.BACKUP: frozenset({"yes", "no"}),
+    Q.ROLE: frozenset({"own", "via_contractor", "processor"}),
+}
+
+
+def parse_day(value: object) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def parse_moment(value: object) -> dt.datetime | None:
+    """An ISO date-time; one without an offset is read as Japan time (the office's clock)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=JST)
+
+
+def _mapping(answers: Mapping[str, Any], question: QuestionId) -> Mapping[str, Any]:
+    value = answers.get(question)
+    return value if isinstance(value, Mapping) else {}
+
+
+def is_complete(question: QuestionId, answers: Mapping[str, Any]) -> bool:
+    """Every required choice made (impossible values are `problems`, checked separately)."""
+    value = answers.get(question)
+    if question in _CHOICES:
+        return value in _CHOICES[question]
+    if question is Q.DATA:
+        return isinstance(value, list) and any(code in DATA_ITEM_CODES for code in value)
+    if question is Q.COUNT:
+        count = _mapping(answers, question)
+        return (
+            count.get("mode") in ("exact", "at_most")
+            and isinstance(count.get("value"), int)
+            and (count.get("contact_all") in ("yes", "no"))
+        )
+    if question is Q.LEARNED:
+        return parse_moment(_mapping(answers, question).get("learned_at")) is not None
+    if question is Q.COUNT_CROSSING:
+        crossing = _mapping(answers, question)
+        if crossing.get("when") == "from_start":
+            return True
+        return crossing.get("when") == "later" and parse_day(crossing.get("date")) is not None
+    if question is Q.EVENT:
+        return _mapping(answers, question).get("event") in ("leak", "loss", "damage")
+    if question is Q.ENCRYPTION:
+        enc = _mapping(answers, question)
+        return enc.get("encrypted") == "no" or (
+            enc.get("encrypted") == "yes" and enc.get("key") in ("safe", "leaked")
+        )
+    if question in (Q.TITLE, Q.REASON):
+        return isinstance(value, str) and bool(value.strip())
+    return question in (Q.INDICATORS, Q.OFFICE) and (value is None or isinstance(value, Mapping))
+
+
+def problems(question: QuestionId, answers: Mapping[str, Any], now: dt.datetime) -> dict[str, str]:
+    """Field name -> message for answers that cannot be true; empty when the answer is possible."""
+    today = now.astimezone(JST).date()
+    found: dict[str, str] = {}
+    if question is Q.COUNT:
+        value = _mapping(answers, question).get("value")
+        if isinstance(value, int) and value < 1:
+            found["value"] = _(
+                "Enter at least 1 person. If no one's data was involved, there is no incident to register."
+            )
+        elif isinstance(value, int) and value > MAX_COUNT:
+            found["value"] = _("Enter a number of people up to {limit}.").format(limit=f"{MAX_COUNT:,}")
+    elif question is Q.LEARNED:
+        found.update(_learned_problems(_mapping(answers, question), now, today))
+    elif question is Q.COUNT_CROSSING:
+        crossing = _mapping(answers, question)
+        day = parse_day(crossing.get("date"))
+        learned = learned_day(answers)
+        if crossing.get("when") == "later" and day is not None:
+            if day > today:
+                found["date"] = _("This date is in the future. Enter the day it was actually found out.")
+            elif learned is not None and day < learned:
+                found["date"] = _(
+                    "The count cannot have passed 1,000 before the office learned of the incident ({date})."
+                ).format(date=learned.isoformat())
+    elif question in (Q.TITLE, Q.REASON):
+        value = answers.get(question)
+        if isinstance(value, str) and len(value.strip()) > MAX_TITLE and question is Q.TITLE:
+            found["title"] = _("Keep the name to {limit} characters or fewer.").format(limit=MAX_TITLE)
+    return found
+
+
+def learned_day(answers: Mapping[str, Any]) -> dt.date | None:
+    moment = parse_moment(_mapping(answers, Q.LEARNED).get("learned_at"))
+    return moment.astimezone(JST).date() if moment is not None else None
+
+
+def _learned_problems(learned: Mapping[str, Any], now: dt.datetime, today: dt.date) -> dict[str, str]:
+    found: dict[str, str] = {}
+    moment = parse_moment(learned.get("learned_at"))
+    occurred = parse_day(learned.get("occurred_date"))
+    officer = parse_day(learned.get("officer_date"))
+    future = _("This date is in the future. Enter the day it actually happened.")
+    if moment is not None:
+        day = moment.astimezone(JST).date()
+        if moment > now + dt.timedelta(minutes=1):
+            found["learned_at"] = _(
+                "The office cannot have learned of it in the future. Check the date and time."
+            )
+        elif day < EARLIEST_LEARNED:
+            found["learned_at"] = _(
+                "BreachDesk assesses incidents learned of from {date}, when the reporting duty began."
+            ).format(date=EARLIEST_LEARNED.isoformat())
+        elif day > LATEST_LEARNED_DATE:
+            found["learned_at"] = _("BreachDesk cannot compute deadlines this far ahead.")
+        elif occurred is not None and occurred <= today and day < occurred:
+            found["learned_at"] = _(
+                "It cannot have been noticed before it happened ({date}). Check both dates."
+            ).format(date=occurred.isoformat())
+        if officer is not None and officer <= today and officer < day:
+            found["officer_date"] = _(
+                "You cannot have heard of it before the office first knew. Enter the office's earliest date above instead."
+            )
+    if occurred is not None and occurred > today:
+        found["occurred_date"] = future
+    if officer is not None and officer > today:
+        found["officer_date"] = future
+    return found

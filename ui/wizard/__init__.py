@@ -1,0 +1,1 @@
+"""The guided wizard: from "something happened" to a saved, assessed incident (issue 4)."""

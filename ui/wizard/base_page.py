@@ -1,0 +1,211 @@
+"""One question per page: the question on the left, its help on the right; the flow decides what comes next.
+
+A page only renders: it loads its answer from the wizard's draft when shown, writes it back on every change, and
+asks the pure flow (app.wizard) whether it is complete and which page follows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from app.i18n import _, current_language
+from app.jpdates import JST
+from app.wizard.help import QUESTIONS
+from app.wizard.questions import QuestionId
+from ui.wizard.panels import HelpPanel
+from ui.wizard.widgets import ChoiceGroup, ErrorLabel
+
+if TYPE_CHECKING:
+    from ui.wizard.wizard import IncidentWizard
+
+
+def field_label(text: str, key: str) -> str:
+    """A field caption with an Alt mnemonic: 「気付いた日時(&D)」 / "&Date and time noticed"."""
+    if current_language() == "ja":
+        return f"{text}(&{key})"
+    index = text.lower().find(key.lower())
+    return f"{text[:index]}&{text[index:]}" if index >= 0 else f"{text} (&{key})"
+
+
+def date_edit(day: dt.date) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy/MM/dd")
+    edit.setMinimumDate(QDate(2000, 1, 1))
+    edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    edit.setMinimumWidth(150)
+    return edit
+
+
+def datetime_edit(moment: dt.datetime) -> QDateTimeEdit:
+    local = moment.astimezone(JST)
+    edit = QDateTimeEdit(
+        QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+    )
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy/MM/dd HH:mm")
+    edit.setMinimumDate(QDate(2000, 1, 1))
+    edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    edit.setMinimumWidth(190)
+    return edit
+
+
+def read_date(edit: QDateEdit) -> dt.date:
+    value = edit.date()
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def read_moment(edit: QDateTimeEdit) -> dt.datetime:
+    """The picker shows the office's clock (Japan time), whatever zone the PC is set to."""
+    value = edit.dateTime()
+    day, time = value.date(), value.time()
+    return dt.datetime(day.year(), day.month(), day.day(), time.hour(), time.minute(), tzinfo=JST)
+
+
+def set_date(edit: QDateEdit, day: dt.date) -> None:
+    edit.setDate(QDate(day.year, day.month, day.day))
+
+
+def set_moment(edit: QDateTimeEdit, moment: dt.datetime) -> None:
+    local = moment.astimezone(JST)
+    edit.setDateTime(QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute)))
+
+
+class QuestionPage(QWizardPage):
+    question_id: QuestionId
+
+    def __init__(self, wizard: IncidentWizard, question_id: QuestionId | None = None) -> None:
+        super().__init__()
+        if question_id is not None:
+            self.question_id = question_id
+        self.ctx = wizard
+        self._loading = False
+        self.errors: dict[str, ErrorLabel] = {}
+        question = QUESTIONS[self.question_id]
+        self.setObjectName(f"page_{self.question_id.value}")
+        self.setTitle(_(question.title))
+
+        body = QWidget()
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(4, 0, 12, 0)
+        self.prompt_label = QLabel(_(question.prompt))
+        self.prompt_label.setWordWrap(True)
+        font = QFont(self.prompt_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.prompt_label.setFont(font)
+        self.body_layout.addWidget(self.prompt_label)
+        self.body_layout.addSpacing(8)
+        self.build(self.body_layout)
+        self.body_layout.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        self.help_panel = HelpPanel(question)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.help_panel)
+
+    # --- what each page provides ------------------------------------------------------------------------
+    def build(self, layout: QVBoxLayout) -> None:
+        """The question's options as radio buttons; pages with other fields override build/load/value."""
+        options = QUESTIONS[self.question_id].options
+        self.choices = ChoiceGroup(options, columns=2 if len(options) > 6 else 1)
+        self.choices.changed.connect(self.changed)
+        layout.addWidget(self.choices)
+
+    def load(self, value: Any) -> None:
+        """Show `value` (None: nothing answered yet, show the defaults)."""
+        self.choices.set_value(value if isinstance(value, str) else None)
+
+    def value(self) -> Any:
+        return self.choices.value()
+
+    def update_enabled(self) -> None:
+        """Enable the follow-up fields the current choices need."""
+
+    # --- plumbing ---------------------------------------------------------------------------------------
+    def error_label(self, field: str) -> ErrorLabel:
+        label = ErrorLabel()
+        label.setObjectName(f"error_{field}")
+        self.errors[field] = label
+        return label
+
+    def changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self.update_enabled()
+        self.ctx.record(self.question_id, self.value())
+        self.refresh_errors()
+        self.completeChanged.emit()
+
+    def refresh_errors(self) -> None:
+        found = self.ctx.problems(self.question_id)
+        for field, label in self.errors.items():
+            label.show_message(found.get(field))
+
+    def initializePage(self) -> None:
+        self._loading = True
+        try:
+            self.load(self.ctx.answers.get(self.question_id))
+            self.update_enabled()
+        finally:
+            self._loading = False
+        self.changed()
+        QTimer.singleShot(0, self.focus_first)  # after QWizard has moved its own focus
+
+    def focus_first(self) -> None:
+        """Keyboard users start on the chosen option, else the first field: Space picks, Enter goes on."""
+        if self.ctx.currentPage() is not self:
+            return
+        fields = [
+            w
+            for w in self.findChildren(QWidget)
+            if isinstance(w, QAbstractButton | QLineEdit | QAbstractSpinBox)
+            and w.isVisibleTo(self)
+            and w.isEnabled()
+            and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+        checked = [w for w in fields if isinstance(w, QRadioButton) and w.isChecked()]
+        target = (checked or fields or [None])[0]
+        if target is not None:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def cleanupPage(self) -> None:
+        """Going back keeps what was typed (Qt would reset the fields)."""
+
+    def isComplete(self) -> bool:
+        return self.ctx.is_answered(self.question_id)
+
+    def validatePage(self) -> bool:
+        return self.isComplete()
+
+    def nextId(self) -> int:
+        return self.ctx.page_after(self.question_id)
+
+    def error_text(self, field: str) -> str:
+        label = self.errors.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""

@@ -1,0 +1,408 @@
+"""The question pages that need more than one set of options: data items, count, dates, follow-ups, names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import _
+from app.jpdates import JST
+from app.wizard.questions import (
+    CONTACT_OPTIONS,
+    COUNT_MODE_OPTIONS,
+    CROSSING_OPTIONS,
+    DATA_GROUPS,
+    ENCRYPTED_OPTIONS,
+    EVENT_OPTIONS,
+    KEY_OPTIONS,
+    SIGN_OPTIONS,
+    Option,
+    QuestionId,
+    data_item_label,
+)
+from app.wizard.validation import MAX_COUNT, MAX_TITLE, parse_day, parse_moment
+from ui.wizard.base_page import (
+    QuestionPage,
+    date_edit,
+    datetime_edit,
+    field_label,
+    read_date,
+    read_moment,
+    set_date,
+    set_moment,
+)
+from ui.wizard.widgets import CheckList, ChoiceGroup, OptionRow, hint_label, section_title
+
+Q = QuestionId
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return dict(value) if isinstance(value, dict) else {}
+
+
+def _indented(*widgets: QWidget) -> QWidget:
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(24, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return holder
+
+
+class DataPage(QuestionPage):
+    question_id = Q.DATA
+
+    def build(self, layout: QVBoxLayout) -> None:
+        self.lists: list[CheckList] = []
+        for group in DATA_GROUPS:
+            box = QGroupBox(_(group.label))
+            box_layout = QVBoxLayout(box)
+            options = [Option(item.value, data_item_label(item), hint) for item, hint in group.items]
+            checks = CheckList(options, columns=2, translate_labels=False)
+            checks.changed.connect(self.changed)
+            box_layout.addWidget(checks)
+            self.lists.append(checks)
+            layout.addWidget(box)
+
+    def load(self, value: Any) -> None:
+        codes = value if isinstance(value, list) else []
+        for checks in self.lists:
+            checks.set_value(codes)
+
+    def value(self) -> Any:
+        codes = [code for checks in self.lists for code in checks.value()]
+        return codes or None
+
+    def box(self, code: str) -> QCheckBox:
+        return next(checks.boxes[code] for checks in self.lists if code in checks.boxes)
+
+
+class CountPage(QuestionPage):
+    question_id = Q.COUNT
+
+    def build(self, layout: QVBoxLayout) -> None:
+        self.mode = ChoiceGroup(COUNT_MODE_OPTIONS)
+        self.spin = QSpinBox()
+        self.spin.setRange(0, MAX_COUNT + 1)
+        self.spin.setGroupSeparatorShown(True)
+        self.spin.setSuffix(_(" people"))
+        self.spin.setMinimumWidth(160)
+        self.spin.setValue(1)
+        caption = QLabel(field_label(_("Number of people affected"), "P"))
+        caption.setBuddy(self.spin)
+        row = QHBoxLayout()
+        row.addWidget(caption)
+        row.addWidget(self.spin)
+        row.addStretch(1)
+        layout.addWidget(self.mode)
+        layout.addLayout(row)
+        layout.addWidget(self.error_label("value"))
+        layout.addSpacing(12)
+        layout.addWidget(section_title(_("Can you contact them?")))
+        layout.addWidget(
+            hint_label(_("Used for the notice to the individuals; it does not change whether you report."))
+        )
+        self.contact = ChoiceGroup(CONTACT_OPTIONS, mnemonics=False)
+        layout.addWidget(self.contact)
+        self.mode.changed.connect(self.changed)
+        self.spin.valueChanged.connect(self.changed)
+        self.contact.changed.connect(self.changed)
+
+    def load(self, value: Any) -> None:
+        count = _mapping(value)
+        self.mode.set_value(count.get("mode"))
+        self.spin.setValue(count["value"] if isinstance(count.get("value"), int) else 1)
+        self.contact.set_value(count.get("contact_all"))
+
+    def value(self) -> Any:
+        return {"mode": self.mode.value(), "value": self.spin.value(), "contact_all": self.contact.value()}
+
+
+class LearnedPage(QuestionPage):
+    question_id = Q.LEARNED
+
+    def build(self, layout: QVBoxLayout) -> None:
+        now = self.ctx.now()
+        today = now.astimezone(JST).date()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.learned_edit = datetime_edit(now)
+        self.learned_edit.dateTimeChanged.connect(self.changed)
+        form.addRow(field_label(_("First noticed in the office"), "D"), self.learned_edit)
+        form.addRow("", self.error_label("learned_at"))
+        self.learned_by_edit = QLineEdit()
+        self.learned_by_edit.setPlaceholderText(_("e.g. Yamada at reception, the Osaka branch"))
+        self.learned_by_edit.setMaxLength(200)
+        self.learned_by_edit.textChanged.connect(self.changed)
+        form.addRow(field_label(_("Noticed by"), "B"), self.learned_by_edit)
+        layout.addLayout(form)
+        layout.addWidget(
+            hint_label(
+                _(
+                    "Count from the first person in the office who knew, not from when you were told. In an insider case, leave out the person who did it."
+                )
+            )
+        )
+        layout.addSpacing(10)
+        self.occurred_known = QCheckBox(field_label(_("We know when it happened"), "K"))
+        self.occurred_known.setObjectName("check_occurred")
+        self.occurred_edit = date_edit(today)
+        self.occurred_known.toggled.connect(self.changed)
+        self.occurred_edit.dateChanged.connect(self.changed)
+        layout.addWidget(self.occurred_known)
+        layout.addWidget(_indented(self.occurred_edit, self.error_label("occurred_date")))
+        self.officer_later = QCheckBox(field_label(_("I, the officer, heard of it later, on"), "O"))
+        self.officer_later.setObjectName("check_officer")
+        self.officer_edit = date_edit(today)
+        self.officer_later.toggled.connect(self.changed)
+        self.officer_edit.dateChanged.connect(self.changed)
+        layout.addWidget(self.officer_later)
+        layout.addWidget(_indented(self.officer_edit, self.error_label("officer_date")))
+
+    def update_enabled(self) -> None:
+        self.occurred_edit.setEnabled(self.occurred_known.isChecked())
+        self.officer_edit.setEnabled(self.officer_later.isChecked())
+
+    def load(self, value: Any) -> None:
+        learned = _mapping(value)
+        now = self.ctx.now()
+        set_moment(self.learned_edit, parse_moment(learned.get("learned_at")) or now)
+        self.learned_by_edit.setText(str(learned.get("learned_by") or ""))
+        occurred = parse_day(learned.get("occurred_date"))
+        self.occurred_known.setChecked(occurred is not None)
+        set_date(self.occurred_edit, occurred or now.astimezone(JST).date())
+        officer = parse_day(learned.get("officer_date"))
+        self.officer_later.setChecked(officer is not None)
+        set_date(self.officer_edit, officer or now.astimezone(JST).date())
+
+    def value(self) -> Any:
+        return {
+            "learned_at": read_moment(self.learned_edit).isoformat(),
+            "learned_by": self.learned_by_edit.text().strip(),
+            "occurred_date": read_date(self.occurred_edit).isoformat()
+            if self.occurred_known.isChecked()
+            else None,
+            "officer_date": read_date(self.officer_edit).isoformat()
+            if self.officer_later.isChecked()
+            else None,
+        }
+
+
+class CrossingPage(QuestionPage):
+    question_id = Q.COUNT_CROSSING
+
+    def build(self, layout: QVBoxLayout) -> None:
+        self.when = ChoiceGroup(CROSSING_OPTIONS)
+        self.crossing_date = date_edit(self.ctx.now().astimezone(JST).date())
+        layout.addWidget(self.when)
+        layout.addWidget(_indented(self.crossing_date, self.error_label("date")))
+        self.when.changed.connect(self.changed)
+        self.crossing_date.dateChanged.connect(self.changed)
+
+    def update_enabled(self) -> None:
+        self.crossing_date.setEnabled(self.when.value() == "later")
+
+    def load(self, value: Any) -> None:
+        crossing = _mapping(value) or self.ctx.crossing_default()
+        self.when.set_value(crossing.get("when"))
+        set_date(self.crossing_date, parse_day(crossing.get("date")) or self.ctx.now().astimezone(JST).date())
+
+    def value(self) -> Any:
+        when = self.when.value()
+        date = read_date(self.crossing_date).isoformat() if when == "later" else None
+        return {"when": when, "date": date} if when else None
+
+
+class EventPage(QuestionPage):
+    question_id = Q.EVENT
+
+    def build(self, layout: QVBoxLayout) -> None:
+        self.event_choice = ChoiceGroup(EVENT_OPTIONS)
+        self.suspected = QCheckBox(field_label(_("Only suspected so far, not confirmed"), "S"))
+        self.suspected.setObjectName("check_suspected")
+        layout.addWidget(self.event_choice)
+        layout.addSpacing(8)
+        layout.addWidget(self.suspected)
+        self.event_choice.changed.connect(self.changed)
+        self.suspected.toggled.connect(self.changed)
+
+    def load(self, value: Any) -> None:
+        event = _mapping(value)
+        self.event_choice.set_value(event.get("event"))
+        self.suspected.setChecked(bool(event.get("suspected")))
+
+    def value(self) -> Any:
+        return {"event": self.event_choice.value(), "suspected": self.suspected.isChecked()}
+
+
+class EncryptionPage(QuestionPage):
+    question_id = Q.ENCRYPTION
+
+    def build(self, layout: QVBoxLayout) -> None:
+        self.encrypted = ChoiceGroup(ENCRYPTED_OPTIONS)
+        self.strong = QCheckBox()
+        self.strong.setObjectName("check_strong")
+        self.separate = QCheckBox()
+        self.separate.setObjectName("check_separate")
+        strong_row = OptionRow(
+            self.strong,
+            _("A strong, standard method, used correctly"),
+            _("e.g. AES full-disk encryption such as BitLocker or FileVault."),
+        )
+        separate_row = OptionRow(
+            self.separate,
+            _("The key or password was kept apart from the data"),
+            _("Not in the same e-mail, not written on the device or its case."),
+        )
+        self.key = ChoiceGroup(KEY_OPTIONS, mnemonics=False)
+        self.details = _indented(strong_row, separate_row, self.key)
+        layout.addWidget(self.encrypted)
+        layout.addWidget(self.details)
+        self.encrypted.changed.connect(self.changed)
+        self.strong.toggled.connect(self.changed)
+        self.separate.toggled.connect(self.changed)
+        self.key.changed.connect(self.changed)
+
+    def update_enabled(self) -> None:
+        self.details.setEnabled(self.encrypted.value() == "yes")
+
+    def load(self, value: Any) -> None:
+        enc = _mapping(value)
+        self.encrypted.set_value(enc.get("encrypted"))
+        self.strong.setChecked(bool(enc.get("strong")))
+        self.separate.setChecked(bool(enc.get("separate")))
+        self.key.set_value(enc.get("key"))
+
+    def value(self) -> Any:
+        encrypted = self.encrypted.value()
+        if encrypted != "yes":
+            return {"encrypted": encrypted} if encrypted else None
+        return {
+            "encrypted": "yes",
+            "strong": self.strong.isChecked(),
+            "separate": self.separate.isChecked(),
+            "key": self.key.value(),
+        }
+
+
+class IndicatorsPage(QuestionPage):
+    question_id = Q.INDICATORS
+
+    def build(self, layout: QVBoxLayout) -> None:
+        self.signs = CheckList(SIGN_OPTIONS)
+        self.acquiring = QCheckBox(_("The captured entries had not yet reached our database"))
+        self.acquiring.setObjectName("check_acquiring")
+        self.confirmed = QCheckBox(field_label(_("It is confirmed that data was actually taken"), "C"))
+        self.confirmed.setObjectName("check_confirmed")
+        layout.addWidget(self.signs)
+        layout.addWidget(_indented(self.acquiring))
+        layout.addSpacing(8)
+        layout.addWidget(self.confirmed)
+        self.confirmed_hint = hint_label(
+            _("Leave it unticked while it is only suspected: a suspected case counts too.")
+        )
+        layout.addWidget(self.confirmed_hint)
+        self.signs.changed.connect(self.changed)
+        self.acquiring.toggled.connect(self.changed)
+        self.confirmed.toggled.connect(self.changed)
+
+    def update_enabled(self) -> None:
+        self.acquiring.setEnabled("web_skimming" in self.signs.value())
+        kind = self.ctx.answers.get(Q.KIND)
+        asks = kind in ("unauthorized_access", "ransomware")  # other kinds said so on the event page
+        self.confirmed.setVisible(asks)
+        self.confirmed_hint.setVisible(asks)
+        self.confirmed.setEnabled(kind == "unauthorized_access" or bool(self.signs.value()))
+
+    def load(self, value: Any) -> None:
+        indicators = _mapping(value)
+        self.signs.set_value(indicators.get("signs") or [])
+        self.acquiring.setChecked(bool(indicators.get("acquiring")))
+        self.confirmed.setChecked(bool(indicators.get("confirmed")))
+
+    def value(self) -> Any:
+        signs = self.signs.value()
+        return {
+            "signs": signs,
+            "acquiring": "web_skimming" in signs and self.acquiring.isChecked(),
+            "confirmed": not self.confirmed.isHidden()
+            and self.confirmed.isEnabled()
+            and self.confirmed.isChecked(),
+        }
+
+
+class OfficePage(QuestionPage):
+    question_id = Q.OFFICE
+
+    def build(self, layout: QVBoxLayout) -> None:
+        office = self.ctx.office
+        yes, no = _("Yes (office profile)"), _("No (office profile)")
+        form = QFormLayout()
+        self.pmark_label = QLabel(yes if office.pmark_holder else no)
+        self.delegated_label = QLabel(yes if office.delegated_sector else no)
+        form.addRow(_("Privacy Mark holder"), self.pmark_label)
+        form.addRow(_("Delegated sector (report to the minister)"), self.delegated_label)
+        layout.addLayout(form)
+        layout.addWidget(
+            hint_label(_("To change these, edit the office profile (File menu) after this wizard."))
+        )
+        layout.addSpacing(12)
+        self.gdpr = QCheckBox(field_label(_("We have confirmed that the GDPR applies to this data"), "G"))
+        self.gdpr.setObjectName("check_gdpr")
+        layout.addWidget(self.gdpr)
+        layout.addWidget(
+            hint_label(
+                _(
+                    "e.g. data of people in the EU whom the office serves. BreachDesk does not decide this for you."
+                )
+            )
+        )
+        self.gdpr.toggled.connect(self.changed)
+
+    def load(self, value: Any) -> None:
+        self.gdpr.setChecked(bool(_mapping(value).get("gdpr")))
+
+    def value(self) -> Any:
+        return {"gdpr": self.gdpr.isChecked()}
+
+
+class TextPage(QuestionPage):
+    """A single line of text: the incident's name (new) or the reason for re-assessing (re-assessment)."""
+
+    def build(self, layout: QVBoxLayout) -> None:
+        self.edit = QLineEdit()
+        self.edit.setMaxLength(MAX_TITLE + 50)
+        if self.question_id is Q.TITLE:
+            self.edit.setPlaceholderText(_("e.g. Customer list e-mailed to the wrong address"))
+            caption = QLabel(field_label(_("Name in the register"), "M"))
+        else:
+            self.edit.setPlaceholderText(_("e.g. The count turned out to be 1,200 people"))
+            caption = QLabel(field_label(_("What has changed"), "W"))
+        caption.setBuddy(self.edit)
+        layout.addWidget(caption)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.error_label("title"))
+        self.edit.textChanged.connect(self.changed)
+
+    def load(self, value: Any) -> None:
+        text = value if isinstance(value, str) else self.ctx.default_text(self.question_id)
+        self.edit.setText(text)
+
+    def value(self) -> Any:
+        return self.edit.text() or None
+
+
+def today_of(moment: dt.datetime) -> dt.date:
+    return moment.astimezone(JST).date()

@@ -1,0 +1,314 @@
+"""「新しい事案を登録」: the QWizard that asks the 第7条 questions one at a time and saves an assessed incident.
+
+The answers live in one plain dict (the draft) shared by the pages; the pure flow in app.wizard decides which page
+comes next and which answers still apply. The draft is written to the register after every page and shortly after
+every edit, so a crash loses nothing typed. Only Finish writes the incident, through AssessmentService.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Mapping
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+
+from app.domain.assessment import Assessment
+from app.domain.facts import Facts
+from app.domain.incident_kind import IncidentKind
+from app.domain.office import OfficeProfile
+from app.errors import BreachDeskError, InputError, StorageError
+from app.i18n import _
+from app.jpdates import JST
+from app.rules import assess
+from app.wizard import verdict
+from app.wizard.drafts import DraftStore, WizardDraft
+from app.wizard.flow import MODE_KEY, MODE_NEW, MODE_REASSESS, ORDER, mode, next_question, prune
+from app.wizard.mapping import answers_to_facts
+from app.wizard.questions import QuestionId
+from app.wizard.validation import is_complete, problems
+from ui.wizard.base_page import QuestionPage
+from ui.wizard.pages import (
+    CountPage,
+    CrossingPage,
+    DataPage,
+    EncryptionPage,
+    EventPage,
+    IndicatorsPage,
+    LearnedPage,
+    OfficePage,
+    TextPage,
+)
+from ui.wizard.panels import VerdictPanel
+from ui.wizard.result_page import ResultPage
+
+if TYPE_CHECKING:
+    from app.db.database import Database
+
+log = logging.getLogger(__name__)
+Q = QuestionId
+
+
+class PageId(IntEnum):
+    """QWizard page ids: one per question, in the flow's order, then the result."""
+
+    REASON = 1
+    KIND = 2
+    DATA = 3
+    PAYMENT_LOGIN = 4
+    SCOPE = 5
+    COUNT = 6
+    LEARNED = 7
+    COUNT_CROSSING = 8
+    EVENT = 9
+    LOSS_PLACE = 10
+    DISPOSAL = 11
+    RECOVERED = 12
+    ENCRYPTION = 13
+    BACKUP = 14
+    INDICATORS = 15
+    ROLE = 16
+    OFFICE = 17
+    TITLE = 18
+    RESULT = 100
+
+
+PAGE_OF: dict[QuestionId, int] = {q: PageId[q.name] for q in ORDER}
+QUESTION_OF: dict[int, QuestionId] = {page: q for q, page in PAGE_OF.items()}
+RESULT_PAGE = PageId.RESULT
+
+_PAGE_CLASSES: dict[QuestionId, type[QuestionPage]] = {
+    Q.DATA: DataPage,
+    Q.COUNT: CountPage,
+    Q.LEARNED: LearnedPage,
+    Q.COUNT_CROSSING: CrossingPage,
+    Q.EVENT: EventPage,
+    Q.ENCRYPTION: EncryptionPage,
+    Q.INDICATORS: IndicatorsPage,
+    Q.OFFICE: OfficePage,
+    Q.TITLE: TextPage,
+    Q.REASON: TextPage,
+}
+DRAFT_DELAY_MS = 800  # after the last keystroke; every page change saves at once
+
+
+def _japan_now() -> dt.datetime:
+    return dt.datetime.now(JST)
+
+
+class IncidentWizard(QWizard):
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        *,
+        answers: Mapping[str, Any] | None = None,
+        resume_at: QuestionId | None = None,
+        office: OfficeProfile | None = None,
+        previous_facts: Mapping[str, Any] | None = None,
+        now: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        from app.services.app_settings import AppSettingsService
+        from app.services.office import OfficeService
+
+        self.db = db
+        self._now = now or _japan_now
+        self.office = office if office is not None else OfficeService(db).load()
+        self.drafts = DraftStore(AppSettingsService(db))
+        self.answers: dict[str, Any] = prune(dict(answers) if answers else {MODE_KEY: MODE_NEW})
+        self.previous_facts = dict(previous_facts or {})
+        self.resume_at = resume_at
+        self.created_id: int | None = None
+        self.saved_assessment: Assessment | None = None
+        self._resumed = False
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+
+        reassessing = mode(self.answers) == MODE_REASSESS
+        self.setObjectName("incident_wizard")
+        self.setWindowTitle(_("Re-assess the incident") if reassessing else _("Register a new incident"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoDefaultButton, False)
+        self.verdict_panel = VerdictPanel()
+        self.setSideWidget(self.verdict_panel)
+        self.question_pages: dict[QuestionId, QuestionPage] = {}
+        for question in ORDER:
+            page = _PAGE_CLASSES.get(question, QuestionPage)(self, question)
+            self.question_pages[question] = page
+            self.setPage(PAGE_OF[question], page)
+        self.result_page = ResultPage(self)
+        self.setPage(RESULT_PAGE, self.result_page)
+        self.setStartId(PAGE_OF[Q.REASON if reassessing else Q.KIND])
+        self.currentIdChanged.connect(self._page_changed)
+        self._fit_to_screen()
+        self.refresh_verdict()
+
+    # --- the draft and the flow ------------------------------------------------------------------------
+    def now(self) -> dt.datetime:
+        return self._now()
+
+    def record(self, question: QuestionId, value: Any) -> None:
+        """One page's answer changed: keep what still applies, re-assess, and save the draft soon."""
+        if value is None:
+            self.answers.pop(question.value, None)
+        else:
+            self.answers[question.value] = value
+        self.answers = prune(self.answers)
+        self.refresh_verdict()
+        self._draft_timer.start()
+
+    def is_answered(self, question: QuestionId) -> bool:
+        return is_complete(question, self.answers) and not problems(question, self.answers, self.now())
+
+    def problems(self, question: QuestionId) -> dict[str, str]:
+        return problems(question, self.answers, self.now())
+
+    def page_after(self, question: QuestionId) -> int:
+        following = next_question(self.answers, after=question)
+        return PAGE_OF[following] if following is not None else RESULT_PAGE
+
+    def current_question(self) -> QuestionId | None:
+        return QUESTION_OF.get(self.currentId())
+
+    def current_assessment(self) -> tuple[Assessment | None, Facts | None]:
+        try:
+            facts = answers_to_facts(self.answers, self.office, now=self.now())
+            return assess(facts), facts
+        except (InputError, ValueError):
+            return None, None
+
+    def refresh_verdict(self) -> None:
+        if not (is_complete(Q.KIND, self.answers) and is_complete(Q.DATA, self.answers)):
+            self.verdict_panel.show_pending()
+            return
+        try:
+            facts = answers_to_facts(self.answers, self.office, now=self.now())
+            assessment = assess(facts)
+        except InputError:
+            self.verdict_panel.show_pending(
+                _("Some answers cannot be right yet: see the message beside the field.")
+            )
+            return
+        self.verdict_panel.show_assessment(assessment, verdict.today_in_japan(self.now()), facts.learned_date)
+
+    def default_text(self, question: QuestionId) -> str:
+        """The register name suggested from the answers: 「メール誤送信（2027年7月1日）」."""
+        if question is not Q.TITLE:
+            return ""
+        kind = IncidentKind.parse(self.answers.get(Q.KIND))
+        _assessment, facts = self.current_assessment()
+        if kind is None or facts is None:
+            return ""
+        day = verdict.short_date(facts.learned_date, verdict.today_in_japan(self.now()))
+        return _("{kind} ({learned})").format(kind=kind.label(), learned=day)
+
+    def crossing_default(self) -> dict[str, Any]:
+        """Re-assessing a case first counted at 1,000 or fewer: the crossing is presumably today's finding."""
+        if mode(self.answers) != MODE_REASSESS:
+            return {}
+        counts = [
+            c
+            for c in (
+                self.previous_facts.get("affected_count"),
+                self.previous_facts.get("affected_count_max"),
+            )
+            if isinstance(c, int)
+        ]
+        if counts and max(counts) > 1000:
+            return {"when": "from_start"}
+        return {"when": "later", "date": self.now().astimezone(JST).date().isoformat()}
+
+    def save_draft(self) -> None:
+        self._draft_timer.stop()
+        draft = WizardDraft(answers=dict(self.answers), current=self.current_question(), saved_at=self.now())
+        try:
+            self.drafts.save(draft)
+        except BreachDeskError as error:  # the wizard goes on; the incident is saved on Finish regardless
+            log.warning("could not save the wizard draft: %s", error.message)
+
+    def _page_changed(self, page_id: int) -> None:
+        if page_id != -1:
+            self.save_draft()
+
+    # --- opening where the officer left off ----------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._resumed:
+            self._resumed = True
+            target = self.resume_at
+            if target is not None and target is not self.current_question():
+                QTimer.singleShot(0, lambda: self.advance_to(target))
+
+    def advance_to(self, target: QuestionId) -> None:
+        """Walk forward through the answered pages, so 戻る still goes back through them."""
+        wanted = PAGE_OF.get(target, RESULT_PAGE)
+        while self.currentId() != wanted:
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:
+                break
+
+    # --- finishing -------------------------------------------------------------------------------------
+    def accept(self) -> None:
+        from app.services.assessments import AssessmentService
+
+        service = AssessmentService(self.db)
+        self._draft_timer.stop()
+        try:
+            if mode(self.answers) == MODE_REASSESS:
+                incident_id = int(self.answers.get("incident_id") or 0)
+                self.saved_assessment = service.reassess_from_wizard(
+                    incident_id, self.answers, self.office, now=self.now()
+                )
+            else:
+                self.created_id = service.create_from_wizard(self.answers, self.office, now=self.now())
+        except InputError as error:
+            QMessageBox.warning(self, _("The incident was not saved"), error.message)
+            return
+        except StorageError as error:
+            from ui.dialogs import show_error
+
+            show_error(self, error)
+            return
+        self._clear_draft()
+        super().accept()
+
+    def has_input(self) -> bool:
+        return any(key not in (MODE_KEY, "incident_id") for key in self.answers)
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            _("Discard what you entered?"),
+            _("The answers you gave in this wizard will be lost. Discard them?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        """Cancel, Esc and the window's close button all ask before anything typed is thrown away."""
+        if self.has_input() and not self.confirm_discard():
+            return
+        self._draft_timer.stop()
+        self._clear_draft()
+        super().reject()
+
+    def _clear_draft(self) -> None:
+        try:
+            self.drafts.clear()
+        except BreachDeskError as error:
+            log.warning("could not clear the wizard draft: %s", error.message)
+
+    def _fit_to_screen(self) -> None:
+        """1220x700 where it fits; on a 1366x768 laptop it stays inside the work area."""
+        screen = self.screen().availableGeometry()
+        self.resize(min(1220, int(screen.width() * 0.96)), min(700, int(screen.height() * 0.92)))
