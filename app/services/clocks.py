@@ -1,0 +1,150 @@
+"""The clocks of every open incident, read in a handful of queries whatever the size of the register (no N+1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy.orm import Session
+
+from app.clocks import CLOCK_FIELDS, Clock, clocks_for, urgency_key
+from app.db.database import Database
+from app.db.models import AppSetting, Assessment, Filing, Incident
+from app.domain.incident import IncidentStatus
+from app.services.app_settings import AppSettingsService
+from app.services.office import OfficeService
+
+# The officer's choice of publication as 代替措置 (法26条2項ただし書), per incident. Kept in the settings table
+# because the register's schema has no column for it; a later migration may move it.
+_SUBSTITUTE_PREFIX = "incident."
+_SUBSTITUTE_SUFFIX = ".substitute_publication"
+
+
+def substitute_publication_key(incident_id: int) -> str:
+    return f"{_SUBSTITUTE_PREFIX}{incident_id}{_SUBSTITUTE_SUFFIX}"
+
+
+def _is_open() -> ColumnElement[bool]:
+    """Not closed: by status, and by the closing time where the register records one (schema 0002)."""
+    condition = Incident.status != IncidentStatus.CLOSED.value
+    closed_at = getattr(Incident, "closed_at", None)
+    return and_(condition, closed_at.is_(None)) if closed_at is not None else condition
+
+
+class ClockService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def open_clocks(self, now: dt.datetime) -> list[Clock]:
+        """Every clock of every incident not closed, most urgent first (done clocks last)."""
+        return self._clocks(now, _is_open())
+
+    def clocks_for_incident(self, incident_id: int, now: dt.datetime) -> list[Clock]:
+        """One incident's clocks, closed or not (the calendar export of a single case)."""
+        return self._clocks(now, Incident.id == incident_id)
+
+    def open_incident_ids(self) -> set[int]:
+        with self.db.session_scope() as session:
+            return set(session.scalars(select(Incident.id).where(_is_open())))
+
+    def find_incident_id(self, value: str) -> int | None:
+        """By 番号 (2027-0001) first, then by database id: what the officer sees, then what a script knows."""
+        value = value.strip()
+        with self.db.session_scope() as session:
+            found = session.scalar(select(Incident.id).where(Incident.reference == value))
+            if found is None and value.isdigit():
+                found = session.scalar(select(Incident.id).where(Incident.id == int(value)))
+            return found
+
+    def incident_reference(self, incident_id: int) -> str | None:
+        with self.db.session_scope() as session:
+            return session.scalar(select(Incident.reference).where(Incident.id == incident_id))
+
+    def substitute_publication(self, incident_id: int) -> bool:
+        return bool(AppSettingsService(self.db).get(substitute_publication_key(incident_id), False))
+
+    def set_substitute_publication(self, incident_id: int, chosen: bool, actor: str | None = None) -> None:
+        """A decision about the incident, so it is audited like one."""
+        AppSettingsService(self.db).set(substitute_publication_key(incident_id), bool(chosen), actor=actor)
+
+    def _clocks(self, now: dt.datetime, where: ColumnElement[bool]) -> list[Clock]:
+        office = OfficeService(self.db).load()
+        with self.db.session_scope() as session:
+            rows = _latest_assessments(session, where)
+            if not rows:
+                return []
+            filings = _filings(session, where)
+            chosen = _substitute_choices(session)
+        clocks: list[Clock] = []
+        for row in rows:
+            mapping = row._mapping
+            clocks.extend(
+                clocks_for(
+                    _Subject(row.id, row.reference, row.title, row.learned_date),
+                    {name: mapping[name] for name in CLOCK_FIELDS},
+                    filings.get(row.id, ()),
+                    office,
+                    now,
+                    substitute_publication=chosen.get(row.id, False),
+                )
+            )
+        return sorted(clocks, key=urgency_key)
+
+
+class _Subject:
+    """The four fields a clock needs; lighter than a full IncidentSummary for a whole register."""
+
+    __slots__ = ("id", "learned_date", "reference", "title")
+
+    def __init__(self, id: int, reference: str, title: str, learned_date: dt.date | None) -> None:
+        self.id = id
+        self.reference = reference
+        self.title = title
+        self.learned_date = learned_date
+
+
+def _latest_assessments(session: Session, where: ColumnElement[bool]) -> list[Any]:
+    """One row per assessed incident matching `where`: its register fields and only the JSON parts clocks read
+    (the reasons, several kilobytes each, stay in the database)."""
+    newest = (
+        select(func.max(Assessment.id).label("id"))
+        .join(Incident, Incident.id == Assessment.incident_id)
+        .where(where)
+        .group_by(Assessment.incident_id)
+        .subquery()
+    )
+    fields = [Assessment.assessment[name].label(name) for name in CLOCK_FIELDS]
+    query = (
+        select(Incident.id, Incident.reference, Incident.title, Incident.learned_date, *fields)
+        .join(Assessment, Assessment.incident_id == Incident.id)
+        .join(newest, newest.c.id == Assessment.id)
+    )
+    return list(session.execute(query))
+
+
+def _filings(session: Session, where: ColumnElement[bool]) -> dict[int, list[tuple[str, dt.datetime]]]:
+    found: dict[int, list[tuple[str, dt.datetime]]] = defaultdict(list)
+    rows = session.execute(
+        select(Filing.incident_id, Filing.kind, Filing.filed_at)
+        .join(Incident, Incident.id == Filing.incident_id)
+        .where(where)
+    )
+    for incident_id, kind, filed_at in rows:
+        found[incident_id].append((kind, filed_at))
+    return found
+
+
+def _substitute_choices(session: Session) -> dict[int, bool]:
+    rows = session.execute(
+        select(AppSetting.key, AppSetting.value).where(
+            AppSetting.key.like(f"{_SUBSTITUTE_PREFIX}%{_SUBSTITUTE_SUFFIX}")
+        )
+    )
+    chosen: dict[int, bool] = {}
+    for key, value in rows:
+        middle = key[len(_SUBSTITUTE_PREFIX) : -len(_SUBSTITUTE_SUFFIX)]
+        if middle.isdigit():
+            chosen[int(middle)] = bool(value)
+    return chosen

@@ -1,0 +1,66 @@
+"""Reminder settings and the record of reminders already shown, kept with the register (a restart forgets nothing)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+
+from app.clocks import Clock
+from app.db.database import Database
+from app.jpdates import JST
+from app.reminders import FIRED_KEY, SETTINGS_KEY, Reminder, ReminderSettings, due_reminders, prune_fired
+from app.services.app_settings import AppSettingsService
+from app.services.clocks import ClockService
+
+UID_DOMAIN_KEY = "calendar.uid_domain"
+
+
+class ReminderService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.store = AppSettingsService(db)
+        self.clocks = ClockService(db)
+
+    def settings(self) -> ReminderSettings:
+        return ReminderSettings.from_json(self.store.get(SETTINGS_KEY))
+
+    def save_settings(self, settings: ReminderSettings, actor: str | None = None) -> None:
+        """An office decision (who is reminded of what, when), so the change is audited."""
+        self.store.set(SETTINGS_KEY, settings.to_json(), actor=actor)
+
+    def calendar_uid_domain(self) -> str:
+        """This register's own id for calendar UIDs: two offices' "incident 1" never update each other's events."""
+        value = self.store.get(UID_DOMAIN_KEY)
+        if isinstance(value, str) and value:
+            return value
+        value = f"{uuid.uuid4().hex}.breachdesk"
+        self.store.set(UID_DOMAIN_KEY, value, audited=False)
+        return value
+
+    def fired(self) -> dict[str, str]:
+        value = self.store.get(FIRED_KEY, {})
+        return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+    def pending(self, now: dt.datetime, clocks: Iterable[Clock] | None = None) -> list[Reminder]:
+        """What to show now; call `mark_fired` once it has been shown (a crash in between repeats, never loses)."""
+        current = list(clocks) if clocks is not None else self.clocks.open_clocks(now)
+        return due_reminders(current, self.settings(), now, set(self.fired()))
+
+    def mark_fired(self, reminders: Iterable[Reminder], now: dt.datetime) -> None:
+        """Bookkeeping, not a decision: not audited (it would fill the audit log with one row per reminder)."""
+        keys = [key for reminder in reminders for key in reminder.all_keys]
+        if not keys:
+            return
+        fired = self.fired()
+        stamp = now.astimezone(dt.UTC).isoformat()
+        for key in keys:
+            fired.setdefault(key, stamp)
+        self.store.set(FIRED_KEY, fired, audited=False)
+
+    def prune(self, now: dt.datetime) -> None:
+        """Forget keys of closed incidents (their clocks can no longer remind) and stale daily keys."""
+        fired = self.fired()
+        kept = prune_fired(fired, self.clocks.open_incident_ids(), now.astimezone(JST).date())
+        if kept != fired:
+            self.store.set(FIRED_KEY, kept, audited=False)

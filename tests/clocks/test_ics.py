@@ -1,0 +1,177 @@
+"""The .ics export parsed back with icalendar: dates, alarms, stable UIDs, Japanese text without personal data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from app.cli import build_parser, run_command
+from app.clocks import Clock, ClockKind
+from app.db.database import Database
+from app.domain.filing import FilingKind
+from app.ics import calendar_bytes
+from app.paths import DataPaths
+from app.reminders import ReminderSettings
+from tests.clocks.helpers import Subject, assessed, clocks_at, jst
+from tests.rules.factories import DataItem
+
+SENSITIVE = (DataItem.NAME, DataItem.DIAGNOSIS)
+DOMAIN = "test.breachdesk"
+
+
+def _events(data: bytes) -> dict[str, object]:
+    calendar = Calendar.from_ical(data)
+    return {str(event["UID"]): event for event in calendar.walk("VEVENT")}
+
+
+def _clocks(
+    now: dt.datetime, filings: list[tuple[FilingKind, dt.datetime]] | None = None, **facts: object
+) -> list[Clock]:
+    facts.setdefault("data_items", SENSITIVE)
+    return list(
+        clocks_at(
+            now,
+            assessed(**facts),
+            filings,
+            subject=Subject(learned_date=facts.get("learned_date", dt.date(2027, 7, 1))),
+        ).values()
+    )  # type: ignore[arg-type]
+
+
+def _triggers(event: object) -> list[dt.timedelta]:
+    return sorted(alarm["TRIGGER"].dt for alarm in event.walk("VALARM"))  # type: ignore[attr-defined]
+
+
+def test_each_dated_clock_is_an_all_day_event_with_alarms_at_nine() -> None:
+    data = calendar_bytes(_clocks(jst(2027, 7, 1)), ReminderSettings(), jst(2027, 7, 1), DOMAIN)
+    events = _events(data)
+    assert set(events) == {"1-sokuho@test.breachdesk", "1-kakuho@test.breachdesk"}  # 本人通知 has no date
+    kakuho = events["1-kakuho@test.breachdesk"]
+    assert kakuho["DTSTART"].dt == dt.date(2027, 7, 30)
+    assert not isinstance(kakuho["DTSTART"].dt, dt.datetime)
+    assert kakuho["DTEND"].dt == dt.date(2027, 7, 31)
+    # 2 days before at 09:00 (-1 day 15 h from the event's midnight) and 09:00 on the day.
+    assert _triggers(kakuho) == [-dt.timedelta(days=1, hours=15), dt.timedelta(hours=9)]
+    assert str(kakuho["SUMMARY"]) == "【確報】2027-0001 メール誤送信"
+    description = str(kakuho["DESCRIPTION"])
+    assert "期限：2027年7月30日（金）" in description
+    assert "規則8条2項" in description
+    sokuho = events["1-sokuho@test.breachdesk"]
+    assert (sokuho["DTSTART"].dt, sokuho["DTEND"].dt) == (dt.date(2027, 7, 3), dt.date(2027, 7, 6))
+    assert _triggers(sokuho) == [dt.timedelta(hours=9), dt.timedelta(days=2, hours=9)]
+    assert str(sokuho["SUMMARY"]) == "【速報（目安）】2027-0001 メール誤送信"
+    assert "目安期間：2027年7月3日（土）〜2027年7月5日（月）" in str(sokuho["DESCRIPTION"])
+
+
+def test_the_year_end_move_is_explained_in_the_event() -> None:
+    clocks = _clocks(jst(2027, 11, 30), learned_date=dt.date(2027, 11, 30))
+    kakuho = _events(calendar_bytes(clocks, ReminderSettings(), jst(2027, 11, 30), DOMAIN))[
+        "1-kakuho@test.breachdesk"
+    ]
+    assert kakuho["DTSTART"].dt == dt.date(2028, 1, 4)
+    description = str(kakuho["DESCRIPTION"])
+    assert "12月29日は年末年始（閉庁日）" in description and "1月3日は年末年始（閉庁日）" in description
+    assert "翌開庁日に繰り下げ" in description
+
+
+def test_gdpr_is_a_timed_event_in_utc_with_24_and_6_hour_alarms() -> None:
+    clocks = _clocks(jst(2027, 7, 1), gdpr_applies=True, learned_at=jst(2027, 7, 1, 10))
+    gdpr = _events(calendar_bytes(clocks, ReminderSettings(), jst(2027, 7, 1), DOMAIN))[
+        "1-gdpr@test.breachdesk"
+    ]
+    assert gdpr["DTSTART"].dt == dt.datetime(2027, 7, 4, 1, 0, tzinfo=dt.UTC)
+    assert _triggers(gdpr) == [-dt.timedelta(hours=24), -dt.timedelta(hours=6)]
+    assert "2027年7月4日（日） 10:00（日本時間）" in str(gdpr["DESCRIPTION"])
+
+
+def test_reimport_updates_the_same_events() -> None:
+    """Same UIDs on the next export, with a higher SEQUENCE; a filed clock keeps its UID and loses its alarms."""
+    before = _events(calendar_bytes(_clocks(jst(2027, 7, 1)), ReminderSettings(), jst(2027, 7, 1), DOMAIN))
+    later = jst(2027, 7, 6)
+    clocks = _clocks(later, [(FilingKind.SOKUHO, jst(2027, 7, 4))])
+    after = _events(calendar_bytes(clocks, ReminderSettings(), later, DOMAIN))
+    assert set(after) == set(before)
+    sokuho = after["1-sokuho@test.breachdesk"]
+    assert int(sokuho["SEQUENCE"]) > int(before["1-sokuho@test.breachdesk"]["SEQUENCE"])  # type: ignore[index]
+    assert str(sokuho["SUMMARY"]) == "【速報・提出済】2027-0001 メール誤送信"
+    assert _triggers(sokuho) == []
+    assert "提出・通知済み：2027年7月4日 10:00" in str(sokuho["DESCRIPTION"])
+
+
+def test_custom_leads_and_disabled_reminders_shape_the_alarms() -> None:
+    clocks = [c for c in _clocks(jst(2027, 7, 1)) if c.kind is ClockKind.KAKUHO]
+    custom = _events(
+        calendar_bytes(
+            clocks, ReminderSettings(date_leads_days=(7,), morning_hour=8), jst(2027, 7, 1), DOMAIN
+        )
+    )
+    assert _triggers(custom["1-kakuho@test.breachdesk"]) == [-dt.timedelta(days=7) + dt.timedelta(hours=8)]
+    silent = _events(calendar_bytes(clocks, ReminderSettings(enabled=False), jst(2027, 7, 1), DOMAIN))
+    assert _triggers(silent["1-kakuho@test.breachdesk"]) == []
+
+
+def test_the_calendar_header_and_no_personal_data() -> None:
+    data = calendar_bytes(
+        _clocks(jst(2027, 7, 1)), ReminderSettings(), jst(2027, 7, 1), DOMAIN, name="期限一覧"
+    )
+    calendar = Calendar.from_ical(data)
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["X-WR-CALNAME"]) == "期限一覧"
+    assert str(calendar["PRODID"]).startswith("-//BreachDesk//")
+    text = data.decode("utf-8")
+    assert "診断" not in text  # the data items never leave the register; only the title does
+
+
+def test_naive_now_is_refused() -> None:
+    with pytest.raises(ValueError, match="timezone-aware"):
+        calendar_bytes([], ReminderSettings(), dt.datetime(2027, 7, 1), DOMAIN)
+
+
+def _run(data_paths: DataPaths, *argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    args = build_parser().parse_args(["--data-dir", str(data_paths.root), *argv])
+    return run_command(args, out, err), out.getvalue(), err.getvalue()
+
+
+def test_cli_exports_one_incident_or_all_open_ones(data_paths: DataPaths, tmp_path: Path) -> None:
+    from tests.clocks.test_services import add_incident
+
+    db = Database.open(data_paths)
+    first = add_incident(db, "メール誤送信")
+    add_incident(db, "USBメモリの紛失", gdpr_applies=True, learned_at=jst(2027, 7, 1, 10))
+    from app.services.clocks import ClockService
+
+    reference = ClockService(db).incident_reference(first)
+    db.close()
+
+    code, out, _err = _run(data_paths, "calendar", "--out", str(tmp_path / "all.ics"))
+    assert code == 0
+    assert out.strip() == f"5 件の期限を {tmp_path / 'all.ics'} に書き出しました。"
+    uids = set(_events((tmp_path / "all.ics").read_bytes()))
+    assert {uid.split("@")[0] for uid in uids} == {"1-sokuho", "1-kakuho", "2-sokuho", "2-kakuho", "2-gdpr"}
+
+    code, out, _err = _run(
+        data_paths, "calendar", "--out", str(tmp_path / "one.ics"), "--incident", str(reference)
+    )
+    assert code == 0
+    one = (tmp_path / "one.ics").read_bytes()
+    assert {uid.split("@")[0] for uid in _events(one)} == {"1-sokuho", "1-kakuho"}
+    assert set(_events(one)) <= uids  # the same UIDs as in the full export: importing both never duplicates
+    assert f"BreachDesk 期限（{reference}）" in one.decode("utf-8")
+
+
+def test_cli_refuses_an_unknown_incident_and_a_missing_folder(data_paths: DataPaths, tmp_path: Path) -> None:
+    Database.open(data_paths).close()
+    code, _out, err = _run(
+        data_paths, "calendar", "--out", str(tmp_path / "x.ics"), "--incident", "2099-0001"
+    )
+    assert code == 2
+    assert "番号またはID 2099-0001 の事案はありません。" in err
+    code, _out, err = _run(data_paths, "calendar", "--out", str(tmp_path / "nowhere" / "x.ics"))
+    assert code == 2
+    assert "が見つかりません" in err
+    assert not (tmp_path / "x.ics").exists()
