@@ -1,0 +1,57 @@
+"""One entry point for every document kind: compose (plain data), check before printing, build the PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+
+from app.documents import entrustor_notice, internal_report, notice_letter, pmark_report, publication, report
+from app.documents.context import DocumentContext, DocumentKind
+from app.documents.fonts import describe_unprintable, unprintable_characters
+from app.documents.model import Document
+
+_MODULES: dict[DocumentKind, ModuleType] = {
+    DocumentKind.SOKUHO: report,
+    DocumentKind.KAKUHO: report,
+    DocumentKind.TSUIKAN: report,
+    DocumentKind.NOTICE_LETTER: notice_letter,
+    DocumentKind.ENTRUSTOR_NOTICE: entrustor_notice,
+    DocumentKind.PUBLICATION: publication,
+    DocumentKind.INTERNAL_REPORT: internal_report,
+    DocumentKind.PMARK_REPORT: pmark_report,
+}
+
+
+def compose(kind: DocumentKind, ctx: DocumentContext) -> Document:
+    composer: Callable[[DocumentContext], Document] = _MODULES[kind].compose
+    return composer(ctx)
+
+
+def build(kind: DocumentKind, ctx: DocumentContext) -> bytes:
+    """The PDF of `kind`; for the notice letter, a sample letter without an address."""
+    builder: Callable[[DocumentContext], bytes] = _MODULES[kind].build
+    return builder(ctx)
+
+
+@dataclass(frozen=True)
+class Preflight:
+    """The checks before printing: gaps print visibly as 【未入力】 (a warning); characters the fonts lack would
+    print as boxes, so they block printing until replaced."""
+
+    gaps: tuple[str, ...]
+    unprintable: tuple[str, ...]
+
+    @property
+    def blocking(self) -> bool:
+        return bool(self.unprintable)
+
+    def messages(self) -> list[str]:
+        found = list(self.gaps)
+        if self.unprintable:
+            found.append(describe_unprintable(self.unprintable))
+        return found
+
+
+def preflight(document: Document) -> Preflight:
+    return Preflight(tuple(document.problems), tuple(unprintable_characters(document.plain_text())))

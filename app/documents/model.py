@@ -1,0 +1,93 @@
+"""A document as plain data (title, paragraphs, tables) before it becomes a PDF.
+
+Builders compose one of these from a context; `pdf.to_pdf` lays it out. Keeping the text separate from the
+layout lets the preflight check every string for gaps and unprintable characters before anything is printed,
+and lets tests read what a document says without parsing a PDF.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TypeAlias
+
+from app.documents.context import DocumentKind
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """A paragraph; style is a name of the style sheet (body, body_right, note, …)."""
+
+    text: str
+    style: str = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    text: str
+    level: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Bullets:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class KeyValues:
+    """Label / value rows, labels in ゴシック on a shaded column (the PPC form's look)."""
+
+    rows: tuple[tuple[str, str], ...]
+    label_weight: float = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    weights: tuple[float, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    height_mm: float = 4.0
+
+
+@dataclass(frozen=True, slots=True)
+class NewPage:
+    pass
+
+
+Block: TypeAlias = Para | Heading | Bullets | KeyValues | Grid | Gap | NewPage
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What a builder produces; `problems` are the template's gaps, for the officer to see before printing."""
+
+    kind: DocumentKind
+    title: str  # also the PDF's /Title: the kind of document, never a person's name
+    blocks: tuple[Block, ...]
+    running_header: str = ""
+    problems: tuple[str, ...] = ()
+
+    def texts(self) -> Iterator[str]:
+        """Every string that will be printed (the preflight checks them for the fonts)."""
+        yield self.title
+        yield self.running_header
+        for block in self.blocks:
+            if isinstance(block, Para | Heading):
+                yield block.text
+            elif isinstance(block, Bullets):
+                yield from block.items
+            elif isinstance(block, KeyValues):
+                for label, value in block.rows:
+                    yield label
+                    yield value
+            elif isinstance(block, Grid):
+                yield from block.header
+                for row in block.rows:
+                    yield from row
+
+    def plain_text(self) -> str:
+        return "\n".join(text for text in self.texts() if text)

@@ -1,0 +1,138 @@
+"""Entry points for the main window's 書類 menu and the incident workspace: each opens one modal dialog.
+
+Document modules (ReportLab, the letters engine) load only when one of these is first called.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.errors import BreachDeskError
+from app.i18n import _
+
+if TYPE_CHECKING:
+    from app.db.database import Database
+    from app.documents.context import DocumentContext, DocumentKind
+    from ui.documents.preview import DocumentPreviewDialog
+
+# File names as the office files them (Japanese in every UI language: the documents are Japanese).
+FILE_NAMES = {
+    "sokuho": "漏えい等報告書（速報）",
+    "kakuho": "漏えい等報告書（確報）",
+    "tsuikan": "漏えい等報告書（追完）",
+    "notice_letter": "本人通知（見本）",
+    "entrustor_notice": "委託元への通知",
+    "publication": "公表文",
+    "internal_report": "社内報告書",
+    "pmark_report": "Pマーク事故報告",
+}
+
+
+def output_folder(db: Database) -> Path:
+    """The data folder's exports folder (created on first use), where saved documents go by default."""
+    folder = db.paths.exports_dir
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return db.paths.root
+    return folder
+
+
+def _warn(parent: QWidget | None, error: BreachDeskError) -> None:
+    QMessageBox.warning(parent, _("Documents"), error.user_text())
+
+
+def build_preview(
+    parent: QWidget | None, db: Database, incident_id: int, kind: DocumentKind | str
+) -> DocumentPreviewDialog:
+    """The preview dialog for one document, not yet shown (tests and screenshots use this)."""
+    from app.documents import builders
+    from app.documents.context import DocumentKind
+    from app.services.documents import DocumentService
+    from ui.documents.preview import DocumentPreviewDialog
+
+    kind = DocumentKind(kind)
+    service = DocumentService(db)
+    state: dict[str, DocumentContext] = {}
+
+    def rebuild() -> tuple[bytes, list[str], bool]:
+        ctx = service.context(incident_id, kind)
+        state["ctx"] = ctx
+        check = builders.preflight(builders.compose(kind, ctx))
+        return builders.build(kind, ctx), check.messages(), check.blocking
+
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        pdf, problems, blocking = rebuild()
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+    def edit_values(parent: QWidget) -> bool:
+        from ui.documents.values_dialog import PlaceholderValuesDialog
+
+        editor = PlaceholderValuesDialog(parent, state["ctx"], service.incident_values(incident_id))
+        if not editor.exec():
+            return False
+        service.save_incident_values(incident_id, editor.values())
+        return True
+
+    def edit_wording(parent: QWidget) -> bool:
+        from ui.documents.template_editor import TemplateEditorDialog
+
+        return bool(TemplateEditorDialog(parent, service, kind.template_key).exec())
+
+    reference = state["ctx"].incident.reference
+    return DocumentPreviewDialog(
+        parent,
+        pdf,
+        title=kind.label(),
+        suggested_name=f"{reference}_{FILE_NAMES[kind.value]}.pdf",
+        folder=output_folder(db),
+        problems=problems,
+        blocking=blocking,
+        rebuild=rebuild,
+        edit_actions=[(_("Placeholder values…"), edit_values), (_("Edit the wording…"), edit_wording)],
+    )
+
+
+def open_document_preview(
+    parent: QWidget | None, db: Database, incident_id: int, kind: DocumentKind | str
+) -> bool:
+    """Build `kind` for the incident and show it; False (with a message) when it cannot be built yet."""
+    try:
+        dialog = build_preview(parent, db, incident_id, kind)
+    except BreachDeskError as exc:
+        _warn(parent, exc)
+        return False
+    dialog.exec()
+    return True
+
+
+def open_letters_wizard(parent: QWidget | None, db: Database, incident_id: int) -> bool:
+    from ui.documents.letters_dialog import LettersDialog
+
+    try:
+        dialog = LettersDialog(parent, db, incident_id, output_folder(db))
+    except BreachDeskError as exc:
+        _warn(parent, exc)
+        return False
+    dialog.exec()
+    return dialog.result_value is not None
+
+
+def open_form_assistant(parent: QWidget | None, db: Database, incident_id: int) -> None:
+    from ui.documents.form_assistant import FormAssistantDialog
+
+    FormAssistantDialog(parent, db, incident_id).exec()
+
+
+def open_template_editor(parent: QWidget | None, db: Database, key: str = "notice_letter") -> bool:
+    from app.services.documents import DocumentService
+    from ui.documents.template_editor import TemplateEditorDialog
+
+    return bool(TemplateEditorDialog(parent, DocumentService(db), key).exec())
