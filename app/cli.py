@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[_global_options(defaults=True)],
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--minimized",
+        action="store_true",
+        help="open in the notification area with the window hidden (used by the start-with-Windows option)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     after_command = _global_options(defaults=False)
     for name in command_names():

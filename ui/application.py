@@ -120,6 +120,7 @@ class GuiSession:
         self.window: MainWindow | None = None
         self.exit_code = 0
         self.notice = ""  # what recovery did, shown in the status bar once the register is open
+        self.minimized = False  # start hidden in the notification area (start-with-Windows option, issue 6)
 
     def start(self) -> MainWindow:
         window = self.show_window()
@@ -129,7 +130,8 @@ class GuiSession:
     def show_window(self) -> MainWindow:
         window = MainWindow(self.paths, self.settings)
         window.languageChangeRequested.connect(self.switch_language)
-        window.show()
+        if not self.minimized:  # --minimized: only the notification-area icon until the officer opens it
+            window.show()
         self.window = window
         return window
 
@@ -149,6 +151,7 @@ class GuiSession:
                 continue
             if self.window is not None:
                 self.window.attach_database(self.db)
+                QTimer.singleShot(0, self.window.offer_wizard_draft)  # an unfinished wizard draft (issue 4)
                 if self.notice:
                     self.window.statusBar().showMessage(self.notice)
             return True
@@ -221,7 +224,19 @@ def run_gui(args: argparse.Namespace) -> int:
     lang = args.lang or settings.current.language or DEFAULT_LANGUAGE
     log.info("%s %s starting (data folder %s, language %s)", APP_NAME, __version__, paths.root, lang)
     app = create_application(lang)
+    from ui.single_instance import SingleInstance, bring_forward, show_already_running
+
+    instance = SingleInstance(paths.root)
+    if not instance.acquire():  # another BreachDesk has this data folder: it was asked to come forward
+        show_already_running(paths.root)
+        return 0
     session = GuiSession(app, paths, settings, database_url=args.database_url, debug=args.debug)
+    if getattr(args, "minimized", False):
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        # Without a notification area a hidden window could never be reached: show it instead.
+        session.minimized = QSystemTrayIcon.isSystemTrayAvailable()
+    instance.activationRequested.connect(lambda: bring_forward(session.window))
     previous_hook = install_excepthook(lambda: session.window, lambda: session.paths.log_file)
     try:
         session.start()
@@ -236,5 +251,6 @@ def run_gui(args: argparse.Namespace) -> int:
         return EXIT_INTERNAL
     finally:
         session.close()
+        instance.release()
         sys.excepthook = previous_hook
         log.info("%s closed", APP_NAME)

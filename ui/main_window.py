@@ -41,6 +41,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("BreachDesk — personal-data breach response desk"))
         self.register = RegisterView()
         self.register.newIncidentRequested.connect(self.open_new_incident)
+        self.register.incidentActivated.connect(self.open_incident)
+        self.register.reloaded.connect(self._show_register_count)
+        from ui.register_actions import WorkspaceManager
+
+        self.workspaces = WorkspaceManager(self, self.refresh_register)
         self.setCentralWidget(self.register)
         self._create_actions()
         self._create_menus()
@@ -81,8 +86,16 @@ class MainWindow(QMainWindow):
             _("Office profile…"), self.open_office_profile, sp.SP_FileDialogInfoView
         )
         self.quit_action = self._action(_("Quit"), self.close, shortcut=QKeySequence.StandardKey.Quit)
+        self.export_csv_action = self._action(
+            _("Export the register (CSV for Excel)…"), lambda: self.export_register("csv")
+        )
+        self.export_json_action = self._action(
+            _("Export the register (JSON)…"), lambda: self.export_register("json")
+        )
+        self.verify_audit_action = self._action(_("Verify the audit log…"), self.verify_audit_log)
         self.open_logs_action = self._action(_("Open log folder"), self.open_log_folder, sp.SP_DirOpenIcon)
         self.about_action = self._action(_("About BreachDesk"), self.show_about)
+        self.reassess_action = self._action(_("Re-assess the selected incident…"), self.reassess_selected)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGE_NAMES.items():
@@ -98,7 +111,13 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.new_incident_action)
         self.file_menu.addAction(self.office_action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_csv_action)
+        self.file_menu.addAction(self.export_json_action)
+        self.file_menu.addAction(self.verify_audit_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self.incident_menu = bar.addMenu(_("&Incident"))
+        self.incident_menu.addAction(self.reassess_action)
         self.view_menu = bar.addMenu(_("&View"))
         self.language_menu = self.view_menu.addMenu(_("Language"))
         self.language_menu.addActions(list(self.language_actions.values()))
@@ -106,6 +125,9 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.open_logs_action)
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
+        from ui.documents.menu import install_documents_menu  # 書類 (issue 7), before 表示
+
+        self.documents_menu = install_documents_menu(self)
 
     def _create_toolbar(self) -> None:
         self.toolbar = QToolBar(_("Main toolbar"))
@@ -133,7 +155,10 @@ class MainWindow(QMainWindow):
     def _set_database_actions_enabled(self, enabled: bool) -> None:
         self.new_incident_action.setEnabled(enabled)
         self.office_action.setEnabled(enabled)
+        for action in (self.export_csv_action, self.export_json_action, self.verify_audit_action):
+            action.setEnabled(enabled)
         self.register.empty_button.setEnabled(enabled)
+        self.reassess_action.setEnabled(enabled)
 
     # --- database -----------------------------------------------------------------------------------------
     def attach_database(self, db: Database) -> None:
@@ -149,28 +174,83 @@ class MainWindow(QMainWindow):
             self.location_label.setText(_("Database: {url}").format(url=url))
         self.statusBar().clearMessage()
         self._set_database_actions_enabled(True)
-        self.refresh_register()
+        from app.services.register import RegisterService
+
+        self.workspaces.db = db
+        self.register.attach(RegisterService(db))  # shows the rows (or the empty state) and the count
+        self.registerPopulated.emit()
+        from ui.deadline_features import install_deadline_features  # countdown, calendar, reminders (issue 6)
+
+        self.deadlines = install_deadline_features(self, db)
 
     def refresh_register(self) -> None:
         if self.incidents is None:
             return
-        rows = self.incidents.list_summaries()
-        self.register.set_rows(rows)
-        count = len(rows)
-        # Not ngettext: Japanese has no plural, and "Incidents: 1" reads fine in English.
-        self.count_label.setText(_("Incidents: {count}").format(count=count))
+        self.register.refresh()
         self.registerPopulated.emit()
+
+    def _show_register_count(self, matching: int, total: int) -> None:
+        # Not ngettext: Japanese has no plural, and "Incidents: 1" reads fine in English.
+        if matching == total:
+            self.count_label.setText(_("Incidents: {count}").format(count=total))
+        else:
+            self.count_label.setText(
+                _("Incidents: {matching} of {count}").format(matching=matching, count=total)
+            )
+
+    def open_incident(self, incident_id: int, tab: str | None = None) -> None:
+        """The incident's workspace, on `tab` ("overview", "checklist", "timeline", "report", "filings",
+        "classification"); an already open one comes forward."""
+        self.workspaces.open(incident_id, tab)
+
+    def export_register(self, fmt: str) -> None:
+        if self.db is None:
+            return
+        from ui.register_actions import export_register
+
+        written = export_register(
+            self, self.db, fmt, self.paths.exports_dir if self.paths.exports_dir.exists() else self.paths.root
+        )
+        if written is not None:
+            self.statusBar().showMessage(_("The register was written to {path}.").format(path=written), 10000)
+
+    def verify_audit_log(self) -> None:
+        if self.db is not None:
+            from ui.register_actions import verify_audit_log
+
+            verify_audit_log(self, self.db)
 
     # --- user actions -------------------------------------------------------------------------------------
     def open_new_incident(self) -> None:
-        if self.incidents is None:
+        """「新しい事案を登録」: the guided wizard; the incident is saved assessed, with its deadlines running."""
+        if self.db is None:
             return
-        from ui.new_incident_dialog import NewIncidentDialog
+        from ui.wizard.launch import open_new_incident_wizard
 
-        dialog = NewIncidentDialog(self.incidents, self)
-        if dialog.exec() and dialog.created_id is not None:
+        if open_new_incident_wizard(self, self.db) is not None:
             self.refresh_register()
-            self.statusBar().showMessage(_("The incident was recorded."), 8000)
+            self.statusBar().showMessage(_("The incident was registered with its assessment."), 8000)
+
+    def reassess_selected(self) -> None:
+        """再判定: the selected incident re-opened in the wizard; the new assessment is stored beside the old."""
+        incident_id = self.register.selected_id()
+        if self.db is None or incident_id is None:
+            self.statusBar().showMessage(_("Select an incident in the register first."), 8000)
+            return
+        from ui.wizard.launch import open_reassess_wizard
+
+        if open_reassess_wizard(self, self.db, incident_id):
+            self.refresh_register()
+            self.statusBar().showMessage(_("The new assessment was saved beside the earlier ones."), 8000)
+
+    def offer_wizard_draft(self) -> None:
+        """At start-up, after the register opens: an incident left half-entered (crash, power cut) can resume."""
+        if self.db is None:
+            return
+        from ui.wizard.launch import offer_resume
+
+        if offer_resume(self, self.db):
+            self.refresh_register()
 
     def open_office_profile(self) -> None:
         if self.office is None:
@@ -206,6 +286,7 @@ class MainWindow(QMainWindow):
         return bytes(self.saveGeometry().toBase64().data()).decode("ascii")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.workspaces.close_all()
         if self.settings is not None:
             self.settings.set_window_geometry(self.geometry_b64())
         super().closeEvent(event)

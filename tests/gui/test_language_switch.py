@@ -35,7 +35,13 @@ def test_switching_to_english_rebuilds_the_window_and_remembers_the_choice(qapp,
         qtbot.addWidget(english)
         assert not japanese.isVisible()
         assert english.isVisible()
-        assert [a.text() for a in english.menuBar().actions()] == ["&File", "&View", "&Help"]
+        assert [a.text() for a in english.menuBar().actions()] == [
+            "&File",
+            "&Incident",
+            "&Documents",
+            "&View",
+            "&Help",
+        ]
         assert english.register.page() is RegisterPage.EMPTY  # same open register, no restart
         assert english.register.empty_button.isEnabled()
         assert english.statusBar().currentMessage().startswith("Display language: English.")

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from app.domain.incident import IncidentStatus, IncidentSummary
+from app.domain.incident import IncidentStatus
+from app.domain.register import RegisterRow
 from app.paths import DataPaths
-from tests.gui.jp_input import type_japanese
 from ui.main_window import MainWindow
-from ui.new_incident_dialog import NewIncidentDialog
-from ui.register_view import INCIDENT_ID_ROLE, Column, IncidentTableModel, RegisterPage
+from ui.register_view import Column, IncidentTableModel, RegisterPage
 from ui.translations import install_qt_translators
 
 
@@ -34,10 +31,19 @@ def test_empty_register_greets_in_japanese(qtbot, data_paths, db) -> None:
     assert window.register.empty_title.text() == "まだ事案は登録されていません"
     assert window.register.empty_button.text() == "新しい事案を登録"
     assert window.register.empty_button.isEnabled()
-    assert [a.text() for a in window.menuBar().actions()] == ["ファイル(&F)", "表示(&V)", "ヘルプ(&H)"]
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "ファイル(&F)",
+        "事案(&I)",
+        "書類(&D)",
+        "表示(&V)",
+        "ヘルプ(&H)",
+    ]
     assert [a.text() for a in window.file_menu.actions() if a.text()] == [
         "新しい事案を登録…",
         "事業者情報…",
+        "台帳を書き出す（Excel用 CSV）…",
+        "台帳を書き出す（JSON）…",
+        "監査ログを検証…",
         "終了",
     ]
     assert window.count_label.text() == "事案 0 件"
@@ -63,7 +69,13 @@ def test_before_the_database_opens_the_window_says_so_and_blocks_actions(qtbot, 
 def test_english_ui_shows_english_menus_and_empty_state(qtbot, qapp, data_paths, db) -> None:
     install_qt_translators(qapp, "en")
     window = _window(qtbot, data_paths, db)
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Help"]
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "&File",
+        "&Incident",
+        "&Documents",
+        "&View",
+        "&Help",
+    ]
     assert [a.text() for a in window.help_menu.actions() if a.text()] == [
         "Open log folder",
         "About BreachDesk",
@@ -72,49 +84,9 @@ def test_english_ui_shows_english_menus_and_empty_state(qtbot, qapp, data_paths,
     assert window.count_label.text() == "Incidents: 0"
 
 
-def test_quick_record_moves_the_register_from_empty_state_to_the_table(qtbot, data_paths, db) -> None:
-    window = _window(qtbot, data_paths, db)
-    seen: dict[str, object] = {}
-
-    def fill_in_the_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, NewIncidentDialog)
-        seen["ok_enabled_before"] = dialog.ok_button.isEnabled()
-        seen["cancel"] = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text()
-        type_japanese(dialog.title_edit, "顧客名簿の誤送信")
-        type_japanese(dialog.memo_edit, "取引先1社に32名分の名簿を添付して送信")
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-
-    qtbot.waitUntil(lambda: window.register.empty_button.isEnabled())
-    QTimer.singleShot(0, fill_in_the_dialog)
-    with qtbot.waitSignal(window.registerPopulated, timeout=5000):
-        qtbot.mouseClick(window.register.empty_button, Qt.MouseButton.LeftButton)
-
-    assert seen == {"ok_enabled_before": False, "cancel": "キャンセル"}
-    assert window.register.page() is RegisterPage.TABLE
-    model = window.register.model
-    assert model.rowCount() == 1
-    cells = [model.index(0, c).data() for c in Column]
-    assert cells[Column.TITLE] == "顧客名簿の誤送信"
-    assert cells[Column.LEARNED] == dt.date.today().strftime("%Y/%m/%d")
-    assert cells[Column.ITEMS] == "未判定"
-    assert cells[Column.STATUS] == "調査中"
-    assert re.fullmatch(r"\d{4}-\d{4}", cells[Column.REFERENCE])
-    detail = window.incidents.get(model.index(0, 0).data(INCIDENT_ID_ROLE))
-    assert detail.assessment is None  # recorded, not assessed: the dialog never pretends to assess
-    assert detail.facts == {
-        "learned_date": dt.date.today().isoformat(),
-        "note": "取引先1社に32名分の名簿を添付して送信",
-    }
-    assert window.count_label.text() == "事案 1 件"
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
-    assert headers == ["番号", "件名", "発覚日", "該当号", "状態", "次の期限"]
-
-
 def test_table_model_passes_qtmodeltester(qtmodeltester) -> None:
-    now = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
-    rows = [
-        IncidentSummary(
+    rows = {
+        1: RegisterRow(
             1,
             "2026-0001",
             "USBメモリの紛失",
@@ -123,16 +95,20 @@ def test_table_model_passes_qtmodeltester(qtmodeltester) -> None:
             (1, 3),
             IncidentStatus.SOKUHO_FILED,
             dt.date(2026, 12, 2),
-            now,
-            now,
+            True,
+            None,
         ),
-        IncidentSummary(
-            2, "2026-0002", "誤送信", None, None, (), IncidentStatus.NOT_REPORTABLE, None, now, now
+        2: RegisterRow(
+            2, "2026-0002", "誤送信", None, None, (), IncidentStatus.NOT_REPORTABLE, None, False, None
         ),
-    ]
-    model = IncidentTableModel(rows)
+    }
+    model = IncidentTableModel(lambda ids: {i: rows[i] for i in ids}, today=lambda: dt.date(2026, 11, 30))
+    model.set_ids([1, 2])
     qtmodeltester.check(model, force_py=True)
     assert model.index(0, Column.ITEMS).data() == "1号・3号"
     assert model.index(1, Column.ITEMS).data() == "該当なし"
     assert model.index(1, Column.LEARNED).data() == "—"
     assert model.index(0, Column.NEXT_DEADLINE).data() == "2026/12/02"
+    assert model.index(0, Column.DAYS_LEFT).data() == "あと2日"
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
+    assert headers == ["番号", "件名", "発覚日", "事象", "該当号", "状態", "次の期限", "あと何日"]
