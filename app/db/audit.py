@@ -11,6 +11,7 @@ import enum
 import getpass
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
 
@@ -129,3 +130,24 @@ def verify_chain(session: Session) -> int | None:
             return entry.id
         expected_prev = entry.hash
     return None
+
+
+def apply_changes(
+    session: Session,
+    row: Any,
+    changes: dict[str, Any],
+    *,
+    snapshot: Callable[[Any], dict[str, Any]],
+    entity: str,
+    actor: str | None = None,
+) -> bool:
+    """Set `changes` on `row` and log before/after, in the caller's transaction; False when nothing changed."""
+    before = as_json(snapshot(row))
+    for name, value in changes.items():
+        setattr(row, name, value)
+    after = as_json(snapshot(row))
+    if after == before:
+        return False
+    session.flush()
+    append(session, action="update", entity=entity, entity_id=row.id, before=before, after=after, actor=actor)
+    return True

@@ -191,18 +191,5 @@ class ChecklistService:
             row = session.get(ChecklistEntry, step_id)
             if row is None:
                 raise LookupError(f"no checklist step {step_id}")
-            before = audit.as_json(_snapshot(row))
-            for name, value in changes.items():
-                setattr(row, name, value)
-            after = audit.as_json(_snapshot(row))
-            if after != before:
-                session.flush()
-                audit.append(
-                    session,
-                    action="update",
-                    entity="checklist_item",
-                    entity_id=row.id,
-                    before=before,
-                    after=after,
-                )
+            audit.apply_changes(session, row, changes, snapshot=_snapshot, entity="checklist_item")
             return _step(row)

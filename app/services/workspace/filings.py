@@ -161,15 +161,7 @@ class FilingService:
             row = session.get(Filing, filing_id, options=[defer(Filing.document)])
             if row is None:
                 raise LookupError(f"no filing {filing_id}")
-            before = audit.as_json(_snapshot(row))
-            for name, value in changes.items():
-                setattr(row, name, value)
-            after = audit.as_json(_snapshot(row))
-            if after != before:
-                session.flush()
-                audit.append(
-                    session, action="update", entity="filing", entity_id=row.id, before=before, after=after
-                )
+            audit.apply_changes(session, row, changes, snapshot=_snapshot, entity="filing")
         return next(f for f in self.filings(row.incident_id) if f.id == filing_id)
 
     def document(self, filing_id: int) -> tuple[str | None, bytes | None]:
