@@ -6,9 +6,9 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from app.cli import build_parser, run_command
+    from app.cli import parse_args, run_command
 
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
     if args.command is None:
         from ui.application import run_gui
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.cli import build_parser, command_names
+from app.cli import build_parser, command_names, parse_args
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,60 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     for name in command_names():
         assert name in shown
     assert {"assess", "deadlines", "selftest"} <= set(command_names())
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--minimized"],
+        ["--data-dir", "/tmp/x", "--lang", "en", "--debug"],
+        ["--lang=ja", "--database-url", "sqlite:///r.db", "--minimized"],
+        ["--data-d", "/tmp/abbreviated", "--mini"],  # argparse's prefix matching, as the full parser allows
+        ["--data-dir", "selftest"],  # a folder named like a command is still a folder
+    ],
+)
+def test_window_arguments_parse_as_the_full_parser_does(argv: list[str]) -> None:
+    assert vars(parse_args(argv)) == vars(build_parser().parse_args(argv))
+    assert parse_args(argv).command is None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["selftest", "--data-dir", "/tmp/x"],
+        ["--lang", "en", "assess", "facts.json"],
+        ["--debug", "deadlines", "--start", "2026-11-20"],
+    ],
+)
+def test_a_sub_command_goes_to_the_full_parser(argv: list[str]) -> None:
+    assert vars(parse_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected_in_stderr"),
+    [
+        (["--lang", "fr"], "invalid choice: 'fr'"),
+        (["asses"], "invalid choice: 'asses'"),
+        (["--unknown-option"], "unrecognized arguments: --unknown-option"),
+        (["--data", "/tmp/x"], "ambiguous option: --data could match --data-dir, --database-url"),
+    ],
+)
+def test_mistakes_are_explained_by_the_full_parser(
+    argv: list[str], expected_in_stderr: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        parse_args(argv)
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert expected_in_stderr in err
+    assert "COMMAND" in err  # the usage line of the full parser, naming the sub-commands
+
+
+def test_help_and_version_go_to_the_full_parser(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        parse_args(["--help"])
+    assert "selftest" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        parse_args(["--version"])
+    assert "BreachDesk" in capsys.readouterr().out
