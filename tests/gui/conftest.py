@@ -6,6 +6,7 @@ import logging
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.paths import DataPaths
@@ -20,6 +21,15 @@ def japanese_qt(qapp: QApplication) -> Iterator[QApplication]:
     install_qt_translators(qapp, "ja")
     yield qapp
     install_qt_translators(qapp, "ja")
+
+
+@pytest.fixture(autouse=True)
+def fresh_event_loop_state(qapp: QApplication) -> None:
+    """A test that ran the whole app (tests/gui/test_run_gui.py) can leave Qt's quit request behind, and then
+    every later event loop (a modal exec(), qtbot.waitSignal) returns at once. One clean exec/exit cycle clears
+    it; exit(), unlike quit(), posts nothing that could outlive the cycle."""
+    QTimer.singleShot(0, lambda: qapp.exit(0))
+    qapp.exec()
 
 
 @pytest.fixture

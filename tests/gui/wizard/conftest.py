@@ -9,8 +9,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from app.db.database import Database
 from app.domain.office import OfficeProfile
@@ -22,15 +21,6 @@ OFFICE = OfficeProfile(name="さくら会計事務所")
 
 class UnexpectedDialog(AssertionError):
     pass
-
-
-@pytest.fixture(autouse=True)
-def fresh_event_loop_state(qapp: QApplication) -> None:
-    """A test that ran the whole app (tests/gui/test_run_gui.py) can leave Qt's quit request behind, and then
-    every later modal exec() returns at once. One clean exec/exit cycle clears it; exit(), unlike quit(),
-    posts nothing that could outlive the cycle."""
-    QTimer.singleShot(0, lambda: qapp.exit(0))
-    qapp.exec()
 
 
 @pytest.fixture(autouse=True)
