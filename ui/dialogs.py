@@ -136,7 +136,10 @@ class StorageErrorBox(QMessageBox):
         transient = str(getattr(error, "kind", "")) in _TRANSIENT_FAULTS
         self.setIcon(QMessageBox.Icon.Warning)
         self.setWindowTitle(_("The register cannot be opened"))
-        self.setText(error.user_text())
+        hint = error.hint
+        if latest_backup is None and not transient:
+            hint = getattr(error, "hint_without_backup", "") or hint
+        self.setText(f"{error.message}\n{hint}" if hint else error.message)
         lines = [_("Data folder: {path}").format(path=paths.root)]
         if transient:
             pass  # a file in use is not damaged: restoring over it would be wrong, so no backup talk

@@ -42,10 +42,15 @@ class FaultKind(StrEnum):
 class DatabaseFault(StorageError):
     """A StorageError that also says which fault it is, so the UI can offer the right way out."""
 
-    def __init__(self, kind: FaultKind, message: str, hint: str, path: Path | str) -> None:
+    def __init__(
+        self, kind: FaultKind, message: str, hint: str, path: Path | str, hint_without_backup: str = ""
+    ) -> None:
         super().__init__(message, hint=hint)
         self.kind = kind
         self.path = path
+        # What to do when the data folder holds no usable backup: "restore the latest backup" would send the
+        # officer looking for something that is not there.
+        self.hint_without_backup = hint_without_backup or hint
 
 
 _TEXTS: dict[FaultKind, tuple[str, str]] = {
@@ -116,9 +121,30 @@ _TEXTS: dict[FaultKind, tuple[str, str]] = {
 }
 
 
+_WITHOUT_BACKUP: dict[FaultKind, str] = {
+    FaultKind.DAMAGED: N_(
+        "Choose another folder to start a new register, or ask whoever looks after this PC to recover the file "
+        "from a system backup. The original file has not been changed."
+    ),
+    FaultKind.MISSING: N_(
+        "Put the register file back where it was (for example from a system backup) or choose another folder. "
+        "BreachDesk has not created an empty register in its place."
+    ),
+    FaultKind.NEWER_SCHEMA: N_("Use the newer version of BreachDesk. The file has not been changed."),
+    FaultKind.DISK_ERROR: N_("Check the disk or network drive, or choose another folder."),
+}
+
+
 def fault(kind: FaultKind, path: Path | str, *, revision: str = "") -> DatabaseFault:
     message, hint = _TEXTS[kind]
-    return DatabaseFault(kind, _(message).format(path=path, revision=revision), _(hint), path)
+    without_backup = _WITHOUT_BACKUP.get(kind)
+    return DatabaseFault(
+        kind,
+        _(message).format(path=path, revision=revision),
+        _(hint),
+        path,
+        _(without_backup) if without_backup else "",
+    )
 
 
 def kind_of_sqlite_error(exc: BaseException | None) -> FaultKind | None:

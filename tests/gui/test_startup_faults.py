@@ -65,6 +65,9 @@ def test_corrupt_register_is_explained_in_japanese_and_left_untouched(
     (seen,) = answers.seen
     assert seen["title"] == "台帳を開けません"
     assert "破損" in str(seen["text"])
+    # No backup exists: the advice is another folder or the PC's own backup, not a restore that cannot happen.
+    assert "別のフォルダーを選んで新しい台帳を始めるか" in str(seen["text"])
+    assert "最新のバックアップから復元" not in str(seen["text"])
     assert str(data_paths.root) in str(seen["info"])
     assert seen["buttons"] == {"最新のバックアップから復元", "別のフォルダーを選ぶ", "終了"}
     assert seen["restore_enabled"] is False  # no backup exists yet
@@ -88,6 +91,9 @@ def test_restore_latest_backup_reopens_the_register_and_keeps_the_damaged_file(
         assert session.open_database() is True
     try:
         assert answers.seen[0]["restore_enabled"] is True
+        assert "最新のバックアップから復元" in str(
+            answers.seen[0]["text"]
+        )  # a backup exists: restoring is the advice
         assert "最新のバックアップ: " in str(answers.seen[0]["info"])
         assert session.window.register.page() is RegisterPage.EMPTY
         kept = [
