@@ -1,9 +1,16 @@
-"""Start-up time: process start -> main window shown, for BreachDesk and for a bare PySide6 window, and
-process start -> register populated. Offscreen, median of 5 fresh processes each. Prints numbers only.
+"""Start-up time, from process start to what the officer sees, for BreachDesk and for a bare PySide6 window.
 
-    python bench/startup.py [--runs 5] [--incidents 50]
+    python bench/startup.py [--runs 9] [--incidents 50]
 
-Targets (issue 2): window shown <= 2x the bare window; register populated <= 0.6 s on the 2-core machine.
+Prints the median of fresh processes (offscreen) for:
+- the main window's first paint, and the same for a bare QMainWindow, with the median of the per-run ratios
+  (target <= 2x);
+- the register's rows on screen: the first paint of the table with rows in it (target <= 0.6 s);
+- the register ready: the storage layer loaded and the register service attached (for information).
+
+Paint events, not `show()`: a window can be "shown" long before anything is drawn (until 2026-11 ours was, for
+0.6 s). Python byte-code is cached in a temporary folder for both programs, as on an installed PC or in the
+packaged app (this machine sets PYTHONDONTWRITEBYTECODE, which would otherwise recompile our modules every run).
 """
 
 from __future__ import annotations
@@ -21,29 +28,60 @@ ROOT = Path(__file__).resolve().parent.parent
 
 BARE = """
 import sys, time
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print("shown", time.time(), flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+
 app = QApplication(sys.argv)
 window = QMainWindow()
 window.resize(1100, 680)
+watcher = FirstPaint()
+window.installEventFilter(watcher)
 window.show()
-QTimer.singleShot(0, lambda: (print("shown", time.time(), flush=True), app.quit()))
 app.exec()
 """
 
 APP = """
 import sys, time
 sys.path.insert(0, {root!r})
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 import ui.application as application
+
+seen = set()
+
+def stamp(name):
+    if name not in seen:
+        seen.add(name)
+        print(name, time.time(), flush=True)
+
+class Paints(QObject):
+    def __init__(self, window):
+        super().__init__()
+        self.window = window
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            if watched is self.window:
+                stamp("shown")
+            elif self.window.register.model.rowCount() > 0:
+                stamp("populated")
+        return False
 
 original = application.GuiSession.show_window
 
 def show_window(self):
     window = original(self)
-    QTimer.singleShot(0, lambda: print("shown", time.time(), flush=True))
-    window.registerPopulated.connect(
-        lambda: (print("populated", time.time(), flush=True), QTimer.singleShot(0, self.app.quit)))
+    watcher = Paints(window)
+    window._bench_watcher = watcher
+    window.installEventFilter(watcher)
+    window.register.table.viewport().installEventFilter(watcher)
+    window.registerPopulated.connect(lambda: (stamp("ready"), QTimer.singleShot(0, self.app.quit)))
     return window
 
 application.GuiSession.show_window = show_window
@@ -52,16 +90,14 @@ sys.exit(main(["--data-dir", {data!r}]))
 """
 
 SEED = """
-import sys
+import random, sys
 sys.path.insert(0, {root!r})
 from app.db.database import Database
 from app.paths import data_paths
-from app.services.incidents import IncidentService
+from bench.register import seed
 paths = data_paths({data!r}); paths.ensure()
 db = Database.open(paths)
-service = IncidentService(db)
-for i in range({n}):
-    service.create("メールの誤送信 その%d" % i, {{"learned_date": "2026-11-01"}}, None, None)
+seed(db, {n}, random.Random(7))  # the register benchmark's realistic incidents, bulk inserted
 db.close()
 """
 
@@ -78,28 +114,35 @@ def _events(code: str, env: dict[str, str]) -> dict[str, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--incidents", type=int, default=50)
     opts = parser.parse_args()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     with tempfile.TemporaryDirectory() as tmp:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env.update(QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX=str(Path(tmp) / "pycache"))
         data = str(Path(tmp) / "data")
         subprocess.run(
             [sys.executable, "-c", SEED.format(root=str(ROOT), data=data, n=opts.incidents)],
             check=True,
             env=env,
         )
-        _events(APP.format(root=str(ROOT), data=data), env)  # warm the OS cache and the compiled catalog
-        bare, shown, populated = [], [], []
+        app_code = APP.format(root=str(ROOT), data=data)
+        _events(BARE, env)  # warm the OS cache, the byte-code cache and the compiled catalog
+        _events(app_code, env)
+        bare, shown, populated, ready = [], [], [], []
         for _ in range(opts.runs):
             bare.append(_events(BARE, env)["shown"])
-            app = _events(APP.format(root=str(ROOT), data=data), env)
+            app = _events(app_code, env)
             shown.append(app["shown"])
             populated.append(app["populated"])
-    b, s, p = (statistics.median(x) for x in (bare, shown, populated))
-    print(f"bare PySide6 window shown:      {b * 1000:7.0f} ms (median of {opts.runs})")
-    print(f"BreachDesk main window shown:   {s * 1000:7.0f} ms  ratio {s / b:.2f}x  (target <= 2.0x)")
-    print(f"register populated ({opts.incidents} rows):  {p * 1000:7.0f} ms  (target <= 600 ms)")
+            ready.append(app["ready"])
+    b, s, p, r = (statistics.median(x) for x in (bare, shown, populated, ready))
+    # Each run's app against the bare window started just before it: the machine's drift cancels out.
+    ratio = statistics.median(a / z for a, z in zip(shown, bare, strict=True))
+    print(f"bare PySide6 window painted:       {b * 1000:7.0f} ms (median of {opts.runs})")
+    print(f"BreachDesk main window painted:    {s * 1000:7.0f} ms  ratio {ratio:.2f}x  (target <= 2.0x)")
+    print(f"register rows on screen ({opts.incidents} rows): {p * 1000:7.0f} ms  (target <= 600 ms)")
+    print(f"register ready (storage loaded):   {r * 1000:7.0f} ms")
     return 0
 
 

@@ -23,11 +23,12 @@ from app import APP_NAME, __version__
 from app.cli import EXIT_INTERNAL
 from app.errors import BreachDeskError
 from app.i18n import DEFAULT_LANGUAGE, _
-from app.logs import setup_logging
+from app.logs import setup_logging, start_rotation
 from app.paths import DataPaths, data_paths, resources_dir
 from app.settings import SettingsStore
-from ui.fonts import apply_application_font
+from ui.fonts import WINDOW_FONT_FILES, apply_application_font, register_fonts
 from ui.main_window import MainWindow
+from ui.paint_wait import after_first_paint
 from ui.translations import install_qt_translators
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def create_application(lang: str, argv: list[str] | None = None) -> QApplication
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "breachdesk.png")))
-    apply_application_font(app)
+    apply_application_font(app, files=WINDOW_FONT_FILES)  # the rest after the first paint (run_gui)
     install_qt_translators(app, lang)
     return app
 
@@ -87,11 +88,11 @@ def install_excepthook(
     return previous
 
 
-def prepare_data_folder(paths: DataPaths, *, debug: bool) -> bool:
+def prepare_data_folder(paths: DataPaths, *, debug: bool, rotate: bool = True) -> bool:
     """Folders and the log file; False if the folder is unusable (the storage dialog then offers another one)."""
     try:
         paths.ensure()
-        setup_logging(paths, debug=debug)
+        setup_logging(paths, debug=debug, rotate=rotate)
     except OSError as exc:
         logging.basicConfig(level=logging.DEBUG if debug else logging.INFO)
         log.error("data folder %s is not usable: %s", paths.root, exc)
@@ -123,9 +124,26 @@ class GuiSession:
         self.minimized = False  # start hidden in the notification area (start-with-Windows option, issue 6)
 
     def start(self) -> MainWindow:
+        """Paint the window, then the register's rows from the read-only preview, then load the storage layer.
+
+        Each step waits for the previous one to be on screen: the officer sees the window and the register
+        while SQLAlchemy, the checks and the start-up backup take their half second."""
         window = self.show_window()
-        QTimer.singleShot(0, self.open_database)
+        after_first_paint(window, self.preview_register)
         return window
+
+    def preview_register(self) -> None:
+        from app.db.register_preview import RegisterPreview
+
+        window = self.window
+        preview = RegisterPreview.open(self.paths.db_file) if self.database_url is None else None
+        if preview is None or window is None or not window.isVisible():
+            if preview is not None:
+                preview.close()
+            QTimer.singleShot(0, self.open_database)
+            return
+        window.show_register_preview(preview)
+        after_first_paint(window.register, self.open_database)
 
     def show_window(self) -> MainWindow:
         window = MainWindow(self.paths, self.settings)
@@ -144,6 +162,8 @@ class GuiSession:
                 self.db = Database.open(self.paths, self.database_url)
             except BreachDeskError as error:
                 log.warning("cannot open the register in %s: %s", self.paths.root, error.message)
+                if self.window is not None:
+                    self.window.end_register_preview()
                 if not self._recover(error):
                     self.exit_code = error.exit_code
                     self.app.quit()
@@ -219,7 +239,7 @@ class GuiSession:
 
 def run_gui(args: argparse.Namespace) -> int:
     paths = data_paths(args.data_dir)
-    prepare_data_folder(paths, debug=args.debug)
+    prepare_data_folder(paths, debug=args.debug, rotate=False)  # rotation starts after the first paint
     settings = SettingsStore(paths.settings_file)
     lang = args.lang or settings.current.language or DEFAULT_LANGUAGE
     log.info("%s %s starting (data folder %s, language %s)", APP_NAME, __version__, paths.root, lang)
@@ -239,7 +259,10 @@ def run_gui(args: argparse.Namespace) -> int:
     instance.activationRequested.connect(lambda: bring_forward(session.window))
     previous_hook = install_excepthook(lambda: session.window, lambda: session.paths.log_file)
     try:
-        session.start()
+        window = session.start()
+        after_first_paint(window, instance.listen)  # QtNetwork loads after the window is on screen
+        after_first_paint(window, start_rotation)  # and logging.handlers
+        after_first_paint(window, register_fonts)  # and the fixed-width faces
         quit_after = os.environ.get(QUIT_AFTER_ENV, "")
         if quit_after.isdigit():
             QTimer.singleShot(int(quit_after), app.quit)

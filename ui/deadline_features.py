@@ -53,7 +53,15 @@ class DeadlineFeatures(QObject):
         self.panel.openIncidentRequested.connect(self.open_incident)
         self.panel.substitutePublicationChosen.connect(self.choose_substitute_publication)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
-        window.resizeDocks([self.panel], [380], Qt.Orientation.Horizontal)
+        placeholder = getattr(window, "deadline_placeholder", None)
+        if placeholder is not None:  # the main window held this place since its first paint
+            width = placeholder.width()
+            window.removeDockWidget(placeholder)
+            placeholder.deleteLater()
+            window.deadline_placeholder = None  # type: ignore[attr-defined]
+            window.resizeDocks([self.panel], [max(width, 380)], Qt.Orientation.Horizontal)
+        else:
+            window.resizeDocks([self.panel], [380], Qt.Orientation.Horizontal)
         self.panel.show()  # added after the window is shown: a child stays hidden until told
 
         self.tray = ReminderTray(self.reminders, self.now, parent=self)

@@ -7,16 +7,20 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QToolBar, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar, QWidget
 
 from app.i18n import _, current_language
 from app.paths import DataPaths
 from app.settings import SettingsStore
+from ui.paint_wait import after_first_paint
 from ui.register_view import RegisterView
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QShowEvent
+
     from app.db.database import Database
+    from app.db.register_preview import RegisterPreview
     from app.services.incidents import IncidentService
     from app.services.office import OfficeService
 
@@ -38,6 +42,7 @@ class MainWindow(QMainWindow):
         self.db: Database | None = None
         self.incidents: IncidentService | None = None  # once the database is open
         self.office: OfficeService | None = None
+        self._preview: RegisterPreview | None = None  # start-up rows read before SQLAlchemy loads
         self.setWindowTitle(_("BreachDesk — personal-data breach response desk"))
         self.register = RegisterView()
         self.register.newIncidentRequested.connect(self.open_new_incident)
@@ -51,9 +56,11 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self._create_toolbar()
         self._create_status_bar()
+        self._create_deadline_placeholder()
         self._set_database_actions_enabled(False)
         if not (settings and settings.current.window_geometry and self._restore_saved_geometry(settings)):
             self._fit_to_screen()
+        after_first_paint(self, self._apply_standard_icons)
 
     def _restore_saved_geometry(self, settings: SettingsStore) -> bool:
         blob = QByteArray.fromBase64((settings.current.window_geometry or "").encode("ascii"))
@@ -65,25 +72,39 @@ class MainWindow(QMainWindow):
         self.resize(min(1100, int(screen.width() * 0.9)), min(680, int(screen.height() * 0.9)))
 
     # --- construction -------------------------------------------------------------------------------------
-    def _action(self, text: str, slot, icon: QStyle.StandardPixmap | None = None, shortcut=None) -> QAction:
+    def _action(self, text: str, slot, icon: str | None = None, shortcut=None) -> QAction:
+        """`icon` names a QStyle.StandardPixmap; a blank of the same size holds its place until the first paint."""
         action = QAction(text, self)
         if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+            action.setIcon(self._blank_icon)
+            self._pending_icons.append((action, icon))
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(slot)
         return action
 
+    def _apply_standard_icons(self) -> None:
+        """The style's icons, after the first paint: the first use of QStyle from Python builds its ~850 enum
+        members (~10 ms), which the window should not wait for. The blanks kept the toolbar's layout."""
+        from PySide6.QtWidgets import QStyle
+
+        for action, name in self._pending_icons:
+            action.setIcon(self.style().standardIcon(getattr(QStyle.StandardPixmap, name)))
+        self._pending_icons.clear()
+
     def _create_actions(self) -> None:
-        sp = QStyle.StandardPixmap
+        blank = QPixmap(32, 32)
+        blank.fill(Qt.GlobalColor.transparent)
+        self._blank_icon = QIcon(blank)
+        self._pending_icons: list[tuple[QAction, str]] = []
         self.new_incident_action = self._action(
             _("Register a new incident…"),
             self.open_new_incident,
-            sp.SP_FileIcon,
+            "SP_FileIcon",
             QKeySequence.StandardKey.New,
         )
         self.office_action = self._action(
-            _("Office profile…"), self.open_office_profile, sp.SP_FileDialogInfoView
+            _("Office profile…"), self.open_office_profile, "SP_FileDialogInfoView"
         )
         self.quit_action = self._action(_("Quit"), self.close, shortcut=QKeySequence.StandardKey.Quit)
         self.export_csv_action = self._action(
@@ -93,7 +114,7 @@ class MainWindow(QMainWindow):
             _("Export the register (JSON)…"), lambda: self.export_register("json")
         )
         self.verify_audit_action = self._action(_("Verify the audit log…"), self.verify_audit_log)
-        self.open_logs_action = self._action(_("Open log folder"), self.open_log_folder, sp.SP_DirOpenIcon)
+        self.open_logs_action = self._action(_("Open log folder"), self.open_log_folder, "SP_DirOpenIcon")
         self.about_action = self._action(_("About BreachDesk"), self.show_about)
         self.reassess_action = self._action(_("Re-assess the selected incident…"), self.reassess_selected)
         self.language_group = QActionGroup(self)
@@ -144,7 +165,28 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         self.statusBar().addWidget(self.location_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
-        self.statusBar().showMessage(_("Opening the register…"))
+
+    def _create_deadline_placeholder(self) -> None:
+        """Hold the deadlines panel's place from the first paint. The panel (issue 6) arrives with the register, and
+        a dock added to a window already on screen widens it: the filter bar and the panel need more than 1100 px."""
+        from PySide6.QtWidgets import QDockWidget
+
+        dock = QDockWidget(_("Deadlines"), self)
+        dock.setObjectName("countdown_panel_placeholder")
+        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        body = QLabel(_("Opening the register…"))
+        body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body.setMinimumWidth(280)  # as the panel's own body
+        dock.setWidget(body)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.resizeDocks([dock], [380], Qt.Orientation.Horizontal)
+        self.deadline_placeholder: QDockWidget | None = dock
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.db is None:
+            # Set only now: QStatusBar hides its left-hand labels for a message only if they are already visible.
+            self.statusBar().showMessage(_("Opening the register…"))
 
     def set_data_paths(self, paths: DataPaths) -> None:
         """The officer chose another folder after a storage fault; the logs follow it."""
@@ -161,6 +203,21 @@ class MainWindow(QMainWindow):
         self.reassess_action.setEnabled(enabled)
 
     # --- database -----------------------------------------------------------------------------------------
+    def show_register_preview(self, preview: RegisterPreview) -> None:
+        """Start-up: the register's rows from the read-only preview while the storage layer loads. Everything that
+        changes data stays disabled until `attach_database`, which replaces the preview."""
+        self._preview = preview
+        self.register.attach(preview)
+
+    def end_register_preview(self) -> None:
+        """The register did not open after all (a fault, another folder): no rows may stay on screen."""
+        if self._preview is None:
+            return
+        if self.register.service is self._preview:
+            self.register.detach()
+        self._preview.close()
+        self._preview = None
+
     def attach_database(self, db: Database) -> None:
         """Services are imported here, not at module level: SQLAlchemy must load after the first paint."""
         from app.services.incidents import IncidentService
@@ -178,6 +235,9 @@ class MainWindow(QMainWindow):
 
         self.workspaces.db = db
         self.register.attach(RegisterService(db))  # shows the rows (or the empty state) and the count
+        if self._preview is not None:
+            self._preview.close()
+            self._preview = None
         self.registerPopulated.emit()
         from ui.deadline_features import install_deadline_features  # countdown, calendar, reminders (issue 6)
 

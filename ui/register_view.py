@@ -342,10 +342,19 @@ class RegisterView(QStackedWidget):
 
     # --- data ---------------------------------------------------------------------------------------------
     def attach(self, service) -> None:
+        """`service` answers ids/rows/total/fiscal_years: the RegisterService, or at start-up the read-only
+        RegisterPreview (app/db/register_preview.py) until the storage layer has loaded."""
         self.service = service
         self.model._fetch = service.rows
         self.filters.set_fiscal_years(service.fiscal_years())
         self.reload()
+
+    def detach(self) -> None:
+        """Back to "opening…" (the preview is dropped when the register turns out not to open)."""
+        self.service = None
+        self.model._fetch = lambda ids: {}
+        self.model.set_ids([])
+        self.setCurrentIndex(RegisterPage.LOADING)
 
     def reload(self, recount: bool = True) -> None:
         """Re-run the query (filters, search, sort) and show the first rows; the selection follows its incident.
@@ -353,10 +362,12 @@ class RegisterView(QStackedWidget):
         recount=False when only the filters changed: the register itself did not, so its size is known."""
         if self.service is None:
             return
+        query = self.filters.query(self._sort_key, self._descending)
+        if query.text.strip() and not getattr(self.service, "searches_text", True):
+            return  # typed during the start-up preview: the register service runs it when it attaches
         selected = self.selected_id()
         if recount:
             self.total = self.service.total()
-        query = self.filters.query(self._sort_key, self._descending)
         self.model.set_ids(self.service.ids(query, self.today()))
         if self.total == 0:
             self.setCurrentIndex(RegisterPage.EMPTY)

@@ -1,18 +1,21 @@
 """One BreachDesk per data folder: a second start says the register is already open and brings the first forward.
 
 QLockFile guards the folder (a lock left by a crashed process is detected by its PID and taken over); a QLocalServer
-named after the folder lets the second process ask the first to raise its window.
+named after the folder lets the second process ask the first to raise its window. The lock is taken before the
+window exists; the server (QtNetwork, ~15 ms to load) starts after the first paint: a second start in that first
+half second still hears "already open", only without the first window coming forward.
 """
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +26,9 @@ CONNECT_MS = 500
 
 def server_name(folder: Path) -> str:
     """Per user and per folder; short, because Unix socket paths are limited to about 100 bytes."""
+    import getpass
+    import hashlib
+
     try:
         user = getpass.getuser()
     except (OSError, KeyError, ImportError):
@@ -40,6 +46,7 @@ class SingleInstance(QObject):
         self.lock = QLockFile(str(folder / LOCK_NAME))
         self.lock.setStaleLockTime(0)  # never stale by age: the officer may keep the register open for weeks
         self.server: QLocalServer | None = None
+        self.owned = False  # this process holds the lock
 
     def acquire(self) -> bool:
         """True when this process now owns the folder; False when another BreachDesk has it (and was told)."""
@@ -53,6 +60,15 @@ class SingleInstance(QObject):
                 self.lock.error(),
             )
             return True
+        self.owned = True
+        return True
+
+    def listen(self) -> None:
+        """Answer a second start's request to come forward (once this process owns the folder)."""
+        if not self.owned or self.server is not None:
+            return
+        from PySide6.QtNetwork import QLocalServer
+
         name = server_name(self.folder)
         QLocalServer.removeServer(name)  # a socket file left by a crash (Unix)
         server = QLocalServer(self)
@@ -61,9 +77,10 @@ class SingleInstance(QObject):
             self.server = server
         else:
             log.warning("single-instance server %s not started: %s", name, server.errorString())
-        return True
 
     def notify_running(self) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(server_name(self.folder))
         if not socket.waitForConnected(CONNECT_MS):
@@ -89,7 +106,9 @@ class SingleInstance(QObject):
         if self.server is not None:
             self.server.close()
             self.server = None
-        self.lock.unlock()
+        if self.owned:
+            self.lock.unlock()
+            self.owned = False
 
 
 def bring_forward(window) -> None:

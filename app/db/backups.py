@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from app.db.faults import FaultKind, fault, fault_from_oserror, fault_from_sqlite
+from app.db.sqlite_uri import SQLITE_HEADER, readonly_uri
 from app.db.types import utc_now
 from app.paths import DataPaths
 
@@ -19,23 +20,12 @@ SUFFIX = ".sqlite3"
 STARTUP_PREFIX = "breachdesk-"
 PRE_MIGRATION_PREFIX = "pre-migration-"
 DEFAULT_KEEP = 10
-SQLITE_HEADER = b"SQLite format 3\x00"
 _STAMP = re.compile(r"(\d{8}T\d{12}Z)\.sqlite3$")
 
 
 def timestamp() -> str:
     """UTC with microseconds: sorts as text, and two start-ups in one second still get distinct names."""
     return utc_now().strftime("%Y%m%dT%H%M%S%fZ")
-
-
-def readonly_uri(path: Path) -> str:
-    return sqlite_uri(path, {"mode": "ro"})
-
-
-def sqlite_uri(path: Path, params: dict[str, str]) -> str:
-    """file:///... with the path percent-encoded, so spaces, # and Japanese folder names survive."""
-    query = "&".join(f"{key}={value}" for key, value in params.items())
-    return path.resolve().as_uri() + (f"?{query}" if query else "")
 
 
 def _copy(source: Path, target: Path, temp_suffix: str) -> None:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool, Pool, StaticPool
 
 from app.db import backups as backup_files
+from app.db import sqlite_uri as uris
 from app.db.faults import FaultKind, fault, fault_from_sqlite
 from app.db.migrate import VERSION_TABLE, check_schema_state, needs_upgrade, upgrade_to_head
 from app.db.preflight import check_file, prepare_folder
@@ -130,7 +131,7 @@ class Database:
             copy = backup_files.pre_migration_copy(file, paths.backups_dir, revision)
             log.info("copied %s to %s before migrating", file, copy)
         # mode=rw: a file that vanishes while BreachDesk runs is an error, not a new empty register.
-        uri = backup_files.sqlite_uri(file, {"mode": "rw", **params})
+        uri = uris.sqlite_uri(file, {"mode": "rw", **params})
         engine_url = URL.create("sqlite+pysqlite", database=str(file.resolve()))
         if not state.existed or needs_upgrade(state.revisions):
             cls._migrate_sqlite(engine_url, uri, file, busy_timeout)

@@ -12,9 +12,10 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.db.backups import SQLITE_HEADER, list_backups, readonly_uri, sqlite_uri
+from app.db.backups import list_backups
 from app.db.faults import FaultKind, fault, fault_from_oserror, fault_from_sqlite
 from app.db.migrate import VERSION_TABLE, check_schema_state
+from app.db.sqlite_uri import SQLITE_HEADER, readonly_uri, sqlite_uri
 
 
 @dataclass(frozen=True)

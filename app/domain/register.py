@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.domain.incident import IncidentStatus
 
@@ -59,6 +58,8 @@ def fiscal_year_of(day: dt.date) -> int:
 
 def tokyo_today() -> dt.date:
     """The register's "today" is Japan's, whatever the PC's zone (Windows without tzdata: +09:00, no DST)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # ~6 ms: not before the window's first paint
+
     try:
         zone: dt.tzinfo = ZoneInfo("Asia/Tokyo")
     except ZoneInfoNotFoundError:

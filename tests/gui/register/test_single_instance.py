@@ -15,6 +15,7 @@ def test_second_start_on_the_same_folder_is_refused_and_wakes_the_first(
 ) -> None:
     first = SingleInstance(data_paths.root)
     assert first.acquire()
+    first.listen()  # the first BreachDesk starts listening once its window has painted
     shown: list[str] = []
     monkeypatch.setattr(single_instance, "show_already_running", lambda folder: shown.append(str(folder)))
     args = argparse.Namespace(
@@ -25,6 +26,25 @@ def test_second_start_on_the_same_folder_is_refused_and_wakes_the_first(
             assert run_gui(args) == 0
         assert shown == [str(data_paths.root)]
         assert not data_paths.db_file.exists()  # the second start never touched the register
+    finally:
+        first.release()
+
+
+def test_second_start_before_the_first_listens_is_still_refused(
+    qtbot, data_paths: DataPaths, monkeypatch, detach_log_handlers
+) -> None:
+    """The first half second of the first start: the lock is held, the server not yet up."""
+    first = SingleInstance(data_paths.root)
+    assert first.acquire()
+    shown: list[str] = []
+    monkeypatch.setattr(single_instance, "show_already_running", lambda folder: shown.append(str(folder)))
+    args = argparse.Namespace(
+        data_dir=str(data_paths.root), database_url=None, lang="ja", debug=False, command=None
+    )
+    try:
+        assert run_gui(args) == 0
+        assert shown == [str(data_paths.root)]
+        assert not data_paths.db_file.exists()
     finally:
         first.release()
 
