@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Iterator
 
 # Must happen before PySide6 is imported anywhere (pytest-qt imports it when it configures).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -37,3 +39,14 @@ def data_paths(tmp_path: Path) -> DataPaths:
 def _japanese_by_default() -> None:
     """The product's default language; tests that want English switch explicitly."""
     set_language("ja")
+
+
+@pytest.fixture
+def detach_log_handlers() -> Iterator[None]:
+    """run_gui and setup_logging log to the data folder of their test; close that file when the test ends."""
+    yield
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_breachdesk", False):
+            root.removeHandler(handler)
+            handler.close()

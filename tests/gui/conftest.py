@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 
 import pytest
@@ -39,14 +38,3 @@ def db(data_paths: DataPaths):  # type: ignore[no-untyped-def]
     database = Database.open(data_paths)
     yield database
     database.close()
-
-
-@pytest.fixture
-def detach_log_handlers() -> Iterator[None]:
-    """run_gui logs to the data folder of its test; close that file when the test ends."""
-    yield
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_breachdesk", False):
-            root.removeHandler(handler)
-            handler.close()

@@ -4,22 +4,9 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-from collections.abc import Iterator
-
-import pytest
 
 from app.logs import MAX_BYTES, setup_logging, start_rotation
 from app.paths import DataPaths
-
-
-@pytest.fixture
-def our_handlers() -> Iterator[None]:
-    yield
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_breachdesk", False):
-            root.removeHandler(handler)
-            handler.close()
 
 
 def _ours() -> list[logging.Handler]:
@@ -27,7 +14,7 @@ def _ours() -> list[logging.Handler]:
 
 
 def test_start_up_handler_becomes_rotating_without_losing_a_record(
-    data_paths: DataPaths, our_handlers
+    data_paths: DataPaths, detach_log_handlers
 ) -> None:
     setup_logging(data_paths, rotate=False)
     assert [type(h) for h in _ours()] == [logging.FileHandler]
@@ -41,7 +28,7 @@ def test_start_up_handler_becomes_rotating_without_losing_a_record(
     assert [line.split(": ", 1)[1] for line in lines] == ["before the first paint", "after the first paint"]
 
 
-def test_rotation_keeps_the_log_small(data_paths: DataPaths, our_handlers) -> None:
+def test_rotation_keeps_the_log_small(data_paths: DataPaths, detach_log_handlers) -> None:
     setup_logging(data_paths, rotate=False)
     start_rotation()
     message = "x" * 1000
@@ -51,7 +38,7 @@ def test_rotation_keeps_the_log_small(data_paths: DataPaths, our_handlers) -> No
     assert data_paths.log_file.with_name(data_paths.log_file.name + ".1").is_file()
 
 
-def test_setting_up_again_replaces_the_handler(data_paths: DataPaths, our_handlers, tmp_path) -> None:
+def test_setting_up_again_replaces_the_handler(data_paths: DataPaths, detach_log_handlers, tmp_path) -> None:
     setup_logging(data_paths)
     other = DataPaths(tmp_path / "other")
     other.ensure()
