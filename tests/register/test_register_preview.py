@@ -4,6 +4,7 @@ and it must stay silent (None) whenever the file is not a register this version 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
 import sqlite3
 import subprocess
@@ -132,3 +133,18 @@ def test_the_preview_never_imports_sqlalchemy() -> None:
         "assert 'sqlalchemy' not in sys.modules, sorted(m for m in sys.modules if 'sqlalchemy' in m)"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_the_preview_reads_only_and_leaves_no_lock_behind(varied: Database, data_paths: DataPaths) -> None:
+    file = varied.file
+    assert file is not None
+    varied.close()
+    before = hashlib.sha256(file.read_bytes()).hexdigest()
+    preview = RegisterPreview.open(file)
+    assert preview is not None
+    preview.rows(preview.ids(RegisterQuery(), TODAY))
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        preview._conn.execute("DELETE FROM incidents")
+    preview.close()
+    assert hashlib.sha256(file.read_bytes()).hexdigest() == before
+    Database.open(data_paths, busy_timeout=0.2).close()  # the register opens for writing at once

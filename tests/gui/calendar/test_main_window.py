@@ -109,3 +109,18 @@ def test_minimized_start_keeps_the_window_hidden(qtbot, qapp, data_paths) -> Non
     window = session.show_window()
     qtbot.addWidget(window)
     assert not window.isVisible()
+
+
+def test_minimized_start_still_opens_the_register_for_the_reminders(qtbot, qapp, data_paths) -> None:
+    """A hidden window never paints: start-up goes on without waiting for a paint (and without the preview)."""
+    session = GuiSession(qapp, data_paths, SettingsStore(data_paths.settings_file))
+    session.minimized = True
+    try:
+        window = session.start()
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.registerPopulated, timeout=10000):
+            pass
+        assert not window.isVisible()
+        assert window.db is not None and window._preview is None
+    finally:
+        session.close()
