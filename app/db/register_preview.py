@@ -52,13 +52,6 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _status(value: str) -> IncidentStatus:
-    try:
-        return IncidentStatus(value)
-    except ValueError:
-        return IncidentStatus.INVESTIGATING
-
-
 class RegisterPreview:
     """A read-only view of the register's table; `open` returns None whenever the preview could mislead."""
 
@@ -139,7 +132,7 @@ class RegisterPreview:
                 _date(r[3]),
                 r[4],
                 tuple(int(i) for i in (items or ())),
-                _status(r[6]),
+                IncidentStatus.stored(r[6]),
                 _date(r[7]),
                 None if r[8] is None else bool(r[8]),
                 r[9],

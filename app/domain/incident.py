@@ -20,6 +20,15 @@ class IncidentStatus(StrEnum):
     def label(self) -> str:
         return _(_STATUS_LABELS[self])
 
+    @classmethod
+    def stored(cls, value: str) -> IncidentStatus:
+        """A status read from the register; one this version does not know (written by a newer one) shows as
+        調査中 rather than failing the whole register."""
+        try:
+            return cls(value)
+        except ValueError:
+            return cls.INVESTIGATING
+
 
 _STATUS_LABELS = {
     IncidentStatus.INVESTIGATING: N_("Investigating"),

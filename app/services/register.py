@@ -193,7 +193,7 @@ class RegisterService:
                     r[3],
                     r[4],
                     tuple(int(i) for i in (r[5] or ())),
-                    _status(r[6]),
+                    IncidentStatus.stored(r[6]),
                     r[7],
                     r[8],
                     r[9],
@@ -214,10 +214,3 @@ class RegisterService:
         if first is None or last is None:
             return []
         return list(range(fiscal_year_of(last), fiscal_year_of(first) - 1, -1))
-
-
-def _status(value: str) -> IncidentStatus:
-    try:
-        return IncidentStatus(value)
-    except ValueError:
-        return IncidentStatus.INVESTIGATING
