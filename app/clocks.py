@@ -1,4 +1,4 @@
-"""Every running clock of an incident, derived from its latest assessment and its recorded filings (DOMAIN.md §5, §8, §10).
+"""Every running clock of an incident, derived from its latest assessment and its recorded filings (docs/domain.md §5, §8, §10).
 
 Pure: the caller passes `now`, so a test can freeze time and a wrong system clock cannot hide a deadline that the
 dates themselves show. Nothing is stored: clocks are recomputed whenever the assessment or the filings change.
@@ -190,7 +190,7 @@ def clocks_for(
 
 
 def _pmark_clocks(build: _Builder, a: _Plan, incident: IncidentLike, office: OfficeProfile) -> None:
-    """P-mark counts from 発覚日 with the PPC counting reused (DOMAIN.md §8: the method is not published).
+    """P-mark counts from 発覚日 with the PPC counting reused (docs/domain.md §8: the method is not published).
 
     The assessment says what is due when the facts named the office a holder; when only the office profile does,
     the 号 found stand in for the P-mark triggers (3号 → 60 days) until the incident is re-assessed.

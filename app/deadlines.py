@@ -1,4 +1,4 @@
-"""Calendar-aware deadline math for the 速報 / 確報 / 委託元通知 / GDPR clocks (DOMAIN.md §5, §10).
+"""Calendar-aware deadline math for the 速報 / 確報 / 委託元通知 / GDPR clocks (docs/domain.md §5, §10).
 
 Closed days are those of 行政機関の休日に関する法律 第1条: Saturdays, Sundays, national holidays (振替休日 and
 国民の休日 included) taken from the maintained `holidays` library, and 12/29–1/3. No holiday is typed in by hand.

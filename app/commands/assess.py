@@ -1,4 +1,4 @@
-"""`main.py assess FACTS.json`: the rules engine on the command line, JSON in and JSON out (DOMAIN.md §11)."""
+"""`main.py assess FACTS.json`: the rules engine on the command line, JSON in and JSON out (docs/domain.md §11)."""
 
 from __future__ import annotations
 

@@ -82,7 +82,7 @@ def _from_facts(source: str) -> dict[str, Any]:
     }
     pmark = assessment.pmark
     if pmark is not None and pmark.report_required:
-        # P-mark counts from 発覚日 with no published method: the PPC counting is reused (convention, DOMAIN.md §8).
+        # P-mark counts from 発覚日 with no published method: the PPC counting is reused (convention, docs/domain.md §8).
         report["pmark"] = {
             "sokuho_window": deadlines.sokuho_window(facts.learned_date).to_json()
             if pmark.sokuho_required

@@ -199,7 +199,7 @@ class AppSetting(Base):
 
 
 class ChecklistEntry(Base):
-    """One step of the response checklist (DOMAIN.md §7.3 and the first actions for the incident kind)."""
+    """One step of the response checklist (docs/domain.md §7.3 and the first actions for the incident kind)."""
 
     __tablename__ = "checklist_items"
     __table_args__ = (UniqueConstraint("incident_id", "code"), Index(None, "incident_id", "position"))

@@ -21,7 +21,7 @@ from app.i18n import N_, _
 
 
 class DocumentKind(StrEnum):
-    """The documents of DOMAIN.md §12; the values are the CLI's KIND names and the template keys."""
+    """The documents of docs/domain.md §12; the values are the CLI's KIND names and the template keys."""
 
     SOKUHO = "sokuho"  # 漏えい等報告書（速報）
     KAKUHO = "kakuho"  # 漏えい等報告書（確報）
@@ -84,7 +84,7 @@ class TimelineItem:
 
 @dataclass(frozen=True, slots=True)
 class ChecklistLine:
-    """One response step with who did it and when (DOMAIN.md §7.3)."""
+    """One response step with who did it and when (docs/domain.md §7.3)."""
 
     label: str
     group: str = ""

@@ -148,7 +148,7 @@ DEFAULT_TEMPLATES: dict[str, dict[str, Any]] = {
     },
 }
 
-# What a person can do, per kind of data that concerns them (DOMAIN.md §6: only what helps that person).
+# What a person can do, per kind of data that concerns them (docs/domain.md §6: only what helps that person).
 _CONTACT_ADVICE = (
     "当社を装った不審な電話、メール、郵便物にご注意ください。"
     "身に覚えのない連絡には応じず、メールの添付ファイルやリンクは開かないようお願いいたします。"

@@ -1,4 +1,4 @@
-"""委託元への通知: a 委託先 tells its 委託元 what it knows (規則9条; DOMAIN.md §5.4, §12.3).
+"""委託元への通知: a 委託先 tells its 委託元 what it knows (規則9条; docs/domain.md §5.4, §12.3).
 
 The nine items "as far as known": what is not known yet says so (（調査中）) instead of waiting for it, since
 the 委託先 is released from its own report and notices once it has told the 委託元 promptly (GL 3-5-3-5).

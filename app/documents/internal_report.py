@@ -1,5 +1,5 @@
 """社内報告書: for management — the facts, the verdict with its reasons, each deadline and whether it was met,
-the 事実経過 and the response checklist (DOMAIN.md §12.5)."""
+the 事実経過 and the response checklist (docs/domain.md §12.5)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""本人通知（お詫びとお知らせ）: what one person's letter says (DOMAIN.md §6, §12.2).
+"""本人通知（お詫びとお知らせ）: what one person's letter says (docs/domain.md §6, §12.2).
 
 Only items 1, 2, 4, 5 and 9 of 規則8条1項, and of item 2 only the data that concerns this person (GL 3-5-4-4).
 `compose_letter` returns plain data; `app.documents.letters` lays letters out, one or a thousand at a time.

@@ -1,4 +1,4 @@
-"""Pマーク事故報告: the incident report a Privacy Mark holder sends its 審査機関 (DOMAIN.md §8, §12.6).
+"""Pマーク事故報告: the incident report a Privacy Mark holder sends its 審査機関 (docs/domain.md §8, §12.6).
 
 Items follow the unified report form the 審査機関 use (JISA's list): 事業者名, 業種, 発生日・発覚日, 事故の概要,
 媒体・項目・件数, 安全管理措置の実施状況, 経過, 事故発生元・事故発生者, 本人等への対応, 公表, 二次被害, and the JIPDEC

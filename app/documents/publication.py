@@ -1,4 +1,4 @@
-"""公表文 / お問い合わせ窓口のお知らせ: for the web site, also as 代替措置 when notice is difficult (DOMAIN.md §6).
+"""公表文 / お問い合わせ窓口のお知らせ: for the web site, also as 代替措置 when notice is difficult (docs/domain.md §6).
 
 It says what a notice would say, in aggregate: no name, no address, nothing that identifies a person; the
 enquiry desk lets people ask whether they are among those affected (GL 3-5-4-5).

@@ -1,4 +1,4 @@
-"""The response checklist: the five internal steps of GL 3-5-2 (DOMAIN.md §7.3) and first actions per kind (§13).
+"""The response checklist: the five internal steps of GL 3-5-2 (docs/domain.md §7.3) and first actions per kind (§13).
 
 Codes are stored with the ticks the officer makes, so they never change; labels are translated when shown.
 The steps do not depend on Qt or the database: the wizard's result page and the incident workspace both call
@@ -61,7 +61,7 @@ G = ChecklistGroup
 S = _Step
 
 STEPS: dict[str, _Step] = {
-    # --- first actions tailored to the kind of incident (DOMAIN.md §13) ---------------------------------------------
+    # --- first actions tailored to the kind of incident (docs/domain.md §13) ---------------------------------------------
     "notify_entrustor": S(
         G.CONTAIN,
         N_("Notify the business that entrusted the data to you (the entrusting business)"),

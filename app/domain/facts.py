@@ -1,4 +1,4 @@
-"""The facts of an incident as the wizard collects them: the input of the 第7条 rules engine (DOMAIN.md §11.1)."""
+"""The facts of an incident as the wizard collects them: the input of the 第7条 rules engine (docs/domain.md §11.1)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,18 @@ class Event(StrEnum):
     LEAK = "leak"  # 漏えい
     LOSS = "loss"  # 滅失
     DAMAGE = "damage"  # 毀損
+    # Nothing happened to the data itself: only a 番号法 misuse or other violation is judged (docs/domain.md §15);
+    # on the 第7条 side this is never reportable.
+    NONE = "none"
+
+
+class BangoMisuse(StrEnum):
+    """A use or provision of 個人番号 that 番号法 forbids, with or without any leak (規則2条2号ロ・ハ, 4号ロ・ハ)."""
+
+    USE_OUTSIDE_ART9 = "use_outside_art9"  # used beyond the 事務 of 番号法9条
+    PROVISION_OUTSIDE_ART19 = (
+        "provision_outside_art19"  # provided to someone 19条 does not allow to receive it
+    )
 
 
 class MaliciousBasis(StrEnum):
@@ -86,6 +98,38 @@ class Encryption:
 
 
 @dataclass(frozen=True, slots=True)
+class BangoFacts:
+    """The 番号法 track's own facts (docs/domain.md §15.2); the rest is shared with 第7条.
+
+    The counts are persons whose OWN 個人番号 is in the data (employees, dependents, 支払調書 payees); None falls back to
+    the top-level counts.
+    """
+
+    affected_count: int | None = None
+    affected_count_max: int | None = None
+    count_exceeded_100_learned_date: dt.date | None = None
+    publicly_viewable: bool = False  # 規則2条3号: viewable by 不特定多数 by electronic means
+    gov_system: bool = (
+        False  # 規則2条1号イ〜ハ: 情報提供ネットワークシステム, 個人番号利用事務 or a 行政機関等's system
+    )
+    misuse: BangoMisuse | None = None
+    other_violation: bool = (
+        False  # another (suspected) breach of 番号法 without a 漏えい等: effort report (GL-B 2)
+    )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "affected_count": self.affected_count,
+            "affected_count_max": self.affected_count_max,
+            "count_exceeded_100_learned_date": _iso(self.count_exceeded_100_learned_date),
+            "publicly_viewable": self.publicly_viewable,
+            "gov_system": self.gov_system,
+            "misuse": self.misuse.value if self.misuse else None,
+            "other_violation": self.other_violation,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Facts:
     """Field names and codes are the public JSON contract: add fields, never rename."""
 
@@ -118,6 +162,7 @@ class Facts:
     # Addition to §11.1 (3号 since 2024-04-01): information the office was acquiring to put in its database,
     # e.g. entries captured from a tampered web form before they were stored (GL 3-5-1-1, 規則7条3号かっこ書).
     data_being_acquired: bool = False
+    bango: BangoFacts = field(default_factory=BangoFacts)
 
     def to_json(self) -> dict[str, Any]:
         """The §11.1 JSON object (dates as ISO strings, enums as their codes)."""
@@ -158,6 +203,7 @@ class Facts:
             "pmark_holder": self.pmark_holder,
             "gdpr_applies": self.gdpr_applies,
             "data_being_acquired": self.data_being_acquired,
+            "bango": self.bango.to_json(),
         }
 
     @classmethod

@@ -1,4 +1,4 @@
-"""JIPDEC's incident statistics categories (DOMAIN.md §8, seed 000): 発生事象, 事象分類, 原因, as dropdown data.
+"""JIPDEC's incident statistics categories (docs/domain.md §8, seed 000): 発生事象, 事象分類, 原因, as dropdown data.
 
 Codes are stored in `incidents.jipdec_*`, so they never change; the labels are JIPDEC's own Japanese words (with an
 English gloss for the English UI), which is what lets the office compare itself with the national statistics.

@@ -1,4 +1,4 @@
-"""The 報告内容 of a PPC report (規則8条1項, DOMAIN.md §7.1) and its envelope (§7.2) as frozen data.
+"""The 報告内容 of a PPC report (規則8条1項, docs/domain.md §7.1) and its envelope (§7.2) as frozen data.
 
 One shape serves the 速報 and 確報 drafts in the register, the PDF report and the form copy assistant: `FIELDS`
 lists every leaf in the order of the PPC form with Japanese and English labels, `value_of` reads one, and `diff`

@@ -1,9 +1,10 @@
-"""The 第7条 rules engine: facts in, assessment with bilingual reasons out (DOMAIN.md §3). Pure: no I/O, no clock."""
+"""The 第7条 rules engine: facts in, assessment with bilingual reasons out (docs/domain.md §3). Pure: no I/O, no clock."""
 
 from __future__ import annotations
 
 from app.domain.assessment import AssessedEvent, Assessment, ExcludedBy, Reason
 from app.domain.facts import DataItem, Event, Facts, MaliciousBasis
+from app.rules.bango import with_bango
 from app.rules.rulesets import RULESETS, RuleSet, ruleset_for
 from app.rules.schedule import Verdict, decide
 from app.rules.texts import DATA_ITEM_LABELS, EVENT_LABELS, MALICIOUS_BASIS_LABELS
@@ -14,6 +15,7 @@ _ASSESSED = {
     Event.LEAK: AssessedEvent.LEAK,
     Event.LOSS: AssessedEvent.LOSS,
     Event.DAMAGE: AssessedEvent.DAMAGE,
+    Event.NONE: AssessedEvent.NONE,
 }
 _EVENT_KEYS = {event: f"EVENT/{event.value}" for event in AssessedEvent}
 _COPY_KEYS = {event: f"EXCL-COPY/{event.value}" for event in Event}
@@ -33,7 +35,7 @@ def assess(facts: Facts, rulesets: tuple[RuleSet, ...] = RULESETS) -> Assessment
         governing = ruleset_for(result.clock_start, rulesets)
         if governing is not ruleset:
             result = _evaluate(facts, governing)
-    return result
+    return with_bango(facts, result)
 
 
 def _evaluate(facts: Facts, rs: RuleSet) -> Assessment:
@@ -45,8 +47,6 @@ def _evaluate(facts: Facts, rs: RuleSet) -> Assessment:
     excluded: ExcludedBy | None = None
     acquiring_only = False
 
-    if DataItem.MY_NUMBER in facts.data_items:
-        warnings.append(say(texts, "W-MY-NUMBER"))
     if facts.malicious and facts.malicious_basis is None:
         warnings.append(say(texts, "W-MALICIOUS-BASIS-MISSING"))
 
@@ -66,6 +66,12 @@ def _evaluate(facts: Facts, rs: RuleSet) -> Assessment:
                 key = "EXCL-NOT-PERSONAL-DATA/acquiring-before-2024"
             reasons.append(say(texts, key, version=rs.version))
 
+    if excluded is None and facts.event is Event.NONE:
+        # Only a 番号法 misuse or other violation was reported: nothing happened to the data (§11.1, §15).
+        reasons.append(say(texts, "EVENT/none"))
+        items: tuple[int, ...] = ()
+        verdict = decide(facts, rs, triggers, items, excluded, reasons, warnings)
+        return _assessment(rs, facts, AssessedEvent.NONE, excluded, items, verdict, reasons, warnings)
     if excluded is None:
         excluded, event = _event_exclusions(facts, rs, reasons, warnings)
     if excluded is None:
@@ -75,12 +81,25 @@ def _evaluate(facts: Facts, rs: RuleSet) -> Assessment:
             reasons.append(say(texts, "EVENT/possibility"))
         excluded = _encryption(facts, rs, reasons)
 
-    items: tuple[int, ...] = ()
+    items = ()
     if excluded is None:
         items = triggers.items(acquiring_only)
         _item_reasons(facts, rs, triggers, event, acquiring_only, reasons, warnings)
 
-    verdict: Verdict = decide(facts, rs, triggers, items, excluded, reasons, warnings)
+    verdict = decide(facts, rs, triggers, items, excluded, reasons, warnings)
+    return _assessment(rs, facts, event, excluded, items, verdict, reasons, warnings)
+
+
+def _assessment(
+    rs: RuleSet,
+    facts: Facts,
+    event: AssessedEvent,
+    excluded: ExcludedBy | None,
+    items: tuple[int, ...],
+    verdict: Verdict,
+    reasons: list[Reason],
+    warnings: list[Reason],
+) -> Assessment:
     return Assessment(
         rules_version=rs.version,
         event=event,

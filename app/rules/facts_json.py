@@ -1,4 +1,4 @@
-"""Strict reading of the facts JSON (DOMAIN.md §11.1): every problem names the field, in the user's language.
+"""Strict reading of the facts JSON (docs/domain.md §11.1): every problem names the field, in the user's language.
 
 Nothing is guessed: an unknown key, a wrong type (0/1 for a boolean, "12" for a count), an impossible date or facts
 that contradict each other stop the assessment with app.errors.InputError (exit code 2 on the command line).
@@ -14,7 +14,17 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from app.deadlines import LAST_SUPPORTED_YEAR
-from app.domain.facts import DataItem, Encryption, Event, Facts, Financial, MaliciousBasis, Role
+from app.domain.facts import (
+    BangoFacts,
+    BangoMisuse,
+    DataItem,
+    Encryption,
+    Event,
+    Facts,
+    Financial,
+    MaliciousBasis,
+    Role,
+)
 from app.errors import InputError
 from app.i18n import N_, _
 from app.rules.rulesets import RULESETS
@@ -57,6 +67,14 @@ FIELD_LABELS: dict[str, str] = {
     "pmark_holder": N_("the office holds the Privacy Mark"),
     "gdpr_applies": N_("the GDPR applies"),
     "data_being_acquired": N_("information being acquired, not yet in the database"),
+    "bango": N_("My Number (特定個人情報) facts"),
+    "bango.affected_count": N_("number of persons whose own My Number is in the data"),
+    "bango.affected_count_max": N_("largest possible number of persons whose own My Number is in the data"),
+    "bango.count_exceeded_100_learned_date": N_("date the number of persons was found to exceed 100"),
+    "bango.publicly_viewable": N_("the My Numbers could be viewed by an unspecified number of people online"),
+    "bango.gov_system": N_("leaked from a government or My Number system"),
+    "bango.misuse": N_("My Numbers used or provided where the My Number Act does not allow it"),
+    "bango.other_violation": N_("another breach of the My Number Act without a leak"),
 }
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -137,9 +155,40 @@ def parse_facts(data: object) -> Facts:
         pmark_holder=get.boolean("pmark_holder", False),
         gdpr_applies=get.boolean("gdpr_applies", False),
         data_being_acquired=get.boolean("data_being_acquired", False),
+        bango=_bango(data.get("bango", {})),
     )
     check_consistency(facts)
     return facts
+
+
+def _bango(value: object) -> BangoFacts:
+    """The optional "bango" object (§15.2): absent means every default."""
+    if value is None:
+        return BangoFacts()
+    if not isinstance(value, dict):
+        raise field_error(N_("The field {field} ({label}) must be an object."), "bango")
+    _check_keys(value, "bango.", FIELD_LABELS)
+    get = _Reader({f"bango.{key}": item for key, item in value.items()})
+    return BangoFacts(
+        affected_count=get.count("bango.affected_count"),
+        affected_count_max=get.count("bango.affected_count_max"),
+        count_exceeded_100_learned_date=get.optional(
+            "bango.count_exceeded_100_learned_date", get.required_date
+        ),
+        publicly_viewable=get.boolean("bango.publicly_viewable", False),
+        gov_system=get.boolean("bango.gov_system", False),
+        misuse=get.optional("bango.misuse", lambda n: get.enum(n, BangoMisuse)),
+        other_violation=get.boolean("bango.other_violation", False),
+    )
+
+
+def bango_persons(facts: Facts) -> tuple[int | None, bool]:
+    """(persons, fell back): the 番号法 count is the larger of the track's own counts, else of the top-level ones."""
+    own = [c for c in (facts.bango.affected_count, facts.bango.affected_count_max) if c is not None]
+    if own:
+        return max(own), False
+    shared = [c for c in (facts.affected_count, facts.affected_count_max) if c is not None]
+    return (max(shared) if shared else None), True
 
 
 def _check_keys(data: dict[str, Any], prefix: str, known: dict[str, str]) -> None:
@@ -292,6 +341,7 @@ def check_consistency(facts: Facts) -> None:
         raise field_error(
             N_("The field {field} ({label}) is needed when gdpr_applies is true."), "learned_at"
         )
+    _check_bango(facts, not_before)
     if facts.count_exceeded_1000_learned_date is not None:
         counts = [c for c in (facts.affected_count, facts.affected_count_max) if c is not None]
         if not counts or max(counts) <= 1000:
@@ -301,3 +351,34 @@ def check_consistency(facts: Facts) -> None:
                 ),
                 "count_exceeded_1000_learned_date",
             )
+
+
+def _check_bango(facts: Facts, not_before: str) -> None:
+    bango = facts.bango
+    if (
+        bango.affected_count is not None
+        and bango.affected_count_max is not None
+        and bango.affected_count_max < bango.affected_count
+    ):
+        raise field_error(
+            N_("The field {field} ({label}) must not be less than {other}."),
+            "bango.affected_count_max",
+            other="bango.affected_count",
+        )
+    crossing = bango.count_exceeded_100_learned_date
+    if crossing is None:
+        return
+    if crossing < facts.learned_date:
+        raise field_error(not_before, "bango.count_exceeded_100_learned_date", other="learned_date")
+    if crossing > LATEST_LEARNED_DATE:
+        raise field_error(
+            N_("The field {field} ({label}) must be no later than {latest}."),
+            "bango.count_exceeded_100_learned_date",
+            latest=LATEST_LEARNED_DATE.isoformat(),
+        )
+    persons, _fell_back = bango_persons(facts)
+    if persons is None or persons <= 100:
+        raise field_error(
+            N_("The field {field} ({label}) can be set only when more than 100 persons are affected."),
+            "bango.count_exceeded_100_learned_date",
+        )

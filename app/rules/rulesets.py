@@ -1,4 +1,4 @@
-"""規則7条 and its guideline as versioned data, chosen by the clock start (DOMAIN.md §2, §5, §9).
+"""規則7条 and its guideline as versioned data, chosen by the clock start (docs/domain.md §2, §5, §9).
 
 A future amendment (the 令和8年改正 rules, once in force) is a new RuleSet appended to RULESETS with its effective
 date and whatever changed: thresholds, periods, indicators, financial rules, texts. The evaluator reads only this data.

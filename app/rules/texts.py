@@ -38,6 +38,11 @@ BASE_TEXTS: dict[str, Text] = {
         "Event: {possibly}damage to personal data (content changed unintentionally, or kept but unusable).",
         ("GL 3-5-1-4",),
     ),
+    "EVENT/none": T(
+        "事象：個人データの漏えい・滅失・毀損は起きていません。このため規則7条の報告対象事態には当たりません（番号法上の違反は別に判断します）。",
+        "Event: no personal data was leaked, lost or damaged, so no reportable situation under Rule 7 arises (breaches of the My Number Act are judged separately).",
+        ("法26条1項", "GL 3-5-1-1"),
+    ),
     "EVENT/possibility": T(
         "「おそれ」：その時点で判明している事実から漏えい等が疑われるものの確証がない場合も、報告対象事態に含まれます。確証を待たずに判断してください。",
         "Possibility: a suspected event without proof is covered as well; do not wait for confirmation.",

@@ -1,4 +1,4 @@
-"""From the officer's answers to the engine's Facts (DOMAIN.md §11.1), and back for a re-assessment.
+"""From the officer's answers to the engine's Facts (docs/domain.md §11.1), and back for a re-assessment.
 
 Office-level facts (Privacy Mark, delegated sector) come from the office profile, never from the answers, so every
 incident of the office is judged the same way. Only answers that still apply are read (see flow.prune).

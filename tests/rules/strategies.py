@@ -6,7 +6,17 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from app.domain.facts import DataItem, Encryption, Event, Facts, Financial, MaliciousBasis, Role
+from app.domain.facts import (
+    BangoFacts,
+    BangoMisuse,
+    DataItem,
+    Encryption,
+    Event,
+    Facts,
+    Financial,
+    MaliciousBasis,
+    Role,
+)
 
 JST = dt.timezone(dt.timedelta(hours=9))
 
@@ -22,6 +32,7 @@ def valid_facts(draw: st.DrawFn) -> Facts:
     crossing = None
     if largest > 1000 and draw(st.booleans()):
         crossing = learned + dt.timedelta(days=draw(st.integers(0, 40)))
+    bango = draw(bango_facts(learned, largest))
     gdpr = draw(st.booleans())
     learned_at = None
     if gdpr or draw(st.booleans()):
@@ -58,4 +69,26 @@ def valid_facts(draw: st.DrawFn) -> Facts:
         pmark_holder=draw(st.booleans()),
         gdpr_applies=gdpr,
         data_being_acquired=draw(st.booleans()),
+        bango=bango,
+    )
+
+
+@st.composite
+def bango_facts(draw: st.DrawFn, learned: dt.date, shared_largest: int) -> BangoFacts:
+    """The 番号法 facts (§15.2), consistent with the validator: a crossing of 100 only above 100 persons."""
+    count = draw(st.none() | st.integers(0, 300))
+    count_max = draw(st.none() | st.integers(count or 0, 600))
+    own = [c for c in (count, count_max) if c is not None]
+    largest = max(own) if own else shared_largest
+    crossing = None
+    if largest > 100 and draw(st.booleans()):
+        crossing = learned + dt.timedelta(days=draw(st.integers(0, 40)))
+    return BangoFacts(
+        affected_count=count,
+        affected_count_max=count_max,
+        count_exceeded_100_learned_date=crossing,
+        publicly_viewable=draw(st.booleans()),
+        gov_system=draw(st.booleans()),
+        misuse=draw(st.none() | st.sampled_from(BangoMisuse)),
+        other_violation=draw(st.booleans()),
     )

@@ -1,4 +1,4 @@
-"""Deadline math (DOMAIN.md §5): the worked examples of §5.6, closed days from the holiday library, and properties."""
+"""Deadline math (docs/domain.md §5): the worked examples of §5.6, closed days from the holiday library, and properties."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from app.deadlines import (
 
 D = dt.date
 
-# DOMAIN.md §5.6, computed with the holidays package's Japan calendar.
+# docs/domain.md §5.6, computed with the holidays package's Japan calendar.
 WORKED_EXAMPLES = [
     (D(2027, 7, 1), 30, D(2027, 7, 30), D(2027, 7, 30)),
     (D(2027, 4, 3), 30, D(2027, 5, 2), D(2027, 5, 6)),

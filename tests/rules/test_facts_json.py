@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from app.domain.facts import Event, Facts, MaliciousBasis, Role
+from app.domain.facts import BangoFacts, Event, Facts, MaliciousBasis, Role
 from app.errors import InputError
 from app.i18n import set_language
 from app.rules.facts_json import FIELD_LABELS, parse_facts, parse_facts_text
@@ -121,7 +121,8 @@ def test_every_field_has_a_japanese_label() -> None:
     )
     documented = set(Facts.__dataclass_fields__) | {f"financial.{k}" for k in ("card_number_full",
         "card_last4_expiry_only", "bank_account_only", "payment_login_credentials")} | {
-        f"encryption.{k}" for k in ("encrypted", "high_grade", "key_compromised")}  # fmt: skip
+        f"encryption.{k}" for k in ("encrypted", "high_grade", "key_compromised")} | {
+            f"bango.{k}" for k in BangoFacts.__dataclass_fields__}  # fmt: skip
     assert documented == set(FIELD_LABELS)
 
 

@@ -1,4 +1,4 @@
-"""分類: JIPDEC's 発生事象, 事象分類 and 原因 (DOMAIN.md §8), so the office can compare with national statistics."""
+"""分類: JIPDEC's 発生事象, 事象分類 and 原因 (docs/domain.md §8), so the office can compare with national statistics."""
 
 from __future__ import annotations
 

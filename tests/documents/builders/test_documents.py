@@ -12,7 +12,7 @@ from app.domain.filing import FilingKind
 from tests.documents.builders.factories import KAKUHO, SOKUHO, context, recipient
 from tests.documents.helpers import page_fonts, page_texts, read_pdf
 
-# What a reader of each document must find in it (DOMAIN.md §12).
+# What a reader of each document must find in it (docs/domain.md §12).
 REQUIRED: dict[DocumentKind, tuple[str, ...]] = {
     DocumentKind.SOKUHO: (
         "個人データの漏えい等に関する報告書（速報）",
