@@ -79,6 +79,7 @@ def _from_facts(source: str) -> dict[str, Any]:
         ),
         "pmark": None,
         "gdpr": assessment.gdpr.to_json() if assessment.gdpr else None,
+        "bango": _bango_json(assessment.bango),
     }
     pmark = assessment.pmark
     if pmark is not None and pmark.report_required:
@@ -91,6 +92,22 @@ def _from_facts(source: str) -> dict[str, Any]:
             "convention": True,
         }
     return report
+
+
+def _bango_json(bango: Any) -> dict[str, Any] | None:
+    """The 番号法 track's own clocks (docs/domain.md §15.3 rule 11); None when no 個人番号 is involved."""
+    if not bango.applies and not bango.effort_report:
+        return None
+    return {
+        "categories": list(bango.categories),
+        "effort_report": bango.effort_report,
+        "clock_start": bango.clock_start.isoformat() if bango.clock_start else None,
+        "sokuho_window": bango.sokuho_window.to_json() if bango.sokuho_window else None,
+        "kakuho": _kakuho_json(bango.kakuho) if bango.kakuho else None,
+        "entrustor_notice_window": (
+            bango.entrustor_notice_window.to_json() if bango.entrustor_notice_window else None
+        ),
+    }
 
 
 def _kakuho_json(kakuho: Any) -> dict[str, Any]:
@@ -121,9 +138,16 @@ def _month_day(value: str) -> str:
 def _text_lines(report: dict[str, Any]) -> list[str]:
 
     lines: list[str] = []
+    bango = report.get("bango") or {}
+    if report["clock_start"] is None and bango.get("clock_start") is None:
+        lines.append(_("Not a reportable situation: there is no report deadline."))
+        if bango.get("effort_report"):
+            lines.append(_bango_effort_line())
+        return lines
     if report["clock_start"] is None:
-        return [_("Not a reportable situation: there is no report deadline.")]
+        return _bango_lines(bango, shared={}, clock_start=None)
     lines.append(_("Clock start (day 1): {date}").format(date=_words(report["clock_start"])))
+    both = _coinciding(report, bango)
     window = report.get("entrustor_notice_window")
     if window:
         lines.append(
@@ -133,13 +157,19 @@ def _text_lines(report: dict[str, Any]) -> list[str]:
         )
     window = report.get("sokuho_window")
     if window:
+        title = (
+            _("Preliminary report, APPI and My Number Act")
+            if "sokuho_window" in both
+            else _("Preliminary report")
+        )
         lines.append(
-            _("Preliminary report (guide, day 3 to day 5): {start} to {end}").format(
-                start=_words(window["from"]), end=_words(window["to"])
+            _("{title} (promptly; guide of about 3–5 days): by {end} at the latest").format(
+                title=title, end=_words(window["to"])
             )
         )
     if report.get("kakuho"):
-        lines.extend(_kakuho_lines(report["kakuho"], _("Final report")))
+        title = _("Final report, APPI and My Number Act") if "kakuho" in both else _("Final report")
+        lines.extend(_kakuho_lines(report["kakuho"], title))
     pmark = report.get("pmark")
     if pmark:
         lines.extend(
@@ -152,6 +182,51 @@ def _text_lines(report: dict[str, Any]) -> list[str]:
                 deadline=gdpr["art33_deadline"], awareness=gdpr["awareness"]
             )
         )
+    if bango:
+        lines.extend(_bango_lines(bango, both, clock_start=report["clock_start"]))
+    return lines
+
+
+def _coinciding(report: dict[str, Any], bango: dict[str, Any]) -> dict[str, bool]:
+    """Clocks of both tracks that fall on the same dates are shown once, labelled for both laws."""
+    same: dict[str, bool] = {}
+    for key in ("sokuho_window", "kakuho", "entrustor_notice_window"):
+        if report.get(key) and report.get(key) == bango.get(key):
+            same[key] = True
+    return same
+
+
+def _bango_effort_line() -> str:
+    return _(
+        "My Number Act: not reportable, but the business shall endeavour to report it to the Commission (effort obligation, no fixed date)."
+    )
+
+
+def _bango_lines(bango: dict[str, Any], shared: dict[str, bool], clock_start: str | None) -> list[str]:
+    lines: list[str] = []
+    if bango.get("effort_report"):
+        return [_bango_effort_line()]
+    start = bango.get("clock_start")
+    if start is None:
+        return lines
+    if start != clock_start:
+        lines.append(_("My Number Act clock start (day 1): {date}").format(date=_words(start)))
+    window = bango.get("entrustor_notice_window")
+    if window and "entrustor_notice_window" not in shared:
+        lines.append(
+            _("My Number Act notice to the controller (promptly): by {end} at the latest").format(
+                end=_words(window["to"])
+            )
+        )
+    window = bango.get("sokuho_window")
+    if window and "sokuho_window" not in shared:
+        lines.append(
+            _("My Number Act preliminary report (promptly): by {end} at the latest").format(
+                end=_words(window["to"])
+            )
+        )
+    if bango.get("kakuho") and "kakuho" not in shared:
+        lines.extend(_kakuho_lines(bango["kakuho"], _("My Number Act final report")))
     return lines
 
 

@@ -129,6 +129,48 @@ def test_deadlines_text_for_the_examples(example: str, expected: str) -> None:
     assert expected in out
 
 
+def test_deadlines_show_one_set_of_dates_where_both_laws_coincide() -> None:
+    """Payroll ransomware (docs/domain.md §15.5 example 2): 第7条 3号 and 番号法 2号 fall on the same dates."""
+    (code, out), _ = _run_in_process("deadlines", str(EXAMPLES / "payroll-ransomware-my-number.facts.json"))
+    report = json.loads(out)
+    assert code == 0
+    assert report["bango"]["categories"] == [2]
+    assert report["bango"]["kakuho"]["deadline"] == report["kakuho"]["deadline"] == "2026-11-24"
+    (code, text), _ = _run_in_process(
+        "deadlines", str(EXAMPLES / "payroll-ransomware-my-number.facts.json"), "--format", "text"
+    )
+    assert (
+        "確報（個人情報保護法・番号法）（60日以内）：60日目は2026年11月22日（日）、期限は2026年11月24日（火）"
+        in text
+    )
+    assert "番号法 確報" not in text
+    assert text.count("期限は2026年11月24日") == 1
+
+
+def test_deadlines_of_the_my_number_track_alone() -> None:
+    """150 employees' numbers mailed to a wrong address (§15.5 example 3): only the 番号法 clocks run."""
+    (code, text), _ = _run_in_process(
+        "deadlines", str(EXAMPLES / "payroll-excel-150-my-numbers.facts.json"), "--format", "text"
+    )
+    assert code == 0
+    assert "番号法 速報：速やかに（遅くとも2026年10月9日（金）まで）" in text
+    assert "番号法 確報（30日以内）：30日目は2026年11月3日（火）、期限は2026年11月4日（水）" in text
+    assert "報告期限はありません" not in text
+
+
+def test_deadlines_name_the_effort_report(tmp_path: Path) -> None:
+    facts = tmp_path / "f.json"
+    facts.write_text(
+        json.dumps({"role": "controller", "event": "leak", "learned_date": "2026-06-10",
+                    "data_items": ["name", "my_number"], "bango": {"affected_count": 3}}),
+        encoding="utf-8",
+    )  # fmt: skip
+    (code, text), _ = _run_in_process("deadlines", str(facts), "--format", "text")
+    assert code == 0
+    assert "報告期限はありません" in text
+    assert "努力義務" in text
+
+
 def test_deadlines_text_in_english() -> None:
     (code, out), _ = _run_in_process("--lang", "en", "deadlines", "--start", "2027-04-03", "--format", "text")
     assert code == 0
