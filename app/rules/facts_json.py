@@ -320,16 +320,7 @@ def check_consistency(facts: Facts) -> None:
         day = getattr(facts, name)
         if day is not None and day < facts.learned_date:
             raise field_error(not_before, name, other="learned_date")
-    if (
-        facts.affected_count is not None
-        and facts.affected_count_max is not None
-        and facts.affected_count_max < facts.affected_count
-    ):
-        raise field_error(
-            N_("The field {field} ({label}) must not be less than {other}."),
-            "affected_count_max",
-            other="affected_count",
-        )
+    _check_max(facts.affected_count, facts.affected_count_max, "")
     only_when = N_("The field {field} ({label}) can be set only when {other} is true.")
     if facts.encryption.high_grade and not facts.encryption.encrypted:
         raise field_error(only_when, "encryption.high_grade", other="encryption.encrypted")
@@ -354,18 +345,8 @@ def check_consistency(facts: Facts) -> None:
 
 
 def _check_bango(facts: Facts, not_before: str) -> None:
-    bango = facts.bango
-    if (
-        bango.affected_count is not None
-        and bango.affected_count_max is not None
-        and bango.affected_count_max < bango.affected_count
-    ):
-        raise field_error(
-            N_("The field {field} ({label}) must not be less than {other}."),
-            "bango.affected_count_max",
-            other="bango.affected_count",
-        )
-    crossing = bango.count_exceeded_100_learned_date
+    _check_max(facts.bango.affected_count, facts.bango.affected_count_max, "bango.")
+    crossing = facts.bango.count_exceeded_100_learned_date
     if crossing is None:
         return
     if crossing < facts.learned_date:
@@ -381,4 +362,14 @@ def _check_bango(facts: Facts, not_before: str) -> None:
         raise field_error(
             N_("The field {field} ({label}) can be set only when more than 100 persons are affected."),
             "bango.count_exceeded_100_learned_date",
+        )
+
+
+def _check_max(count: int | None, count_max: int | None, prefix: str) -> None:
+    """A largest possible count below the known count is a typo the officer must correct."""
+    if count is not None and count_max is not None and count_max < count:
+        raise field_error(
+            N_("The field {field} ({label}) must not be less than {other}."),
+            f"{prefix}affected_count_max",
+            other=f"{prefix}affected_count",
         )
