@@ -28,7 +28,7 @@ from app.domain.facts import BangoMisuse, DataItem, Event, Facts, MaliciousBasis
 from app.rules.bango_texts import BANGO_TEXTS
 from app.rules.facts_json import bango_persons
 from app.rules.texts import BASE_TEXTS, EVENT_LABELS, MALICIOUS_BASIS_LABELS, Text
-from app.rules.wording import date_words, join_words, month_day_words, say
+from app.rules.wording import closed_days_words, date_words, known_count_words, say
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +75,7 @@ def with_bango(facts: Facts, appi: Assessment) -> Assessment:
         return appi
     rs = bango_ruleset_for(facts.learned_date)
     warnings: list[Reason] = []
-    bango = _judge(facts, rs, warnings)
+    bango = _judge(facts, rs, appi, warnings)
     bango = dataclasses.replace(bango, filing=_filing(appi, bango, rs, warnings))
     if bango.filing is not None:
         bango = dataclasses.replace(
@@ -96,7 +96,7 @@ def with_bango(facts: Facts, appi: Assessment) -> Assessment:
     )
 
 
-def _judge(facts: Facts, rs: BangoRuleSet, warnings: list[Reason]) -> BangoAssessment:
+def _judge(facts: Facts, rs: BangoRuleSet, appi: Assessment, warnings: list[Reason]) -> BangoAssessment:
     texts = rs.texts
     reasons: list[Reason] = []
     persons, fell_back = bango_persons(facts)
@@ -147,7 +147,7 @@ def _judge(facts: Facts, rs: BangoRuleSet, warnings: list[Reason]) -> BangoAsses
     if not categories:
         reasons.append(say(texts, "BANGO-NOT-REPORTABLE"))
         return _not_reportable(texts, reasons, persons, excluded, effort=effort_basis, applies=True)
-    return _duties(facts, rs, categories, persons, excluded, reasons, warnings)
+    return _duties(facts, rs, appi, categories, persons, excluded, reasons)
 
 
 _HIGH_GRADE = BangoExcludedBy.HIGH_GRADE_ENCRYPTION
@@ -191,7 +191,12 @@ def _categories(
         reasons.append(say(texts, "BANGO-R2-1", event=event_words, osore=osore, possibly=osore))
     if facts.malicious and (leaked or bango.misuse is not None):
         found.append(2)
-        if leaked:
+        if leaked and facts.malicious_basis in (None, MaliciousBasis.OTHER):
+            # "Other" names no act apart from 2号's own words, which the sentence says anyway.
+            reasons.append(
+                say(texts, "BANGO-R2-2/event-other", event=event_words, osore=osore, possibly=osore)
+            )
+        elif leaked:
             basis = MALICIOUS_BASIS_LABELS[facts.malicious_basis or MaliciousBasis.OTHER]
             reasons.append(
                 say(texts, "BANGO-R2-2/event", event=event_words, osore=osore, possibly=osore, basis=basis)
@@ -209,7 +214,8 @@ def _categories(
         else:
             if fell_back:
                 warnings.append(say(texts, "W-BANGO-COUNT-FALLBACK"))
-            count = _persons_words(facts, persons, fell_back)
+            source = facts if fell_back else facts.bango
+            count = known_count_words(source.affected_count, source.affected_count_max)
             if persons > rs.count_threshold:
                 found.append(4)
                 reasons.append(say(texts, "BANGO-R2-4", what=_what(leaked, bango.misuse), count=count))
@@ -229,28 +235,14 @@ def _what(leaked: bool, misuse: BangoMisuse | None) -> tuple[str, str]:
     return ja, en
 
 
-def _persons_words(facts: Facts, persons: int, fell_back: bool) -> tuple[str, str]:
-    """The count exactly as known: 「40人」, or 「最大で150人（確定していません）」 when only a maximum is known."""
-    source = facts if fell_back else facts.bango
-    exact = source.affected_count
-    if exact is not None and exact == persons:
-        return f"{persons:,}人", f"{persons:,}"
-    if exact is not None:
-        return (
-            f"{exact:,}人（最大で{persons:,}人の可能性があります）",
-            f"{exact:,} (possibly up to {persons:,})",
-        )
-    return f"最大で{persons:,}人（確定していません）", f"at most {persons:,} (not yet confirmed)"
-
-
 def _duties(
     facts: Facts,
     rs: BangoRuleSet,
+    appi: Assessment,
     categories: tuple[int, ...],
     persons: int | None,
     excluded: BangoExcludedBy | None,
     reasons: list[Reason],
-    warnings: list[Reason],
 ) -> BangoAssessment:
     texts = rs.texts
     reasons.append(say(texts, "BANGO-REPORTABLE", categories=_categories_words(categories)))
@@ -276,8 +268,10 @@ def _duties(
         )
     reasons.append(say(texts, "BANGO-REPORT-TO"))
     sokuho = deadlines.sokuho_window(start, rs.sokuho_first_day, rs.sokuho_last_day)
-    reasons.append(say(texts, "BANGO-SOKUHO", end=date_words(sokuho.end)))
-    kakuho = _kakuho(rs, start, categories, reasons, warnings)
+    # One set of dates where both laws coincide: the 第7条 reasons already explain them, so say "the same".
+    same = "/same" if sokuho == appi.sokuho_window else ""
+    reasons.append(say(texts, f"BANGO-SOKUHO{same}", end=date_words(sokuho.end)))
+    kakuho = _kakuho(rs, start, categories, appi.kakuho, reasons)
     notice = IndividualNotice.REQUIRED
     reasons.append(say(texts, "BANGO-NOTICE"))
     if facts.notification_difficult:
@@ -299,23 +293,23 @@ def _kakuho(
     rs: BangoRuleSet,
     start: dt.date,
     categories: tuple[int, ...],
+    appi_kakuho: Kakuho | None,
     reasons: list[Reason],
-    warnings: list[Reason],
 ) -> Kakuho:
     texts = rs.texts
     malicious = 2 in categories
     days = rs.kakuho_days_malicious if malicious else rs.kakuho_days
     kakuho = deadlines.kakuho_deadline(start, days)
     nth, deadline = date_words(kakuho.nth_day), date_words(kakuho.deadline)
-    if malicious:
-        reasons.append(say(texts, "BANGO-KAKUHO/60", nth=nth, deadline=deadline))
-    else:
-        reasons.append(say(texts, "BANGO-KAKUHO", days=days, nth=nth, deadline=deadline))
+    key = "BANGO-KAKUHO/60" if malicious else "BANGO-KAKUHO"
+    if kakuho == appi_kakuho:
+        reasons.append(say(texts, f"{key}-same", days=days, deadline=deadline))
+        return kakuho
     if kakuho.moved:
-        skipped = join_words(
-            (f"{month_day_words(day)[0]}は{ja}", f"{month_day_words(day)[1]} is {en}")
-            for day, ja, en in deadlines.skipped_days(kakuho)
-        )
+        key = f"{key}-moved" if malicious else f"{key}/moved"
+    reasons.append(say(texts, key, days=days, nth=nth, deadline=deadline))
+    if kakuho.moved:
+        skipped = closed_days_words(deadlines.skipped_days(kakuho))
         reasons.append(say(texts, "BANGO-KAKUHO-MOVED", skipped=skipped, deadline=deadline))
     return kakuho
 

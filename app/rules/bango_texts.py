@@ -58,6 +58,11 @@ BANGO_TEXTS: dict[str, Text] = {
         "My Number Act, Rule 2 (2): {possibly}{event} of specific personal information through an act possibly done with a wrongful purpose ({basis}).",
         (_LAW, "規則2条2号イ", "GL-B 別添2 3A"),
     ),
+    "BANGO-R2-2/event-other": T(
+        "番号法 規則2条2号：不正の目的をもって行われたおそれがある行為による特定個人情報の{event}{osore}に当たります。",
+        "My Number Act, Rule 2 (2): {possibly}{event} of specific personal information through an act possibly done with a wrongful purpose.",
+        (_LAW, "規則2条2号イ", "GL-B 別添2 3A"),
+    ),
     "BANGO-R2-2/misuse": T(
         "番号法 規則2条2号：不正の目的をもって、{misuse}が行われたおそれがあります。漏えい等がなくても該当します。",
         "My Number Act, Rule 2 (2): {misuse} possibly done with a wrongful purpose; this applies even without any leak.",
@@ -119,20 +124,45 @@ BANGO_TEXTS: dict[str, Text] = {
         "My Number Act, preliminary report: promptly (by {end} at the latest). The guideline's guide is about 3–5 days, weekends and holidays counted (the day counting is an app convention).",
         ("規則3条1項", "GL-B 別添2 3D"),
     ),
+    "BANGO-SOKUHO/same": T(
+        "番号法 速報：個人情報保護法の速報と同じく、速やかに（遅くとも{end}まで）報告してください。",
+        "My Number Act, preliminary report: like the APPI one, promptly (by {end} at the latest).",
+        ("規則3条1項", "GL-B 別添2 3D"),
+    ),
     "BANGO-KAKUHO": T(
-        "番号法 確報：{days}日以内です。{nth}が{days}日目で、期限は{deadline}です。",
-        "My Number Act, final report: within {days} days; day {days} is {nth} and the deadline is {deadline}.",
+        "番号法 確報：{days}日以内に報告してください。起算日を1日目として数え、{days}日目の{deadline}が期限です。土日祝日も日数に含めます。",
+        "My Number Act, final report: within {days} days. Counting the clock start as day 1, day {days}, {deadline}, is the deadline. Weekends and holidays are counted.",
+        ("規則3条2項", "GL-B 別添2 3E"),
+    ),
+    "BANGO-KAKUHO-same": T(
+        "番号法 確報：{days}日以内です。期限は個人情報保護法の確報と同じ{deadline}です。",
+        "My Number Act, final report: within {days} days; the deadline is the same as the APPI final report, {deadline}.",
+        ("規則3条2項", "GL-B 別添2 3E"),
+    ),
+    "BANGO-KAKUHO/60-same": T(
+        "番号法 確報：規則2条2号（不正の目的）に当たるため60日以内です。期限は個人情報保護法の確報と同じ{deadline}です。",
+        "My Number Act, final report: within 60 days because Rule 2 (2) (wrongful purpose) applies; the deadline is the same as the APPI final report, {deadline}.",
+        ("規則3条2項", "GL-B 別添2 3E"),
+    ),
+    "BANGO-KAKUHO/moved": T(
+        "番号法 確報：{days}日以内に報告してください。起算日を1日目として数え、{days}日目は{nth}です。土日祝日も日数に含めます。",
+        "My Number Act, final report: within {days} days. Counting the clock start as day 1, day {days} is {nth}. Weekends and holidays are counted.",
         ("規則3条2項", "GL-B 別添2 3E"),
     ),
     "BANGO-KAKUHO/60": T(
-        "番号法 確報：規則2条2号（不正の目的）に当たるため60日以内です。{nth}が60日目で、期限は{deadline}です。",
-        "My Number Act, final report: within 60 days because Rule 2 (2) (wrongful purpose) applies; day 60 is {nth} and the deadline is {deadline}.",
+        "番号法 確報：規則2条2号（不正の目的）に当たるため60日以内に報告してください（他の号と重なる場合も60日です）。起算日を1日目として数え、60日目の{deadline}が期限です。",
+        "My Number Act, final report: within 60 days because Rule 2 (2) (wrongful purpose) applies, also together with other categories. Counting the clock start as day 1, day 60, {deadline}, is the deadline.",
+        ("規則3条2項", "GL-B 別添2 3E"),
+    ),
+    "BANGO-KAKUHO/60-moved": T(
+        "番号法 確報：規則2条2号（不正の目的）に当たるため60日以内に報告してください（他の号と重なる場合も60日です）。起算日を1日目として数え、60日目は{nth}です。",
+        "My Number Act, final report: within 60 days because Rule 2 (2) (wrongful purpose) applies, also together with other categories. Counting the clock start as day 1, day 60 is {nth}.",
         ("規則3条2項", "GL-B 別添2 3E"),
     ),
     "BANGO-KAKUHO-MOVED": T(
-        "番号法 確報：{skipped}のため、期限を次の開庁日の{deadline}に繰り延べました。",
-        "My Number Act, final report: {skipped}, so the deadline moves to the next open day, {deadline}.",
-        ("行政機関の休日に関する法律2条", "GL-B 別添2 3E"),
+        "番号法 確報の期限の繰り延べ：{skipped}のため、期限は次の開庁日の{deadline}です（行政機関の休日に関する法律2条に沿った目安）。",
+        "My Number Act, deadline moved: {skipped}, so the deadline is the next open day, {deadline} (reading of the Act on Holidays of Administrative Organs, Art. 2; convention).",
+        ("規則3条2項", "GL-B 別添2 3E", "行政機関の休日に関する法律2条"),
     ),
     "BANGO-PROCESSOR": T(
         "番号法：委託を受けて取り扱う特定個人情報のため、委託元へ通知した場合に限り、委員会への報告と本人への通知は不要となります。委託元への通知は速やかに（遅くとも{end}まで）行ってください。通知するまでは、報告と本人への通知の義務はこの事業者にあります。",

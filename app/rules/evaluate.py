@@ -9,7 +9,7 @@ from app.rules.rulesets import RULESETS, RuleSet, ruleset_for
 from app.rules.schedule import Verdict, decide
 from app.rules.texts import DATA_ITEM_LABELS, EVENT_LABELS, MALICIOUS_BASIS_LABELS
 from app.rules.triggers import Triggers, find_triggers
-from app.rules.wording import count_words, join_words, say
+from app.rules.wording import join_words, known_count_words, say
 
 _ASSESSED = {
     Event.LEAK: AssessedEvent.LEAK,
@@ -197,10 +197,11 @@ def _item_reasons(
             )
             indicator = rs.indicators[MaliciousBasis.OTHER]
         detail = (indicator.detail.ja, indicator.detail.en + " ")
+        # "Other" has no act to name apart from 3号's own words, which the sentence says anyway.
         reasons.append(
             say(
                 texts,
-                "R7-3",
+                "R7-3/other" if basis is MaliciousBasis.OTHER else "R7-3",
                 indicator.detail.refs,
                 basis=MALICIOUS_BASIS_LABELS[basis],
                 event=event_words,
@@ -219,11 +220,14 @@ def _item_reasons(
     if triggers.count is None:
         reasons.append(say(texts, "R7-4-NA/unknown"))
         warnings.append(say(texts, "W-COUNT-UNKNOWN"))
-    elif triggers.over_threshold:
+        return
+    # The count as known: a maximum is never read out as if it were the settled number.
+    count = known_count_words(facts.affected_count, facts.affected_count_max)
+    if triggers.over_threshold:
         key = "R7-4/max" if triggers.count_from_max else "R7-4"
-        reasons.append(say(texts, key, count=count_words(triggers.count), osore=osore, possibly=osore))
+        reasons.append(say(texts, key, count=count, osore=osore, possibly=osore))
     else:
-        reasons.append(say(texts, "R7-4-NA", count=count_words(triggers.count)))
+        reasons.append(say(texts, "R7-4-NA/max" if triggers.count_from_max else "R7-4-NA", count=count))
 
 
 def _financial_reasons(

@@ -1,12 +1,16 @@
 """規則7条 and its guideline as versioned data, chosen by the clock start (docs/domain.md §2, §5, §9).
 
-A future amendment (the 令和8年改正 rules, once in force) is a new RuleSet appended to RULESETS with its effective
-date and whatever changed: thresholds, periods, indicators, financial rules, texts. The evaluator reads only this data.
+A future amendment is a new RuleSet in RULESETS with its effective date and whatever changed: thresholds, periods,
+indicators, financial rules, texts. The evaluator reads only this data. The 令和8年改正 is law but its criteria are
+not published: it is a PendingAmendment, a dated placeholder (docs/adr/0001-amendment-placeholder.md).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -58,6 +62,7 @@ class RuleSet:
     count_threshold: int = 1000  # 4号: strictly more than this many individuals
     periods: Periods = field(default_factory=Periods)
     texts: Mapping[str, Text] = field(default_factory=lambda: MappingProxyType(BASE_TEXTS))
+    notices: tuple[str, ...] = ()  # text keys of warnings every assessment under this rule set carries
 
 
 # 要配慮個人情報 (法2条3項, 政令2条, 規則5条; GL 2-3).
@@ -183,8 +188,94 @@ APPI_R7_2022 = RuleSet(
     acquiring_covered=False,
 )
 
-# Newest first.
-RULESETS: tuple[RuleSet, ...] = (APPI_R7_2024, APPI_R7_2022)
+# Newest first. The rule sets in force; a pending amendment joins them only once its date is known.
+BASE_RULESETS: tuple[RuleSet, ...] = (APPI_R7_2024, APPI_R7_2022)
+
+
+@dataclass(frozen=True, slots=True)
+class PendingAmendment:
+    """An amendment that is law but whose criteria are not published, so BreachDesk cannot apply it yet.
+
+    Its in-force date may be announced (by cabinet order) before the new 規則/ガイドライン are: from that date the
+    placeholder rule set applies the current criteria unchanged and says so in every assessment, so that nobody
+    mistakes a decision made then for one under the new rules. Until the date is known it is never selected.
+    """
+
+    law: str
+    promulgated: dt.date
+    latest_effective: dt.date  # the statutory outer limit for the cabinet order
+    version: str
+    notice_key: str
+    effective_from: dt.date | None = None  # None: not announced; set it here (a release) or by AMENDMENT_ENV
+
+    def ruleset(self, base: RuleSet, effective_from: dt.date) -> RuleSet:
+        """The current rules under the amendment's own version: nothing of the unpublished criteria is guessed."""
+        return dataclasses.replace(
+            base,
+            version=self.version,
+            effective_from=effective_from,
+            notices=(*base.notices, self.notice_key),
+        )
+
+
+# 令和8年法律第56号 (promulgated 2026-07-17): relaxes 本人通知 (法26条2項) where there is little risk to the
+# individuals' rights; in force on a date set by cabinet order within two years, criteria not yet published (§9).
+R8_AMENDMENT = PendingAmendment(
+    law="令和8年法律第56号",
+    promulgated=dt.date(2026, 7, 17),
+    latest_effective=dt.date(2028, 7, 16),
+    version="APPI-R8-AMEND-PENDING/GL-2025-06",
+    notice_key="W-AMENDMENT-PENDING",
+)
+
+# Lets an office apply the announced date before a release ships it; read once, by the default wiring below.
+AMENDMENT_ENV = "BREACHDESK_R8_AMENDMENT_EFFECTIVE"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def rulesets_with(
+    amendment_effective: dt.date | None, amendment: PendingAmendment = R8_AMENDMENT
+) -> tuple[RuleSet, ...]:
+    """The rule sets in force, plus the amendment's placeholder from `amendment_effective` when it is known."""
+    if amendment_effective is None:
+        return BASE_RULESETS
+    if not amendment.promulgated < amendment_effective <= amendment.latest_effective:
+        raise InputError(
+            _(
+                "The date {date} cannot be the day {law} takes effect: it must be after {promulgated} and no later than {latest}."
+            ).format(
+                date=amendment_effective.isoformat(),
+                law=amendment.law,
+                promulgated=amendment.promulgated.isoformat(),
+                latest=amendment.latest_effective.isoformat(),
+            ),
+            field=AMENDMENT_ENV,
+        )
+    return (amendment.ruleset(BASE_RULESETS[0], amendment_effective), *BASE_RULESETS)
+
+
+def amendment_effective(
+    environ: Mapping[str, str], amendment: PendingAmendment = R8_AMENDMENT
+) -> dt.date | None:
+    """The announced in-force date: the environment's if set, else the one shipped in R8_AMENDMENT (or none)."""
+    raw = environ.get(AMENDMENT_ENV, "").strip()
+    if not raw:
+        return amendment.effective_from
+    try:
+        if not _ISO_DATE.fullmatch(raw):
+            raise ValueError(raw)
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise InputError(
+            _("{name} must be a date written as YYYY-MM-DD (given: {value}).").format(
+                name=AMENDMENT_ENV, value=raw
+            ),
+            field=AMENDMENT_ENV,
+        ) from None
+
+
+# The rule sets every caller gets by default. The evaluator itself only ever uses what it is given.
+RULESETS: tuple[RuleSet, ...] = rulesets_with(amendment_effective(os.environ))
 
 
 def ruleset_for(day: dt.date, rulesets: tuple[RuleSet, ...] = RULESETS) -> RuleSet:

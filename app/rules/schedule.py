@@ -22,7 +22,7 @@ from app.rules.facts_json import field_error
 from app.rules.rulesets import RuleSet
 from app.rules.texts import EXCLUSION_LABELS
 from app.rules.triggers import Triggers
-from app.rules.wording import date_words, datetime_words, items_words, join_words, month_day_words, say
+from app.rules.wording import closed_days_words, date_words, datetime_words, items_words, say
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,14 @@ class Verdict:
 
 
 _NOTHING_DUE = Verdict()
+
+# (3号, moved): a deadline that did not move is day 30/60 itself, named once; a moved one is given by R8-2-MOVED.
+_KAKUHO_KEYS = {
+    (False, False): "R8-2",
+    (False, True): "R8-2/moved",
+    (True, False): "R8-2/60",
+    (True, True): "R8-2/60-moved",
+}
 
 
 def decide(
@@ -59,6 +67,8 @@ def decide(
         if facts.role is Role.PROCESSOR:
             warnings.append(say(texts, "W-PROCESSOR-CONTRACT"))
         verdict = _NOTHING_DUE
+    for key in rs.notices:
+        warnings.append(say(texts, key, effective=date_words(rs.effective_from)))
     if not (facts.pmark_holder or facts.gdpr_applies):
         return verdict
     pmark = _pmark(facts, rs, triggers, excluded, reasons, warnings) if facts.pmark_holder else None
@@ -97,7 +107,9 @@ def _clock_start(
                 learned=date_words(learned),
             )
         )
-    reasons.append(say(texts, "CLOCK", date=date_words(learned)))
+    # Only a processor's facts involve entrustment: a controller's learned_date already is the arrival of any notice.
+    key = "CLOCK/processor" if facts.role is Role.PROCESSOR else "CLOCK"
+    reasons.append(say(texts, key, date=date_words(learned)))
     return learned
 
 
@@ -132,15 +144,17 @@ def _duties(
     reasons.append(say(texts, "R8-1", start=date_words(sokuho.start), end=date_words(sokuho.end)))
     days = periods.kakuho_days_malicious if 3 in items else periods.kakuho_days
     kakuho = deadlines.kakuho_deadline(start, days)
-    key = "R8-2/60" if 3 in items else "R8-2"
     reasons.append(
-        say(texts, key, days=days, nth=date_words(kakuho.nth_day), deadline=date_words(kakuho.deadline))
+        say(
+            texts,
+            _KAKUHO_KEYS[3 in items, kakuho.moved],
+            days=days,
+            nth=date_words(kakuho.nth_day),
+            deadline=date_words(kakuho.deadline),
+        )
     )
     if kakuho.moved:
-        skipped = join_words(
-            (f"{month_day_words(day)[0]}は{ja}", f"{month_day_words(day)[1]} is {en}")
-            for day, ja, en in deadlines.skipped_days(kakuho)
-        )
+        skipped = closed_days_words(deadlines.skipped_days(kakuho))
         reasons.append(say(texts, "R8-2-MOVED", skipped=skipped, deadline=date_words(kakuho.deadline)))
     if deadlines.is_holiday_forecast(kakuho.deadline):
         warnings.append(say(texts, "W-HOLIDAY-FORECAST", year=kakuho.deadline.year))

@@ -26,17 +26,17 @@ BASE_TEXTS: dict[str, Text] = {
     "EVENT/leak": T(
         "事象：個人データの漏えい{osore}（個人データが外部に流出すること）として判断しました。",
         "Event: {possibly}leak of personal data (personal data flowing outside the office).",
-        ("GL 3-5-1-2",),
+        ("法26条1項", "GL 3-5-1-2"),
     ),
     "EVENT/loss": T(
         "事象：個人データの滅失{osore}（個人データの内容が失われること）として判断しました。",
         "Event: {possibly}loss of personal data (the content of the data is lost).",
-        ("GL 3-5-1-3",),
+        ("法26条1項", "GL 3-5-1-3"),
     ),
     "EVENT/damage": T(
         "事象：個人データの毀損{osore}（内容が意図せず変更された、又は内容を保ちつつ利用できなくなったこと）として判断しました。",
         "Event: {possibly}damage to personal data (content changed unintentionally, or kept but unusable).",
-        ("GL 3-5-1-4",),
+        ("法26条1項", "GL 3-5-1-4"),
     ),
     "EVENT/none": T(
         "事象：個人データの漏えい・滅失・毀損は起きていません。このため規則7条の報告対象事態には当たりません（番号法上の違反は別に判断します）。",
@@ -46,7 +46,7 @@ BASE_TEXTS: dict[str, Text] = {
     "EVENT/possibility": T(
         "「おそれ」：その時点で判明している事実から漏えい等が疑われるものの確証がない場合も、報告対象事態に含まれます。確証を待たずに判断してください。",
         "Possibility: a suspected event without proof is covered as well; do not wait for confirmation.",
-        ("GL 3-5-3-1 ※2",),
+        ("規則7条", "GL 3-5-3-1 ※2"),
     ),
     # --- exclusions -------------------------------------------------------------------------------------------
     "EXCL-PSEUDONYMIZED": T(
@@ -55,19 +55,19 @@ BASE_TEXTS: dict[str, Text] = {
         ("法41条9項", "GL 3-10"),
     ),
     "EXCL-NOT-PERSONAL-DATA": T(
-        "除外：個人データ（個人情報データベース等を構成する個人情報）に当たらないため、法26条の対象外です。",
-        "Excluded: the data is not personal data (個人データ, part of a personal information database), so Article 26 does not apply.",
-        ("法26条1項", "GL 3-5-1-1"),
+        "除外：個人データ（個人情報データベース等を構成する個人情報。法16条3項）に当たらないため、法26条の対象外です。",
+        "Excluded: the data is not personal data (個人データ, part of a personal information database; Article 16(3)), so Article 26 does not apply.",
+        ("法16条3項", "法26条1項", "GL 2-6", "GL 3-5-1-1"),
     ),
     "EXCL-NOT-PERSONAL-DATA/acquiring": T(
         "除外：取得中の個人情報（個人データとして取り扱う予定のもの）の漏えい等は、規則7条3号の不正の目的による行為の場合に限り対象になりますが、不正の目的のおそれは確認されていません。",
         "Excluded: information being acquired to become personal data is covered only by item 3 (act with a wrongful purpose), and no such act is indicated.",
-        ("規則7条3号", "GL 3-5-1-1"),
+        ("法16条3項", "規則7条3号", "GL 3-5-1-1"),
     ),
     "EXCL-NOT-PERSONAL-DATA/acquiring-before-2024": T(
         "除外：取得中の個人情報は、{version}（2024年4月1日の改正前）の規則7条3号の対象に含まれていません。起算日が改正前のため、この規則で判断しています。",
         "Excluded: information being acquired was not covered by item 3 under {version} (before the 2024-04-01 amendment), which applies because the clock started before it.",
-        ("規則7条3号（2024年3月31日以前）",),
+        ("法16条3項", "規則7条3号（2024年3月31日以前）", "GL 3-5-1-1"),
     ),
     "EXCL-INTENTIONAL-PROVISION": T(
         "除外：事業者自身の意思による第三者への提供は「漏えい」に当たりません。第三者提供の制限（法27条）の問題として別に確認してください。",
@@ -77,17 +77,17 @@ BASE_TEXTS: dict[str, Text] = {
     "EXCL-RECOVERED": T(
         "除外：第三者が閲覧する前に全てを回収したため、「漏えい」に当たりません（例：誤送信先が閲覧せずに削除したことを確認した場合）。",
         "Excluded: all of the data was recovered before any third party viewed it, so it is not a leak (e.g. the wrong recipient deleted the e-mail unread, confirmed).",
-        ("GL 3-5-1-2", "Q&A 6-1"),
+        ("法26条1項", "GL 3-5-1-2", "Q&A 6-1"),
     ),
     "EXCL-COPY/loss": T(
         "除外：同じ内容のデータが他に保管されているため、「滅失」に当たりません。",
         "Excluded: the same data is kept elsewhere, so it is not a loss (滅失).",
-        ("GL 3-5-1-3",),
+        ("法26条1項", "GL 3-5-1-3"),
     ),
     "EXCL-COPY/damage": T(
         "除外：同じ内容のデータが他に保管されている（バックアップから復元できる）ため、「毀損」に当たりません。",
         "Excluded: the same data is kept elsewhere (it can be restored from a backup), so it is not damage (毀損).",
-        ("GL 3-5-1-4",),
+        ("法26条1項", "GL 3-5-1-4"),
     ),
     "EXCL-ENCRYPTION": T(
         "除外：高度な暗号化その他の必要な措置が講じられているため、規則7条のいずれの号にも当たりません。強固な暗号方式（電子政府推奨暗号リスト等）、復号鍵の分離管理、鍵が漏えいしていないことの3点を確認した場合に限り除外しています（3点の確認はBreachDeskの目安です）。",
@@ -97,12 +97,12 @@ BASE_TEXTS: dict[str, Text] = {
     "ENC-NOT-HIGH-GRADE/weak": T(
         "暗号化：暗号化されていますが、高度な暗号化（強固な暗号方式と復号鍵の適切な管理）とは確認されていないため、除外を適用しません。OSのログインパスワードや簡易なパスワード付きZIPは高度な暗号化として扱いません（目安）。",
         "Encryption: the data is encrypted, but high-grade encryption (strong cipher, key properly managed) is not affirmed, so the exclusion does not apply. An OS login password or a weak password-protected ZIP is not treated as high-grade (convention).",
-        ("規則7条1号かっこ書", "番号法Q&A 17-14"),
+        ("規則7条1号かっこ書", "GL 3-5-3-1", "番号法Q&A 17-14"),
     ),
     "ENC-NOT-HIGH-GRADE/key": T(
         "暗号化：復号鍵（パスワード）もデータとともに漏えいした（おそれがある）ため、暗号化による除外は適用されません。",
         "Encryption: the key or password leaked (or may have leaked) with the data, so the encryption exclusion does not apply.",
-        ("規則7条1号かっこ書", "番号法Q&A 17-14"),
+        ("規則7条1号かっこ書", "GL 3-5-3-1", "番号法Q&A 17-14"),
     ),
     # --- 規則7条 1号〜4号 ---------------------------------------------------------------------------------------
     "R7-1/items": T(
@@ -118,7 +118,7 @@ BASE_TEXTS: dict[str, Text] = {
     "R7-1-NA": T(
         "規則7条1号：要配慮個人情報（病歴、診療・調剤情報、健康診断結果等）は含まれていないため、該当しません。",
         "Rule 7(1) does not apply: no special-care information (medical history, clinical or dispensing data, health-check results, …) is involved.",
-        ("規則7条1号", "GL 2-3"),
+        ("規則7条1号", "GL 3-5-3-1(1)", "GL 2-3"),
     ),
     "R7-2/card_number_full": T(
         "規則7条2号：クレジットカード番号が含まれ、不正に利用されることにより財産的被害が生じるおそれがあります。カード番号のみでも、暗証番号やセキュリティコードが推測され得るため該当します。",
@@ -133,12 +133,12 @@ BASE_TEXTS: dict[str, Text] = {
     "R7-2-NA/card_last4_expiry_only": T(
         "規則7条2号：クレジットカード番号の下4桁と有効期限のみでは、直ちに財産的被害が生じるおそれがあるとはいえないため、該当しません。",
         "Rule 7(2) does not apply: the last four digits and the expiry date alone do not immediately create a risk of financial harm.",
-        ("規則7条2号", "Q&A 6-12"),
+        ("規則7条2号", "GL 3-5-3-1(2)", "Q&A 6-12"),
     ),
     "R7-2-NA/bank_account_only": T(
         "規則7条2号：銀行口座情報のみでは財産的被害が生じるおそれはないものとして、該当しないと判断しました（目安：生協の手順書とQ&A14-8に基づく解釈で、個人情報保護委員会のQ&A番号は確認できていません）。暗証番号やネットバンキングのID・パスワードも漏えいした場合は2号に当たり得ます。",
         "Rule 7(2) treated as not applicable: bank-account data alone is taken to carry no risk of financial harm (convention, based on a co-op procedure and Q&A 14-8; the PPC Q&A number was not found). If a PIN or online-banking credentials leaked too, item 2 may apply.",
-        ("規則7条2号", "Q&A 14-8", "Q&A 6-11"),
+        ("規則7条2号", "GL 3-5-3-1(2)", "Q&A 14-8", "Q&A 6-11"),
     ),
     "R7-2-NA": T(
         "規則7条2号：不正に利用されることにより財産的被害が生じるおそれのある情報（クレジットカード番号、送金・決済機能のあるサービスのID・パスワード等）は含まれていないため、該当しません。住所・電話番号・メールアドレスのみでは該当しません。",
@@ -146,8 +146,13 @@ BASE_TEXTS: dict[str, Text] = {
         ("規則7条2号", "GL 3-5-3-1(2)", "Q&A 6-11"),
     ),
     "R7-3": T(
-        "規則7条3号：{basis}による{event}{osore}であり、不正の目的をもって行われたおそれがある行為による漏えい等に当たります。{detail}行為者が外部の者か従業員かを問わず、委託先やクラウドサービスへの攻撃も含みます。1人分でも該当します。",
-        "Rule 7(3): {possibly}{event} through {basis}, an act possibly done with a wrongful purpose. {detail}The actor may be an outsider or an employee; attacks on processors or cloud services count. One person is enough.",
+        "規則7条3号：{basis}による{event}{osore}は、不正の目的をもって行われたおそれがある行為による漏えい等に当たります。{detail}行為者は外部の者か従業員かを問わず、委託先やクラウドサービスへの攻撃も含みます。本人が1人でも該当します。",
+        "Rule 7(3): the {possibly}{event} through {basis} counts as caused by an act possibly done with a wrongful purpose. {detail}The actor may be an outsider or an employee; attacks on processors or cloud services count. One person is enough.",
+        ("規則7条3号", "GL 3-5-3-1(3)"),
+    ),
+    "R7-3/other": T(
+        "規則7条3号：不正の目的をもって行われたおそれがある行為による{event}{osore}に当たります。{detail}行為者は外部の者か従業員かを問わず、委託先やクラウドサービスへの攻撃も含みます。本人が1人でも該当します。",
+        "Rule 7(3): the {possibly}{event} counts as caused by an act possibly done with a wrongful purpose. {detail}The actor may be an outsider or an employee; attacks on processors or cloud services count. One person is enough.",
         ("規則7条3号", "GL 3-5-3-1(3)"),
     ),
     "R7-3-ACQ": T(
@@ -161,18 +166,23 @@ BASE_TEXTS: dict[str, Text] = {
         ("規則7条3号", "GL 3-5-3-1(3)"),
     ),
     "R7-4": T(
-        "規則7条4号：漏えい等{osore}に係る本人の数が{count}人で、1,000人を超えるため該当します。",
+        "規則7条4号：漏えい等{osore}に係る本人の数は{count}で、1,000人を超えるため該当します。",
         "Rule 7(4): the {possibly}event concerns {count} individuals, more than 1,000.",
         ("規則7条4号", "GL 3-5-3-1(4)"),
     ),
     "R7-4/max": T(
-        "規則7条4号：本人の数が確定していないため、漏えい等のおそれがある最大人数（{count}人）で判断しました。1,000人を超えるため該当します。",
-        "Rule 7(4): the number of individuals is not settled, so the largest possible number ({count}) is used; it is more than 1,000.",
+        "規則7条4号：本人の数は{count}です。人数が確定していない場合は、漏えい等{osore}に係る最大の人数で判断します。その最大の人数が1,000人を超えるため該当します。",
+        "Rule 7(4): the number of individuals is {count}. While it is not settled, the largest possible number decides; it is more than 1,000, so item 4 applies.",
         ("規則7条4号", "GL 3-5-3-1(4)"),
     ),
     "R7-4-NA": T(
-        "規則7条4号：本人の数は{count}人で、1,000人を超えないため該当しません（ちょうど1,000人は該当しません）。",
-        "Rule 7(4) does not apply: {count} individual(s), not more than 1,000 (exactly 1,000 does not count).",
+        "規則7条4号：本人の数は{count}で、1,000人を超えないため該当しません（ちょうど1,000人は該当しません）。",
+        "Rule 7(4) does not apply: the number of individuals is {count}, not more than 1,000 (exactly 1,000 does not count).",
+        ("規則7条4号", "GL 3-5-3-1(4)"),
+    ),
+    "R7-4-NA/max": T(
+        "規則7条4号：本人の数は{count}です。最大の人数でも1,000人を超えないため、該当しません。1,000人を超えると分かった場合は、その日から4号に該当します。",
+        "Rule 7(4) does not apply: the number of individuals is {count}; even the largest possible number is not more than 1,000. If it turns out to exceed 1,000, item 4 applies from that day.",
         ("規則7条4号", "GL 3-5-3-1(4)"),
     ),
     "R7-4-NA/unknown": T(
@@ -189,7 +199,7 @@ BASE_TEXTS: dict[str, Text] = {
     "REPORTABLE": T(
         "結論：報告対象事態（規則7条{items}）に当たります。",
         "Conclusion: a reportable situation under Rule 7 ({items}).",
-        ("法26条", "規則7条"),
+        ("法26条1項", "規則7条", "GL 3-5-3-1"),
     ),
     "NOT-REPORTABLE": T(
         "結論：報告対象事態に当たらないため、個人情報保護委員会への報告と本人への通知の義務はありません。任意の報告は可能です。事実関係と判断の理由は記録として残してください。",
@@ -198,45 +208,60 @@ BASE_TEXTS: dict[str, Text] = {
     ),
     # --- clocks -------------------------------------------------------------------------------------------------
     "CLOCK": T(
-        "起算日：{date}。事業者のいずれかの部署の従業員が事態を知った日です（従業員による持ち出しの場合は行為者本人を除きます）。委託先から通知を受けた委託元では、その通知が届いた日が遅くともこの日に当たります。担当者が知った日ではありません。",
-        "Clock start: {date}, the day any staff member in any department learned of it (excluding a perpetrator). For a controller told by its processor, the day that notice arrived at the latest. Not the day the officer learned of it.",
-        ("GL 3-5-3-3", "GL 3-5-3-4", "GL 3-5-3-5"),
+        "起算日：{date}。事業者のいずれかの部署の従業員が最初に事態を知った日で、この日を1日目として数えます（従業員による不正な持ち出し等では、行為をした本人が知っていたことは数えません）。個人情報保護担当者が報告を受けた日ではありません。",
+        "Clock start: {date}, the day anyone in any department of the office first learned of it; it counts as day 1 (in an insider case, the wrongdoer's own knowledge does not count). It is not the day the privacy officer was told.",
+        ("規則8条1項", "規則8条2項", "GL 3-5-3-3", "GL 3-5-3-4", "Q&A（行政機関等編）3-4-1（類推）"),
+    ),
+    "CLOCK/processor": T(
+        "起算日：{date}。この事業所（委託先）のいずれかの部署の従業員が最初に事態を知った日で、この日を1日目として数えます（従業員による不正な持ち出し等では、行為をした本人が知っていたことは数えません）。個人情報保護担当者が報告を受けた日ではありません。委託元の起算日は、遅くともこの事業所からの通知が委託元に届いた日です。",
+        "Clock start: {date}, the day anyone in any department of this office (the processor) first learned of it; it counts as day 1 (in an insider case, the wrongdoer's own knowledge does not count). It is not the day the privacy officer was told. The controller's clock starts at the latest on the day this office's notice reaches it.",
+        ("規則9条", "GL 3-5-3-3", "GL 3-5-3-5", "Q&A（行政機関等編）3-4-1（類推）"),
     ),
     "CLOCK/4-crossing": T(
         "起算日：{date}。当初は1,000人以下と考えられ、この日に1,000人を超えることが判明したため、4号はこの日から該当します（4号の起算日とする取扱いは目安です）。",
         "Clock start: {date}, the day the count was found to exceed 1,000; item 4 applies from then (treating it as the clock start is an app convention).",
-        ("GL 3-5-3-1(4)",),
+        ("規則7条4号", "規則8条1項", "GL 3-5-3-1(4)"),
     ),
     "R8-1": T(
-        "速報：{start}〜{end}（起算日を1日目として3日目〜5日目）。「速やかに」の目安は概ね3〜5日以内で、土日祝日も日数に含め、休日による繰り延べはしません（日数の数え方はBreachDeskの目安です。3日目までの報告をお勧めします）。報告時点で把握している事項を報告します。",
-        "Preliminary report: {start} to {end} (day 3 to day 5, the clock start being day 1). 'Promptly' is guided as about 3–5 days, counting weekends and holidays, never moved (day counting is an app convention; filing by day 3 is recommended). Report what is known at the time.",
+        "速報：速やかに（遅くとも{end}まで）報告してください。ガイドラインは概ね3〜5日以内を目安としています（3日目の{start}までの報告をお勧めします）。日数は起算日を1日目として土日祝日も含めて数え、休日による繰り延べはしません（この数え方はBreachDeskの目安です）。報告時点で把握している事項を報告します。",
+        "Preliminary report: promptly (by {end} at the latest). The guideline's guide is about 3–5 days (filing by day 3, {start}, is recommended). Days are counted from the clock start as day 1, weekends and holidays included, and never moved (this counting is an app convention). Report what is known at the time.",
         ("規則8条1項", "GL 3-5-3-3"),
     ),
     "R8-2": T(
-        "確報：{days}日以内。起算日を1日目として{days}日目は{nth}で、期限は{deadline}です。土日祝日も日数に含めます。",
-        "Final report: within {days} days. With the clock start as day 1, day {days} is {nth}; the deadline is {deadline}. Weekends and holidays are counted.",
+        "確報：{days}日以内に報告してください。起算日を1日目として数え、{days}日目の{deadline}が期限です。土日祝日も日数に含めます。",
+        "Final report: within {days} days. Counting the clock start as day 1, day {days}, {deadline}, is the deadline. Weekends and holidays are counted.",
+        ("規則8条2項", "GL 3-5-3-4"),
+    ),
+    "R8-2/moved": T(
+        "確報：{days}日以内に報告してください。起算日を1日目として数え、{days}日目は{nth}です。土日祝日も日数に含めます。",
+        "Final report: within {days} days. Counting the clock start as day 1, day {days} is {nth}. Weekends and holidays are counted.",
         ("規則8条2項", "GL 3-5-3-4"),
     ),
     "R8-2/60": T(
-        "確報：3号に該当するため60日以内です（他の号と重なる場合も60日）。起算日を1日目として60日目は{nth}で、期限は{deadline}です。土日祝日も日数に含めます。",
-        "Final report: within 60 days because item 3 applies (also when it coincides with another item). With the clock start as day 1, day 60 is {nth}; the deadline is {deadline}.",
+        "確報：3号に該当するため60日以内に報告してください（他の号と重なる場合も60日です）。起算日を1日目として数え、60日目の{deadline}が期限です。土日祝日も日数に含めます。",
+        "Final report: within 60 days because item 3 applies (also when it coincides with another item). Counting the clock start as day 1, day 60, {deadline}, is the deadline. Weekends and holidays are counted.",
+        ("規則8条2項", "GL 3-5-3-4"),
+    ),
+    "R8-2/60-moved": T(
+        "確報：3号に該当するため60日以内に報告してください（他の号と重なる場合も60日です）。起算日を1日目として数え、60日目は{nth}です。土日祝日も日数に含めます。",
+        "Final report: within 60 days because item 3 applies (also when it coincides with another item). Counting the clock start as day 1, day 60 is {nth}. Weekends and holidays are counted.",
         ("規則8条2項", "GL 3-5-3-4"),
     ),
     "R8-2-MOVED": T(
         "確報の期限の繰り延べ：{skipped}のため、期限は次の開庁日の{deadline}です。休日が続く場合は、休日でない日まで繰り延べています（行政機関の休日に関する法律2条に沿った目安）。",
         "Deadline moved: {skipped}, so the deadline is the next open day, {deadline}. A run of closed days is skipped entirely (reading of the Act on Holidays of Administrative Organs, Art. 2; convention).",
-        ("GL 3-5-3-4 ※2", "行政機関の休日に関する法律2条"),
+        ("規則8条2項", "GL 3-5-3-4 ※2", "行政機関の休日に関する法律2条"),
     ),
     # --- who reports, who is notified ---------------------------------------------------------------------------
     "REPORT-TO/ppc": T(
         "報告先：個人情報保護委員会（速報・確報）。",
         "Report to: the Personal Information Protection Commission (preliminary and final report).",
-        ("法26条1項", "規則8条"),
+        ("法26条1項", "規則8条3項", "GL 3-5-3-3"),
     ),
     "REPORT-TO/delegated": T(
-        "報告先：権限の委任を受けた事業所管大臣（業種ごとの受付窓口は個人情報保護委員会の「権限の委任」のページで確認してください）。",
-        "Report to: the minister responsible for the sector, to whom the PPC delegated receipt (check the desk on the PPC 'delegation of authority' page).",
-        ("法26条1項", "PPC 権限の委任"),
+        "報告先：個人情報保護委員会から報告を受理する権限の委任を受けた事業所管大臣です（法150条1項）。業種ごとの受付窓口は、個人情報保護委員会の「権限の委任」のページで確認してください。報告期限は個人情報保護委員会に報告する場合と同じです。",
+        "Report to: the minister responsible for the sector, to whom the PPC delegated the receipt of reports (Article 150(1)). Check the desk for the sector on the PPC 'delegation of authority' page. The deadlines are the same as for the PPC.",
+        ("法26条1項", "法150条1項", "GL 3-5-3-3", "PPC 権限の委任"),
     ),
     "LAW26-1-PROVISO": T(
         "委託先の特例：委託を受けて取り扱う個人データのため、委託元に通知すれば、個人情報保護委員会への報告と本人通知の義務を免れます。委託元に通知するまでは免除されません。委託元と連名で報告することもできます。",
@@ -244,8 +269,8 @@ BASE_TEXTS: dict[str, Text] = {
         ("法26条1項ただし書", "法26条2項", "規則9条", "GL 3-5-3-5", "GL 3-5-4-1"),
     ),
     "R9": T(
-        "委託元への通知：{start}〜{end}（知った日を1日目として3日目〜5日目、概ね3〜5日以内の目安）。報告事項のうち、その時点で把握しているものを全て通知します。",
-        "Notice to the controller: {start} to {end} (day 3 to day 5, guide of about 3–5 days). Give every report item known at the time.",
+        "委託元への通知：速やかに（遅くとも{end}まで）通知してください。ガイドラインは概ね3〜5日以内を目安としています（知った日を1日目として、3日目の{start}までの通知をお勧めします）。報告事項のうち、その時点で把握しているものを全て通知します。",
+        "Notice to the controller: promptly (by {end} at the latest). The guideline's guide is about 3–5 days (counting the day this office learned of it as day 1, notice by day 3, {start}, is recommended). Give every report item known at the time.",
         ("規則9条", "GL 3-5-3-5"),
     ),
     "LAW26-2": T(
@@ -272,7 +297,7 @@ BASE_TEXTS: dict[str, Text] = {
     "PMARK/none": T(
         "Pマーク：事業者自身の意思による提供は、それ自体は事故として扱いません。ただし本人の同意等の根拠がない提供であれば、目的外提供の事故として報告が必要です。",
         "Privacy Mark: a provision by the office's own decision is not itself an incident; without consent or another legal basis it is (out-of-purpose provision) and must be reported.",
-        ("PMK500",),
+        ("PMK500", "Pマーク 事故報告"),
     ),
     "GDPR33": T(
         "GDPR：監督機関への通知は、不当な遅滞なく、可能な限り認識した時点（{awareness}）から72時間以内、すなわち{deadline}までです（時間単位で数え、土日祝日による延長はありません）。個人の権利自由へのリスクが生じるおそれがない場合は通知不要ですが、その判断は記録してください。高リスクの場合は本人への連絡も必要です（第34条）。個人情報保護法の期限とは別に管理してください。",
@@ -280,35 +305,30 @@ BASE_TEXTS: dict[str, Text] = {
         ("GDPR Art. 33", "GDPR Art. 34", "EDPB Guidelines 9/2022 §31"),
     ),
     # --- warnings -----------------------------------------------------------------------------------------------
-    "W-MY-NUMBER": T(
-        "個人番号（マイナンバー）が含まれます。番号法の漏えい等報告（特定個人情報）の手続が別にあり、BreachDeskはその基準を判定しません。規則7条の判断だけで済ませず、番号法の手続を確認してください。",
-        "An Individual Number (My Number) is involved. The My Number Act has its own breach-reporting track, which BreachDesk does not assess; check it as well as Rule 7.",
-        ("番号法", "PPC 漏えい等の対応とお役立ち資料 問1"),
-    ),
     "W-PMARK-MY-NUMBER": T(
         "Pマーク：マイナンバーを含む事故は、情報提供ネットワークシステム等からの漏えい、不特定多数による閲覧、不正の目的、100人超のいずれかで速報が必要です。該当するか確認してください。",
         "Privacy Mark: a My Number incident needs a preliminary report if leaked from the information-provision network, viewable by many, wrongful purpose, or more than 100 people; check.",
-        ("Pマーク 事故報告",),
+        ("PMK500", "Pマーク 事故報告"),
     ),
     "W-RANSOMWARE-BACKUP": T(
         "ランサムウェアの被害をバックアップから復元できるため「毀損」に当たらないとしましたが、ランサムウェアは暗号化の前にデータを窃取することが多くあります。窃取の痕跡（不審な外部通信、攻撃者からの窃取の告知等）が見つかった場合は、直ちに「漏えい（のおそれ）」として再判定してください（3号に当たり、1人分でも報告対象です）。",
         "Ransomware with a backup: not damage since the data can be restored, but ransomware often steals data before encrypting it. If any sign of theft appears (unusual outbound traffic, a leak claim), re-assess at once as a (possible) leak: item 3 applies even for one person.",
-        ("GL 3-5-1-4 ※", "GL 3-5-3-1(3)"),
+        ("規則7条3号", "GL 3-5-1-4 ※", "GL 3-5-3-1(3)"),
     ),
     "W-COPY-MALICIOUS": T(
         "不正の目的による行為が疑われます。データが外部に持ち出された可能性があれば、同じデータが他に保管されていても「漏えい（のおそれ）」として再判定してください。",
         "A wrongful act is suspected: if the data may have been taken out, re-assess as a (possible) leak even though a copy exists.",
-        ("GL 3-5-1-4 ※", "GL 3-5-3-1(3)"),
+        ("規則7条3号", "GL 3-5-1-4 ※", "GL 3-5-3-1(3)"),
     ),
     "W-LOSS-MAY-BE-LEAK": T(
         "紛失した書類や媒体が事業所の外に出た可能性、又は第三者に見られた可能性がある場合は「漏えい（のおそれ）」に当たり、同じデータが他に保管されていても報告対象になり得ます。紛失場所を確認してください。",
         "If the lost documents or media may have left the office or been seen by someone, it is a (possible) leak and may be reportable even though a copy exists; check where it was lost.",
-        ("GL 3-5-1-3 ※2",),
+        ("法26条1項", "GL 3-5-1-3 ※2"),
     ),
     "W-DAMAGE-RECOVERED": T(
         "「閲覧前に全て回収した」は漏えいと滅失についての事情で、毀損には当てはまりません。復元できる場合は「同じデータが他に保管されている」を選んでください。",
         "'Recovered before viewed' concerns leaks and losses, not damage; if the data can be restored, answer 'identical copy exists' instead.",
-        ("GL 3-5-1-2", "GL 3-5-1-4"),
+        ("法26条1項", "GL 3-5-1-2", "GL 3-5-1-4"),
     ),
     "W-INTENTIONAL-PROVISION": T(
         "本人の同意等の根拠なく第三者に提供した場合は、第三者提供の制限（法27条）に違反するおそれがあります。現行法では違法な第三者提供そのものに報告義務はありませんが、提供の根拠を確認してください。",
@@ -318,47 +338,52 @@ BASE_TEXTS: dict[str, Text] = {
     "W-COUNT-UNKNOWN": T(
         "本人の数が入力されていません。人数が確定しない場合は、漏えい等のおそれがある最大人数を入力してください。最大人数が1,000人を超えれば4号に該当します。",
         "No number of individuals was given. If it is not settled, enter the largest possible number; more than 1,000 means item 4.",
-        ("GL 3-5-3-1(4)",),
+        ("規則7条4号", "GL 3-5-3-1(4)"),
     ),
     "W-LOGIN-PAYMENT": T(
         "ログインIDとパスワードが含まれます。そのサービスに送金・決済機能がある場合は2号に該当します（その後パスワードを再設定しても同じです）。",
         "A login ID and password are involved. If the service has remittance or payment functions, item 2 applies (a later reset does not change that).",
-        ("GL 3-5-3-1(2)", "Q&A 6-15"),
+        ("規則7条2号", "GL 3-5-3-1(2)", "Q&A 6-15"),
     ),
     "W-MALICIOUS-BASIS-MISSING": T(
         "不正の目的のおそれがあると回答されていますが、その根拠（不正アクセスの痕跡、マルウェア感染、盗難、従業員の持ち出し等）が記録されていません。報告書に記載するため記録してください。",
         "A wrongful purpose was answered without its basis (traces of intrusion, malware, theft, insider exfiltration, …); record it for the report.",
-        ("GL 3-5-3-1(3)",),
+        ("規則7条3号", "規則8条1項4号", "GL 3-5-3-1(3)"),
     ),
     "W-INDICATOR-NOT-LISTED": T(
         "この判断に使った規則・ガイドライン（{version}）は「{basis}」を「おそれ」の例として挙げていません。3号の該当性は個別の事情から判断してください。",
         "The rules and guideline applied ({version}) do not list '{basis}' as an indicator; decide item 3 on the facts of the case.",
-        ("GL 3-5-3-1(3)",),
+        ("規則7条3号", "GL 3-5-3-1(3)"),
     ),
     "W-OFFICER-LATER": T(
-        "担当者が知った日（{officer}）ではなく、事業者内で最初に知った日（{learned}）が起算日です。",
-        "The clock starts on the day anyone in the office first learned of it ({learned}), not the day the officer did ({officer}).",
-        ("GL 3-5-3-3",),
+        "起算日は、事業者内で最初に知った日（{learned}）です。個人情報保護担当者が知った日（{officer}）から数えると、期限を過ぎるおそれがあります。",
+        "The clock starts on the day anyone in the office first learned of it ({learned}); counting from the day the privacy officer did ({officer}) risks missing the deadlines.",
+        ("規則8条1項", "GL 3-5-3-3", "GL 3-5-3-4"),
     ),
     "W-4-CROSSING": T(
         "1,000人を超えることが判明したのは{crossing}ですが、他の号（{items}）は{learned}から該当しているため、早い方の{learned}を起算日としています。",
         "The count was found to exceed 1,000 on {crossing}, but other items ({items}) applied from {learned}, so the earlier day governs.",
-        ("GL 3-5-3-1(4)", "GL 3-5-3-3"),
+        ("規則7条4号", "GL 3-5-3-1(4)", "GL 3-5-3-3"),
     ),
     "W-HOLIDAY-FORECAST": T(
         "{year}年の祝日（春分の日・秋分の日など）はまだ正式に確定していない予測値です。期限が近づいたら内閣府の祝日一覧で確認してください。",
         "Holidays of {year} (equinox days in particular) are still a forecast; check the Cabinet Office list as the deadline approaches.",
-        ("行政機関の休日に関する法律1条",),
+        ("行政機関の休日に関する法律1条", "GL 3-5-3-4 ※2"),
     ),
     "W-PMARK-CONVENTION": T(
         "Pマークの報告期限の数え方（初日の扱い、休日の扱い）と対象範囲は公表資料で確認できないため、目安です。審査機関の指示を確認してください。",
         "The Privacy Mark counting method and scope are not published; these dates are a convention. Check with the examining body.",
-        ("Pマーク 事故報告",),
+        ("PMK500", "Pマーク 事故報告"),
+    ),
+    "W-AMENDMENT-PENDING": T(
+        "令和8年改正（令和8年法律第56号）による本人通知の緩和（本人の権利利益の保護に欠けるおそれが少ない場合）は{effective}に施行されており、この事案の起算日にも効力があります。ただし、その基準を定める規則・ガイドラインはこの版のBreachDeskの作成時点で公表されていなかったため、現行の基準で判断しています。新しい規則・ガイドラインを確認したうえで、本人通知の要否を判断してください。",
+        "The 2026 amendment (Act No. 56 of 2026) relaxing the notice to individuals where there is little risk to their rights is in force from {effective}, which covers this case's clock start. Its criteria (new rules and guideline) were not published when this version of BreachDesk was made, so the current criteria are applied; check the new rules and guideline before deciding on the notice.",
+        ("令和8年法律第56号", "法26条2項"),
     ),
     "W-PROCESSOR-CONTRACT": T(
         "報告対象事態には当たりませんが、委託契約で定める事故報告は別に必要です。委託元への連絡を忘れないでください。",
         "Not reportable under the APPI, but the entrustment contract usually requires telling the controller; do not forget it.",
-        ("GL 3-5-3-5",),
+        ("法25条", "GL 3-4-4", "GL 3-5-3-5"),
     ),
 }
 

@@ -60,8 +60,13 @@ def say(texts: Mapping[str, Text], key: str, extra_refs: Iterable[str] = (), **v
         key.split("/", 1)[0],
         _render(text.ja, ja_values),
         _render(text.en, en_values),
-        (*text.refs, *extra_refs) if extra_refs else text.refs,
+        _merge_refs(text.refs, extra_refs) if extra_refs else text.refs,
     )
+
+
+def _merge_refs(refs: tuple[str, ...], extra: Iterable[str]) -> tuple[str, ...]:
+    """A detail's citation may repeat the sentence's own (an indicator cites the 号's guideline section)."""
+    return tuple(dict.fromkeys((*refs, *extra)))
 
 
 _PARTS: dict[str, tuple[tuple[str, str | None], ...]] = {}
@@ -107,8 +112,19 @@ def datetime_words(moment: dt.datetime) -> tuple[str, str]:
     )
 
 
-def count_words(count: int) -> str:
-    return f"{count:,}"
+def known_count_words(count: int | None, count_max: int | None) -> tuple[str, str]:
+    """The number of individuals exactly as known: a maximum is never read aloud as if it were the count.
+
+    Callers handle "nothing known" themselves (there is no number to name).
+    """
+    if count is not None and (count_max is None or count_max <= count):
+        return f"{count:,}人", f"{count:,}"
+    if count_max is None:
+        raise ValueError("known_count_words needs a count or a maximum")
+    at_most = (f"最大で{count_max:,}人（確定していません）", f"at most {count_max:,} (not yet confirmed)")
+    if count is None:
+        return at_most
+    return f"{count:,}人（確認済み）、{at_most[0]}", f"{count:,} confirmed, {at_most[1]}"
 
 
 @lru_cache(maxsize=64)
@@ -125,3 +141,26 @@ def items_words(items: tuple[int, ...]) -> tuple[str, str]:
 def join_words(pairs: Iterable[tuple[str, str]]) -> tuple[str, str]:
     listed = list(pairs)
     return "、".join(p[0] for p in listed), ", ".join(p[1] for p in listed)
+
+
+def closed_days_words(skipped: Iterable[tuple[dt.date, str, str]]) -> tuple[str, str]:
+    """Closed days a deadline moved past, a run of days with the same reason said once (12月29日〜12月31日は年末年始).
+
+    `skipped` is deadlines.skipped_days(): (day, Japanese reason, English reason), in date order.
+    """
+    runs: list[list[tuple[dt.date, str, str]]] = []
+    for entry in skipped:
+        last = runs[-1][-1] if runs else None
+        if last is not None and entry[1] == last[1] and (entry[0] - last[0]).days == 1:
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    pairs = []
+    for run in runs:
+        first_ja, first_en = month_day_words(run[0][0])
+        if len(run) == 1:
+            pairs.append((f"{first_ja}は{run[0][1]}", f"{first_en} is {run[0][2]}"))
+        else:
+            last_ja, last_en = month_day_words(run[-1][0])
+            pairs.append((f"{first_ja}〜{last_ja}は{run[0][1]}", f"{first_en} to {last_en} are {run[0][2]}"))
+    return join_words(pairs)

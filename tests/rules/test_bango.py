@@ -131,7 +131,7 @@ def test_example_6_count_found_to_exceed_100_later_starts_the_clock_that_day() -
     assert b["categories"] == [4]
     assert b["clock_start"] == "2026-02-20"
     assert b["kakuho"] == {"days": 30, "nth_day": "2026-03-21", "deadline": "2026-03-23", "moved": True}
-    assert any("最大で130人（確定していません）" not in r["ja"] and "80人" in r["ja"] for r in b["reasons"])
+    assert any("80人（確認済み）、最大で130人（確定していません）" in r["ja"] for r in b["reasons"])
 
 
 # --- the rules of §15.3 -------------------------------------------------------------------------------------------

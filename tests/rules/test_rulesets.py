@@ -89,7 +89,7 @@ FUTURE = RuleSet(
     count_threshold=5000,
     periods=Periods(kakuho_days=45),
     texts=MappingProxyType(
-        {**BASE_TEXTS, "R7-4-NA": Text("4号：{count}人（5,000人以下）", "item 4: {count}", ("新規則",))}
+        {**BASE_TEXTS, "R7-4-NA": Text("4号：{count}（5,000人以下）", "item 4: {count}", ("新規則",))}
     ),
 )
 
