@@ -165,8 +165,16 @@ _ADVICE_BY_ITEM: dict[DataItem, str] = {
     DataItem.CARD_LAST4: "クレジットカードのご利用明細に身に覚えのない請求がないかご確認ください。",
     DataItem.CARD_EXPIRY: "クレジットカードのご利用明細に身に覚えのない請求がないかご確認ください。",
     DataItem.BANK_ACCOUNT: "預金口座の入出金明細に身に覚えのない取引がないかご確認ください。",
-    DataItem.MY_NUMBER: "個人番号（マイナンバー）の変更をご希望の場合は、お住まいの市区町村へご相談ください。",
 }
+# 番号法7条2項: the 市町村長 gives a new number, on request or ex officio, when a leaked number may be misused
+# (docs/domain.md §15.3 rule 12). Said as a possibility, since the 市区町村 decides whether that is the case.
+MY_NUMBER_ADVICE = (
+    "個人番号（マイナンバー）が不正に使われるおそれがあるとご心配な場合は、お住まいの市区町村の窓口にご相談ください。"
+    "個人番号が漏えいして不正に用いられるおそれがあると認められるときは、ご本人の請求により、"
+    "新しい個人番号に変更してもらうことができます（マイナンバー法第7条第2項）。",
+    "国の機関や市区町村などを名乗り、電話やメールで個人番号（マイナンバー）や口座番号などを聞き出そうとする"
+    "不審な連絡には応じないようご注意ください。",
+)
 ADVICE_ALWAYS = "当社から、お電話やメールでパスワードやカード番号をお尋ねすることはございません。"
 
 
@@ -175,10 +183,13 @@ def advice_for(item_codes: tuple[str, ...]) -> tuple[str, ...]:
     lines: list[str] = []
     for code in item_codes:
         try:
-            text = _ADVICE_BY_ITEM.get(DataItem(code))
+            item: DataItem | None = DataItem(code)
         except ValueError:
-            text = None
-        if text and text not in lines:
-            lines.append(text)
+            item = None
+        if item is DataItem.MY_NUMBER:
+            texts: tuple[str, ...] = MY_NUMBER_ADVICE
+        else:
+            texts = (_ADVICE_BY_ITEM.get(item, ""),) if item is not None else ()
+        lines += [text for text in texts if text and text not in lines]
     lines.append(ADVICE_ALWAYS)
     return tuple(lines)

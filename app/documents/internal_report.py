@@ -1,9 +1,14 @@
 """社内報告書: for management — the facts, the verdict with its reasons, each deadline and whether it was met,
-the 事実経過 and the response checklist (docs/domain.md §12.5)."""
+the 事実経過 and the response checklist (docs/domain.md §12.5).
+
+With My Numbers the 番号法 verdict stands beside the 第7条 one, and its deadlines join the table: one row where
+both laws fall due on the same days (as the clocks show them), a row of its own where they differ (§15.3).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from app.documents.compose import body_blocks, filler_for, full_width_number, template_of
 from app.documents.context import DocumentContext, DocumentKind, FilingLine
@@ -11,7 +16,7 @@ from app.documents.letterhead import letterhead
 from app.documents.model import Block, Bullets, Document, Grid, Heading, KeyValues, Para
 from app.documents.pdf import to_pdf
 from app.documents.values import date_text
-from app.domain.assessment import Assessment
+from app.domain.assessment import Assessment, BangoAssessment, DateWindow, Filing, IndividualNotice, Kakuho
 from app.domain.filing import FilingKind
 from app.jpdates import JST, format_datetime_jst
 
@@ -25,6 +30,31 @@ _EXCLUDED = {
     "identical_copy_exists": "同じデータが他に保管されているため滅失・毀損に当たらない",
     "not_personal_data": "個人データに当たらない",
 }
+
+
+_BANGO_EXCLUDED = {
+    "not_in_file": "特定個人情報ファイルに記録された特定個人情報に当たらない",
+    "high_grade_encryption": "高度な暗号化等の措置が講じられているため対象外",
+    "recovered_before_viewed": "第三者に閲覧される前に全て回収されたため漏えいに当たらない",
+    "identical_copy_exists": "同じデータが他に保管されているため滅失・毀損に当たらない",
+}
+BOTH_LAWS = "（個人情報保護法・番号法）"
+PPC_FORM_CHANNEL = "ppc_form"  # the PPC's online form: under a separate filing, the 番号法 report
+
+
+def bango_verdict(bango: BangoAssessment) -> str:
+    """The 番号法29条の4 verdict in the words of the 第7条 one; the effort report is said to be one (努力義務)."""
+    if bango.categories:
+        items = "、".join(f"{n}号" for n in bango.categories)
+        verdict = f"報告対象事態に該当する（特定個人情報の漏えい等に関する報告等に関する規則第2条{items}）"
+    elif bango.excluded_by is not None:
+        why = _BANGO_EXCLUDED.get(bango.excluded_by.value, bango.excluded_by.value)
+        verdict = f"報告対象事態に該当しない（{why}）"
+    else:
+        verdict = "報告対象事態に該当しない"
+    if bango.effort_report:
+        verdict += "。ただし、個人情報保護委員会への報告に努める事案（努力義務）"
+    return verdict
 
 
 def _verdict(assessment: Assessment | None) -> str:
@@ -53,35 +83,74 @@ def _status(done: dt.date | None, due: dt.date | None, today: dt.date) -> str:
     return "未実施"
 
 
+@dataclass(frozen=True, slots=True)
+class Due:
+    """One law's deadline of one kind as the table states it; equal ones are one deadline for both laws."""
+
+    text: str
+    day: dt.date
+    suffix: str = ""  # 「（30日以内）」: the 番号法 確報's period, when it has a row of its own
+
+
+def _window_due(ctx: DocumentContext, window: DateWindow | None) -> Due | None:
+    """速報 and 委託元への通知 are due promptly; the guideline's 3–5 days give only the latest day (GL 3-5-3-3)."""
+    if window is None:
+        return None
+    return Due(f"速やかに（遅くとも{date_text(ctx, window.end)}まで）", window.end)
+
+
+def _kakuho_due(ctx: DocumentContext, kakuho: Kakuho | None) -> Due | None:
+    if kakuho is None:
+        return None
+    return Due(date_text(ctx, kakuho.deadline), kakuho.deadline, f"（{kakuho.days}日以内）")
+
+
 def deadline_rows(ctx: DocumentContext) -> tuple[tuple[str, str, str, str], ...]:
-    """(手続, 期限, 実施日, 状況) for every clock the assessment started."""
+    """(手続, 期限, 実施日, 状況) for every clock the assessment started, both laws' where My Numbers are involved."""
     assessment, filings, today = ctx.incident.assessment, ctx.filings, ctx.issued_on
     rows: list[tuple[str, str, str, str]] = []
     if assessment is None:
         return ()
+    bango = assessment.bango
+    separate = bango.filing is Filing.SEPARATE
 
-    def add(name: str, due_text: str, due: dt.date | None, kinds: set[str]) -> None:
-        done = _first_filed(filings, kinds)
+    def add(name: str, due_text: str, due: dt.date | None, kinds: set[str], law: str = "both") -> None:
+        done = _first_filed(_for_law(filings, law if separate else "both"), kinds)
         rows.append((name, due_text, date_text(ctx, done) or NONE, _status(done, due, today)))
 
     reports = {FilingKind.SOKUHO.value, FilingKind.SOKUHO_KAKUHO.value}
     finals = {FilingKind.KAKUHO.value, FilingKind.SOKUHO_KAKUHO.value}
-    if assessment.sokuho_window is not None:
-        window = assessment.sokuho_window
+    dated: tuple[tuple[str, Due | None, Due | None, set[str]], ...] = (
+        ("速報", _window_due(ctx, assessment.sokuho_window), _window_due(ctx, bango.sokuho_window), reports),
+        ("確報", _kakuho_due(ctx, assessment.kakuho), _kakuho_due(ctx, bango.kakuho), finals),
+        (
+            "委託元への通知",
+            _window_due(ctx, assessment.entrustor_notice_window),
+            _window_due(ctx, bango.entrustor_notice_window),
+            {FilingKind.ENTRUSTOR_NOTICE.value},
+        ),
+    )
+    for name, appi_due, bango_due, kinds in dated:
+        joint = appi_due is not None and appi_due == bango_due and not separate
+        if appi_due is not None:
+            add(name + (BOTH_LAWS if joint else ""), appi_due.text, appi_due.day, kinds, "appi")
+        if bango_due is not None and not joint:
+            add(f"番号法 {name}{bango_due.suffix}", bango_due.text, bango_due.day, kinds, "bango")
+    appi_notice = assessment.individual_notice.value.startswith("required")
+    bango_notice = bango.notify_required and bango.individual_notice in (
+        IndividualNotice.REQUIRED,
+        IndividualNotice.REQUIRED_SUBSTITUTE_ALLOWED,
+    )
+    if appi_notice or bango_notice:
+        label = "本人通知" + (BOTH_LAWS if appi_notice and bango_notice else "")
         add(
-            "速報",
-            f"{date_text(ctx, window.start)}〜{date_text(ctx, window.end)}（目安）",
-            window.end,
-            reports,
+            label if appi_notice else "番号法 本人通知",
+            "速やかに",
+            None,
+            {FilingKind.INDIVIDUAL_NOTICE.value},
         )
-    if assessment.kakuho is not None:
-        add("確報", date_text(ctx, assessment.kakuho.deadline), assessment.kakuho.deadline, finals)
-    if assessment.entrustor_notice_window is not None:
-        window = assessment.entrustor_notice_window
-        due_text = f"{date_text(ctx, window.start)}〜{date_text(ctx, window.end)}（目安）"
-        add("委託元への通知", due_text, window.end, {FilingKind.ENTRUSTOR_NOTICE.value})
-    if assessment.individual_notice.value.startswith("required"):
-        add("本人通知", "速やかに", None, {FilingKind.INDIVIDUAL_NOTICE.value})
+    if bango.effort_report:
+        add("番号法 報告（努力義務）", "期限なし（努めるもの）", None, reports | finals, "bango")
     if assessment.pmark is not None and assessment.pmark.report_required:
         add(
             "Pマーク事故報告",
@@ -90,6 +159,21 @@ def deadline_rows(ctx: DocumentContext) -> tuple[tuple[str, str, str, str], ...]
             {FilingKind.PMARK_KAKUHO.value},
         )
     return tuple(rows)
+
+
+def _for_law(filings: tuple[FilingLine, ...], law: str) -> tuple[FilingLine, ...]:
+    """Under a separate filing the PPC form carries the 番号法 report and any other channel the 第7条 one; a
+    filing recorded without a channel counts for both (as the clocks read them)."""
+    if law == "both":
+        return filings
+    return tuple(
+        f
+        for f in filings
+        if not f.channel or (f.channel == PPC_FORM_CHANNEL) == (law == "bango") or f.kind not in _REPORT_KINDS
+    )
+
+
+_REPORT_KINDS = {FilingKind.SOKUHO.value, FilingKind.KAKUHO.value, FilingKind.SOKUHO_KAKUHO.value}
 
 
 def compose(ctx: DocumentContext) -> Document:
@@ -122,6 +206,13 @@ def compose(ctx: DocumentContext) -> Document:
     if assessment is not None:
         judged.append(Para(f"判定に用いた規則：{assessment.rules_version}", "note"))
         judged.append(Bullets(tuple(r.ja for r in assessment.reasons) or ("―",)))
+        if assessment.bango.applies:
+            # Both verdicts side by side: the 第7条 one first, as the report's own items are.
+            judged[0] = Para(f"個人情報保護法（規則第7条）：{_verdict(assessment)}")
+            judged += [
+                Para(f"番号法（特定個人情報、第29条の4）：{bango_verdict(assessment.bango)}"),
+                Bullets(tuple(r.ja for r in assessment.bango.reasons) or ("―",)),
+            ]
         if assessment.warnings:
             judged += [Para("留意事項", "body"), Bullets(tuple(w.ja for w in assessment.warnings))]
     sections.append(("報告対象事態への該当性", judged))

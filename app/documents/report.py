@@ -4,27 +4,41 @@ The PPC takes reports through its online form (the form copy assistant serves th
 file copy and the document for ministries that take files. A 速報 reports what is known ("（調査中）" for
 the rest, 規則8条1項かっこ書); a 確報 must answer every item, so its gaps print as 【未入力】 and are listed for
 the officer. A 確報 or 追完 ends with what changed since the report before it.
+
+When 個人番号 are involved (docs/domain.md §15.3 rules 13–14) the report follows the filing: one report on the
+PPC form's My Number path with both 該当性 rows and the 特定個人情報 items (joint, or 第7条 only), a 番号法
+report alone, or, when the 第7条 report goes to a delegated minister, two reports in one file: the minister's and
+the PPC's. Their titles and openings cite the law each rests on, so they are BreachDesk's wording, not the
+officer's template (which stays the 第7条 report's).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from dataclasses import dataclass
 
 from app.documents.compose import filler_for, full_width_number, template_of
 from app.documents.context import DocumentContext, DocumentKind
 from app.documents.letterhead import letterhead
-from app.documents.model import Block, Document, Gap, Grid, Heading, KeyValues, Para
+from app.documents.model import Block, Document, Gap, Grid, Heading, KeyValues, NewPage, Para
 from app.documents.pdf import to_pdf
 from app.documents.templates import MISSING_MARK
+from app.domain.assessment import Filing
 from app.domain.filing import FilingKind
 from app.domain.office import DateStyle
 from app.domain.report import (
+    BANGO_CATEGORY_TITLES,
+    BANGO_FIELDS,
     FIELDS,
+    FIELDS_BY_PATH,
     ITEM_TITLES,
+    RULE7_TITLES,
     Addressee,
     ReportDraft,
     diff,
     format_value,
+    my_number_items,
     text_of,
     value_of,
 )
@@ -48,8 +62,26 @@ REQUIRED_IN_FINAL = frozenset(
         "response",
         "publication.status",
         "prevention.implemented",
+        "bango.items",
+        "bango.count",
     }
 )
+PPC = "個人情報保護委員会　殿"
+TITLE_CHARS = 26  # what fits on one line of the 16 pt title
+APPI_LAW = "個人情報の保護に関する法律第26条第1項"
+BANGO_LAW = "行政手続における特定の個人を識別するための番号の利用等に関する法律第29条の4第1項"
+# Rows a 番号法 report leaves out: the 第7条 verdict and the 第7条 count are the other report's.
+APPI_ONLY_PATHS = frozenset(
+    {
+        "overview.applicable_items",
+        "data.items",
+        "data.being_acquired",
+        "individuals.count",
+        "individuals.count_is_max",
+    }
+)
+# Never printed: the switch itself (the title says it) and a flag the count's own wording carries.
+UNPRINTED = frozenset({"bango.involved", "bango.count_is_max"})
 _KINDS = {
     FilingKind.SOKUHO: DocumentKind.SOKUHO,
     FilingKind.SOKUHO_KAKUHO: DocumentKind.KAKUHO,
@@ -70,6 +102,14 @@ def _require_report(ctx: DocumentContext) -> ReportDraft:
 
 # Row labels that would only repeat the item's heading.
 SHORT_LABELS = {"data.items": "項目", "response": "実施状況", "other.text": "その他"}
+# Labels beside each other in a report that has both tracks' items under one heading.
+BOTH_LABELS = {"data.items": "個人データの項目", "individuals.count": "個人データに係る本人の数"}
+BANGO_LABELS = {"bango.items": "項目", "bango.count": "本人の数"}
+BOTH_TITLES = {
+    2: "漏えい等が発生し（おそれ）た個人データの項目・特定個人情報の項目",
+    3: "個人データに係る本人の数・特定個人情報に係る本人の数",
+}
+BANGO_TITLES = {2: "特定個人情報の項目", 3: "特定個人情報に係る本人の数"}
 
 
 def _text(report: ReportDraft, path: str, style: DateStyle) -> str:
@@ -79,21 +119,71 @@ def _text(report: ReportDraft, path: str, style: DateStyle) -> str:
     text = text_of(report, path)
     if path == "individuals.count" and text:
         return f"{text}名"
+    if path == "bango.count" and text:
+        return f"最大{text}名（確定していません）" if report.bango.count_is_max else f"{text}名"
     return text
 
 
+def ticked(chosen: tuple[int, ...], titles: dict[int, tuple[str, str]]) -> str:
+    """All four 号 with a mark on those that apply, as on a form: the reader sees what was not ticked, too."""
+    return "\n".join(f"{'■' if n in chosen else '□'} {n}号　{titles[n][0]}" for n in sorted(titles))
+
+
+@dataclass(frozen=True, slots=True)
+class Track:
+    """Which items one report shows: the 第7条 ones, the 番号法 ones, or both (one filing on the My Number path)."""
+
+    appi: bool = True
+    bango: bool = False
+
+    def shows(self, path: str) -> bool:
+        if path in UNPRINTED:
+            return False
+        if path in BANGO_FIELDS:
+            return self.bango
+        return self.appi or path not in APPI_ONLY_PATHS
+
+    def title(self, item: int) -> str:
+        if self.bango:
+            return (BOTH_TITLES if self.appi else BANGO_TITLES).get(item, ITEM_TITLES[item][0])
+        return ITEM_TITLES[item][0]
+
+    def label(self, path: str, ja: str) -> str:
+        if self.bango:
+            found = BOTH_LABELS.get(path) if self.appi else BANGO_LABELS.get(path)
+            if found:
+                return found
+        return SHORT_LABELS.get(path, ja)
+
+
+APPI_TRACK = Track()
+
+
 def item_rows(
-    report: ReportDraft, item: int, *, final: bool, missing: list[str], style: DateStyle = DateStyle.WESTERN
+    report: ReportDraft,
+    item: int,
+    *,
+    final: bool,
+    missing: list[str],
+    style: DateStyle = DateStyle.WESTERN,
+    track: Track = APPI_TRACK,
 ) -> tuple[tuple[str, str], ...]:
     """(label, text) for the fields of one §7.1 item; empty fields say 調査中, or 【未入力】 in a 確報.
 
-    Item 9's checklist pairs (done + note) become one row each: 「あり（内容）」 or 「なし」.
+    Item 9's checklist pairs (done + note) become one row each: 「あり（内容）」 or 「なし」. A report with
+    個人番号 ticks its 該当性 rows the way the form does (■ for what applies, □ for the rest).
     """
     rows = []
-    fields = [f for f in FIELDS if f.item == item]
+    fields = [f for f in FIELDS if f.item == item and track.shows(f.path)]
     notes = {f.path for f in fields if f.path.endswith(".note") and f.path.startswith("other.")}
     for field in fields:
         if field.path in notes:
+            continue
+        if track.bango and field.path == "overview.applicable_items":
+            rows.append((field.ja, ticked(report.overview.applicable_items, RULE7_TITLES)))
+            continue
+        if field.path == "bango.categories":
+            rows.append(("規則第2条各号該当性", ticked(report.bango.categories, BANGO_CATEGORY_TITLES)))
             continue
         text = _text(report, field.path, style)
         if field.path.startswith("other.") and field.path.endswith(".done"):
@@ -109,14 +199,92 @@ def item_rows(
                     text = UNKNOWN_YET
             else:
                 text = NOT_APPLICABLE
-        rows.append((SHORT_LABELS.get(field.path, field.ja), text))
+        rows.append((track.label(field.path, field.ja), text))
     return tuple(rows)
+
+
+def with_my_numbers(report: ReportDraft, ctx: DocumentContext) -> ReportDraft:
+    """The draft with its 番号法 items; a draft started before the assessment found 個人番号 gets them from it,
+    so a report about My Numbers never prints as a 第7条 report alone."""
+    if report.bango.involved:
+        return report
+    found = my_number_items(ctx.incident.facts, ctx.incident.assessment)
+    return dataclasses.replace(report, bango=found) if found.involved else report
 
 
 def _addressee(report: ReportDraft) -> str:
     if report.envelope.addressee is Addressee.MINISTRY:
         return f"{report.envelope.ministry_name.strip() or '事業所管大臣'}　殿"
-    return "個人情報保護委員会　殿"
+    return PPC
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One report in the file: its own title, addressee, legal basis and items."""
+
+    track: Track
+    title: str
+    addressee: str
+    opening: str
+    note: str = ""
+
+
+def _filing(report: ReportDraft) -> Filing:
+    """The filing the draft names, or the one its ticks imply when none was chosen."""
+    if report.bango.filing is not None:
+        return report.bango.filing
+    appi, bango = bool(report.overview.applicable_items), bool(report.bango.categories)
+    if appi and bango:
+        return Filing.JOINT
+    return Filing.APPI_ONLY if appi else Filing.BANGO_ONLY
+
+
+def parts(ctx: DocumentContext, report: ReportDraft, kind_label: str) -> list[Part]:
+    """The reports this file holds (docs/domain.md §15.3 rule 14, CONV-BANGO-FILING)."""
+    template = template_of(ctx, kind_of(report).template_key)
+    filler = filler_for(ctx)
+    appi = Part(APPI_TRACK, filler.fill(template.title), _addressee(report), filler.fill(template.opening))
+    if not report.bango.involved:
+        return [appi]
+    bango_title = f"特定個人情報の漏えい等に関する報告書（{kind_label}）"
+    bango_basis = (
+        BANGO_LAW
+        if report.bango.categories
+        # Not a 報告対象事態: the guideline asks the office to endeavour to report (GL-B 別添2 3B).
+        else "特定個人情報の適正な取扱いに関するガイドライン（事業者編）別添2"
+    )
+    bango = Part(
+        Track(appi=False, bango=True),
+        bango_title,
+        PPC,
+        f"{bango_basis}の規定に基づき、下記のとおり報告します。",
+    )
+    filing = _filing(report)
+    if filing is Filing.SEPARATE:
+        minister = _addressee(report).removesuffix("　殿")
+        return [
+            dataclasses.replace(
+                appi,
+                note=f"特定個人情報に係る報告は、{BANGO_LAW}の規定に基づき、別途、個人情報保護委員会に行います。",
+            ),
+            dataclasses.replace(
+                bango,
+                note=f"個人データに係る報告（{APPI_LAW}）は、別途、{minister}に行います。",
+            ),
+        ]
+    if filing is Filing.BANGO_ONLY:
+        return [bango]
+    both = Track(appi=True, bango=True)
+    if filing is Filing.APPI_ONLY:
+        return [dataclasses.replace(appi, track=both)]
+    return [
+        Part(
+            both,
+            f"個人データ及び特定個人情報の漏えい等に関する報告書（{kind_label}）",
+            PPC,
+            f"{APPI_LAW}及び{BANGO_LAW}の規定に基づき、下記のとおり報告します。",
+        )
+    ]
 
 
 def _reporter(ctx: DocumentContext) -> list[Block]:
@@ -158,37 +326,102 @@ def _changes(ctx: DocumentContext, report: ReportDraft) -> list[Block]:
     return [*blocks, Grid(("項目", "変更前", "変更後"), rows, (1.2, 2.0, 2.0))]
 
 
+def _envelope(
+    ctx: DocumentContext, report: ReportDraft, part: Part, report_day: dt.date, missing: list[str]
+) -> tuple[tuple[str, str], ...]:
+    """Item 0 as this part states it: its own addressee, and the document's date when the draft has none yet."""
+    rows = []
+    for label, value in item_rows(
+        report, 0, final=False, missing=missing, style=ctx.office.date_style, track=part.track
+    ):
+        if label == "報告日":
+            value = format_date(report_day, ctx.office.date_style)
+        elif label == "宛先" and part.addressee == PPC:
+            value = format_value(Addressee.PPC)
+        elif label == "事業所管大臣等の名称" and part.addressee == PPC:
+            value = NOT_APPLICABLE
+        elif label == FIELDS_BY_PATH["bango.filing"].ja:
+            value = format_value(_filing(report))
+        rows.append((label, value))
+    return tuple(rows)
+
+
+def _title_lines(title: str) -> str:
+    """A title too long for one line breaks before its （速報）, not inside it."""
+    head, bracket, tail = title.rpartition("（")
+    return f"{head}\n{bracket}{tail}" if bracket and len(title) > TITLE_CHARS else title
+
+
+def _part_blocks(
+    ctx: DocumentContext, report: ReportDraft, part: Part, *, final: bool, missing: list[str]
+) -> list[Block]:
+    report_day = report.envelope.report_date or ctx.issued_on
+    blocks: list[Block] = letterhead(ctx, report_day, part.addressee, sender=False)
+    blocks += [Para(_title_lines(part.title), "title"), Para(part.opening)]
+    if part.note:
+        blocks.append(Para(f"※ {part.note}", "note"))
+    envelope = _envelope(ctx, report, part, report_day, missing)
+    blocks += [Heading("報告の種類・宛先", level=2), KeyValues(envelope), *_reporter(ctx), Gap(2)]
+    style = ctx.office.date_style
+    for item in range(1, 10):
+        blocks.append(Heading(f"{full_width_number(item)}．{part.track.title(item)}", level=1))
+        rows = item_rows(report, item, final=final, missing=missing, style=style, track=part.track)
+        blocks.append(KeyValues(rows))
+    return blocks
+
+
 def compose(ctx: DocumentContext) -> Document:
-    report = _require_report(ctx)
+    draft = _require_report(ctx)
+    report = with_my_numbers(draft, ctx)
     kind = kind_of(report)
     final = kind is not DocumentKind.SOKUHO
     filler = filler_for(ctx)
     template = template_of(ctx, kind.template_key)
+    kind_label = format_value(report.envelope.kind)
+    found = parts(ctx, report, kind_label)
     missing: list[str] = []
-    report_day = report.envelope.report_date or ctx.issued_on
-    blocks: list[Block] = letterhead(ctx, report_day, _addressee(report), sender=False)
-    title = filler.fill(template.title)
-    blocks += [Para(title, "title"), Para(filler.fill(template.opening))]
-    envelope = [
-        (label, format_date(report_day, ctx.office.date_style) if label == "報告日" else value)
-        for label, value in item_rows(report, 0, final=False, missing=missing, style=ctx.office.date_style)
-    ]  # the document's own date when the draft has none yet
-    blocks += [Heading("報告の種類・宛先", level=2), KeyValues(tuple(envelope)), *_reporter(ctx), Gap(2)]
-    for item in range(1, 10):
-        blocks.append(Heading(f"{full_width_number(item)}．{ITEM_TITLES[item][0]}", level=1))
-        blocks.append(
-            KeyValues(item_rows(report, item, final=final, missing=missing, style=ctx.office.date_style))
-        )
-    blocks += _changes(ctx, report)
-    blocks.append(Para(filler.fill(template.closing), "body_right"))
+    blocks: list[Block] = []
+    closing = Para(filler.fill(template.closing), "body_right")
+    for number, part in enumerate(found):
+        if number:
+            blocks += [closing, NewPage()]  # each report of the file ends with its own 以上
+        # A gap left in two reports is one gap for the officer.
+        part_missing: list[str] = []
+        blocks += _part_blocks(ctx, report, part, final=final, missing=part_missing)
+        missing += [name for name in part_missing if name not in missing]
+    blocks += [*_changes(ctx, draft), closing]
+    title = (
+        found[0].title
+        if len(found) == 1
+        else f"個人データ及び特定個人情報の漏えい等に関する報告書（{kind_label}）"
+    )
     problems = filler.problems()
     if missing:
         problems.append(
             _("A final report must answer every item; still empty: {names}").format(names="、".join(missing))
+        )
+    if any(part.track.appi and part.track.bango for part in found):
+        problems.append(
+            _(
+                "It is not confirmed that a report made through the My Number path of the PPC form also counts as "
+                "the report under Article 26 of the Personal Information Protection Act: check the form's "
+                "guidance before you file."
+            )
         )
     return Document(kind, title, tuple(blocks), running_header=title, problems=tuple(problems))
 
 
 def build(ctx: DocumentContext) -> bytes:
     document = compose(ctx)
-    return to_pdf(document, author=ctx.author, subject="個人情報保護法第26条第1項に基づく報告")
+    report = with_my_numbers(_require_report(ctx), ctx)
+    laws = {
+        law
+        for part in parts(ctx, report, "")
+        for law, shown in (
+            ("個人情報保護法第26条第1項", part.track.appi),
+            ("番号法第29条の4第1項", part.track.bango),
+        )
+        if shown
+    }
+    ordered = [law for law in ("個人情報保護法第26条第1項", "番号法第29条の4第1項") if law in laws]
+    return to_pdf(document, author=ctx.author, subject="及び".join(ordered) + "に基づく報告")

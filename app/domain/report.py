@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
-from app.domain.assessment import Assessment, ReportTo
+from app.domain.assessment import Assessment, Filing, ReportTo
 from app.domain.dataclass_json import dump, get_path, load, replace_path
-from app.domain.facts import Facts, Role
+from app.domain.facts import DataItem, Facts, Role
 from app.domain.filing import FilingKind
 
 REPORT_VERSION = 1
@@ -141,6 +141,24 @@ class Other:
 
 
 @dataclass(frozen=True, slots=True)
+class MyNumberItems:
+    """The 番号法 report's own items (規則3条1項; docs/domain.md §15.3 rules 13–14) when 個人番号 is involved.
+
+    Its 本人 are the persons whose own number is in the data (dependents and 支払調書 payees included), which is
+    not always the 第7条 count, and its categories are 規則2条's, so both are kept beside the 第7条 ones rather
+    than in them. `involved` False (the default, also for drafts saved before the track existed) leaves the
+    report a 第7条 report only.
+    """
+
+    involved: bool = False
+    filing: Filing | None = None  # one filing on the My Number path, or two (CONV-BANGO-FILING)
+    categories: tuple[int, ...] = ()  # 規則第2条各号該当性
+    items: str = ""  # 特定個人情報の項目
+    count: int | None = None  # 特定個人情報に係る本人の数
+    count_is_max: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class ReportDraft:
     envelope: Envelope = field(default_factory=Envelope)
     overview: Overview = field(default_factory=Overview)
@@ -152,6 +170,7 @@ class ReportDraft:
     publication: PublicationStatus = field(default_factory=PublicationStatus)
     prevention: Prevention = field(default_factory=Prevention)
     other: Other = field(default_factory=Other)
+    bango: MyNumberItems = field(default_factory=MyNumberItems)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"report_version": REPORT_VERSION}
@@ -192,19 +211,37 @@ FIELDS: tuple[ReportField, ...] = (
     _f("envelope.addressee", 0, "宛先", "Addressed to"),
     _f("envelope.ministry_name", 0, "事業所管大臣等の名称", "Ministry"),
     _f("envelope.prior_receipt_number", 0, "先行報告の受付番号", "Receipt number of the earlier report"),
+    _f(
+        "bango.involved",
+        0,
+        "特定個人情報（個人番号）を含む",
+        "Involves My Numbers (specific personal information)",
+    ),
+    _f("bango.filing", 0, "報告の方法（特定個人情報）", "How the report is filed (My Numbers)"),
     _f("overview.occurred_date", 1, "発生日", "Date it occurred"),
     _f("overview.learned_date", 1, "発覚日", "Date it came to light"),
     _f("overview.what_happened", 1, "発生事案", "What happened"),
     _f("overview.discovered_by", 1, "発見者", "Discovered by"),
     _f("overview.applicable_items", 1, "規則第7条各号該当性", "Items of Rule 7 that apply"),
+    _f(
+        "bango.categories",
+        1,
+        "規則第2条各号該当性（番号法）",
+        "Items of the My Number reporting rule, Art. 2, that apply",
+    ),
     _f("overview.entrustment", 1, "委託元及び委託先の有無", "Entrusting business or contractor involved"),
     _f("overview.timeline", 1, "事実経過", "Course of events"),
     _f("data.items", 2, "漏えい等が発生し（おそれ）た個人データの項目", "Data items"),
+    _f("bango.items", 2, "特定個人情報の項目", "Items of specific personal information"),
     _f("data.medium", 2, "媒体", "Medium"),
     _f("data.data_kind", 2, "種類", "Kind of data"),
     _f("data.being_acquired", 2, "取得しようとしていた情報を含む", "Includes information being acquired"),
     _f("individuals.count", 3, "本人の数", "Number of individuals"),
     _f("individuals.count_is_max", 3, "最大数として記載", "Stated as the largest possible number"),
+    _f("bango.count", 3, "特定個人情報に係る本人の数", "Number of individuals (My Numbers)"),
+    _f(
+        "bango.count_is_max", 3, "最大数として記載（特定個人情報）", "My Number count is the largest possible"
+    ),
     _f("individuals.note", 3, "本人の数についての補足", "Note on the number"),
     _f("cause.description", 4, "原因", "Cause"),
     _f("cause.caused_by", 4, "発生させた主体", "Who caused it"),
@@ -241,6 +278,34 @@ ITEM_TITLES: dict[int, tuple[str, str]] = {
     8: ("再発防止のための措置", "Prevention of recurrence"),
     9: ("その他参考となる事項", "Other relevant matters"),
 }
+# Checkbox captions of the two 該当性 rows when a report shows both (規則7条 and the 番号法 規則2条).
+RULE7_TITLES: dict[int, tuple[str, str]] = {
+    1: ("要配慮個人情報が含まれる個人データの漏えい等", "Sensitive personal data"),
+    2: (
+        "不正に利用されることにより財産的被害が生じるおそれがある個人データの漏えい等",
+        "Data whose misuse may cause financial loss",
+    ),
+    3: ("不正の目的をもって行われたおそれがある行為による個人データ等の漏えい等", "Wrongful intent"),
+    4: ("個人データに係る本人の数が1,000人を超える漏えい等", "More than 1,000 individuals"),
+}
+BANGO_CATEGORY_TITLES: dict[int, tuple[str, str]] = {
+    1: (
+        "情報提供ネットワークシステム等に記録された特定個人情報の漏えい等",
+        "Data in the information-provision network or an administrative system",
+    ),
+    2: (
+        "不正の目的をもって行われたおそれがある特定個人情報の漏えい等・利用・提供",
+        "Leak, use or provision possibly with wrongful intent",
+    ),
+    3: (
+        "特定個人情報が電磁的方法により不特定多数の者に閲覧された（閲覧されるおそれがある）事態",
+        "Viewable by an unspecified number of people by electronic means",
+    ),
+    4: (
+        "特定個人情報に係る本人の数が100人を超える漏えい等・利用・提供",
+        "More than 100 individuals",
+    ),
+}
 ENUM_LABELS: dict[str, tuple[str, str]] = {
     FilingKind.SOKUHO.value: ("速報", "Preliminary report"),
     FilingKind.KAKUHO.value: ("確報", "Final report"),
@@ -254,7 +319,28 @@ ENUM_LABELS: dict[str, tuple[str, str]] = {
     Publication.DONE.value: ("公表済み", "Announced"),
     Publication.PLANNED.value: ("公表予定", "Planned"),
     Publication.NONE.value: ("公表なし", "Not announced"),
+    Filing.JOINT.value: (
+        "第7条・規則第2条の報告を一つの報告として行う（個人情報保護委員会）",
+        "One report for Rule 7 and My Number Rule 2 (to the PPC)",
+    ),
+    Filing.SEPARATE.value: (
+        "第7条の報告は事業所管大臣へ、番号法の報告は個人情報保護委員会へ別々に行う",
+        "Rule 7 report to the minister, My Number report to the PPC, separately",
+    ),
+    Filing.BANGO_ONLY.value: ("番号法の報告のみ（個人情報保護委員会）", "My Number report only (to the PPC)"),
+    Filing.APPI_ONLY.value: (
+        "第7条の報告のみ（個人情報保護委員会の特定個人情報の報告経路で行う）",
+        "Rule 7 report only, made through the PPC form's My Number path",
+    ),
 }
+BANGO_FIELDS = frozenset(f.path for f in FIELDS if f.path.startswith("bango."))
+
+
+def fields_for(draft: ReportDraft) -> tuple[ReportField, ...]:
+    """The form's fields for this draft: without My Numbers the 番号法 items are not part of the report."""
+    if draft.bango.involved:
+        return FIELDS
+    return tuple(f for f in FIELDS if f.path not in BANGO_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,12 +447,52 @@ def draft_from(
             being_acquired=facts.data_being_acquired,
         ),
         individuals=Individuals(count=count, count_is_max=count_is_max),
+        bango=my_number_items(facts, assessment),
         other=Other(
             pmark=Check(
                 note="プライバシーマーク付与事業者として審査機関へ報告" if facts.pmark_holder else ""
             ),
             gdpr=Check(note="GDPR第33条に基づく監督機関への通知を検討" if facts.gdpr_applies else ""),
         ),
+    )
+
+
+def my_number_items(facts: Facts | None, assessment: Assessment | None) -> MyNumberItems:
+    """The 番号法 items as the assessment found them (empty when no 個人番号 is involved).
+
+    Without an assessment, `my_number` among personal data is what switches the track on (§15.3 rule 1). The
+    count is the assessment's `persons`, marked as a maximum whenever the exact figure is not known or a larger
+    maximum was given (GL-B 3A ※: a count not yet known is judged by its maximum).
+    """
+    from app.rules.texts import DATA_ITEM_LABELS
+
+    bango = assessment.bango if assessment is not None else None
+    if bango is not None and bango.applies:
+        involved = True
+    elif bango is None and facts is not None:
+        involved = DataItem.MY_NUMBER in facts.data_items and facts.is_personal_data
+    else:
+        involved = False
+    if not involved:
+        return MyNumberItems()
+    exact: int | None = None
+    maximum: int | None = None
+    if facts is not None:
+        own = facts.bango
+        if own.affected_count is not None or own.affected_count_max is not None:
+            exact, maximum = own.affected_count, own.affected_count_max
+        else:
+            exact, maximum = facts.affected_count, facts.affected_count_max
+    known = [n for n in (exact, maximum) if n is not None]
+    count = bango.persons if bango is not None and bango.persons is not None else max(known, default=None)
+    is_max = count is not None and (exact is None or exact < count)
+    return MyNumberItems(
+        involved=True,
+        filing=bango.filing if bango is not None else None,
+        categories=bango.categories if bango is not None else (),
+        items="、".join(DATA_ITEM_LABELS[item][0] for item in facts.data_items) if facts is not None else "",
+        count=count,
+        count_is_max=is_max,
     )
 
 

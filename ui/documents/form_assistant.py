@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.db.database import Database
 from app.documents.context import DocumentKind
-from app.domain.report import FIELDS, ITEM_TITLES, diff, text_of
+from app.domain.report import ITEM_TITLES, diff, fields_for, text_of
 from app.i18n import _, current_language
 from app.services.documents import DocumentService
 from app.services.office import OfficeService
@@ -107,7 +107,7 @@ class FormAssistantDialog(QDialog):
         lang = current_language()
         changes = {c.field.path: c for c in diff(previous, draft)} if previous is not None else {}
         found = [(_("Reporter"), label, value, "") for label, value in reporter_rows(self.service)]
-        for field in FIELDS:
+        for field in fields_for(draft):  # the 番号法 items only when My Numbers are involved
             change = changes.get(field.path)
             marker = ""
             if change is not None and previous is not None:

@@ -238,7 +238,7 @@ class ReportTab(QWidget):
             combo.setCurrentIndex(max(combo.findData(value.value if value is not None else None), 0))
             combo.currentIndexChanged.connect(lambda _i, c=combo: self._save_now(save, c.currentData()))
             return combo
-        if path == "overview.applicable_items":
+        if path in ("overview.applicable_items", "bango.categories"):  # 規則7条 / 番号法 規則2条: 1–4号
             return self._items_editor(value, save)
         return QLabel(format_value(value, current_language()))
 
