@@ -12,10 +12,27 @@ from typing import Any
 
 from app.services.app_settings import AppSettingsService
 from app.wizard.flow import MODE_KEY, MODE_REASSESS, Answers
-from app.wizard.questions import QuestionId
+from app.wizard.questions import MY_NUMBER_CODE, QuestionId
 
 DRAFT_KEY = "wizard.draft"
-DRAFT_VERSION = 1
+DRAFT_VERSION = 2
+READABLE_VERSIONS = frozenset({1, DRAFT_VERSION})
+
+
+def _upgrade_v1(answers: Answers) -> Answers:
+    """Version 1 recorded an untouched GDPR box as "no", and asked about My Numbers among the data items.
+
+    An unticked box was no answer, so that page is asked again; a ticked My Number box becomes a "yes" on its own page.
+    """
+    upgraded = dict(answers)
+    office = upgraded.get(QuestionId.OFFICE.value)
+    if isinstance(office, dict) and office.get("gdpr") is not True:
+        upgraded.pop(QuestionId.OFFICE.value)
+    data = upgraded.get(QuestionId.DATA.value)
+    if isinstance(data, list) and MY_NUMBER_CODE in data:
+        upgraded[QuestionId.DATA.value] = [code for code in data if code != MY_NUMBER_CODE]
+        upgraded[QuestionId.MY_NUMBER.value] = "yes"
+    return upgraded
 
 
 @dataclass
@@ -39,8 +56,8 @@ class WizardDraft:
 
     @classmethod
     def from_json(cls, data: object) -> WizardDraft | None:
-        """None for anything that is not a draft this version wrote (never a crash at start-up)."""
-        if not isinstance(data, dict) or data.get("version") != DRAFT_VERSION:
+        """None for anything that is not a draft this or the previous version wrote (never a crash at start-up)."""
+        if not isinstance(data, dict) or data.get("version") not in READABLE_VERSIONS:
             return None
         answers = data.get("answers")
         if not isinstance(answers, dict):
@@ -52,7 +69,8 @@ class WizardDraft:
             question = QuestionId(current) if isinstance(current, str) else None
         except ValueError:
             return None
-        return cls(answers=dict(answers), current=question, saved_at=saved_at)
+        kept = dict(answers) if data.get("version") == DRAFT_VERSION else _upgrade_v1(answers)
+        return cls(answers=kept, current=question, saved_at=saved_at)
 
 
 class DraftStore:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from app.i18n import N_
 from app.wizard.questions import (
     BACKUP_OPTIONS,
+    CAUSE_OPTIONS,
     DISPOSAL_OPTIONS,
     EVENT_OPTIONS,
     KIND_OPTIONS,
     LOSS_PLACE_OPTIONS,
+    MY_NUMBER_OPTIONS,
     PAYMENT_LOGIN_OPTIONS,
     RECOVERED_OPTIONS,
     ROLE_OPTIONS,
@@ -302,7 +304,7 @@ QUESTIONS: dict[QuestionId, Question] = {
     Q.INDICATORS: Question(
         Q.INDICATORS,
         N_("Signs of outside access or wrongdoing"),
-        N_("Have you seen any of these signs? Tick all that apply, or none."),
+        N_("Have you seen any of these signs? Tick all that apply, or “None of these”."),
         N_(
             "Any of these signs means the act was possibly done with a wrongful purpose (item 3): reportable even for one person, with 60 days for the final report."
         ),
@@ -341,7 +343,7 @@ QUESTIONS: dict[QuestionId, Question] = {
     Q.OFFICE: Question(
         Q.OFFICE,
         N_("About your office"),
-        N_("These come from the office profile. Confirm whether the GDPR applies to this data."),
+        N_("These come from the office profile. Answer whether the GDPR applies to this data."),
         N_(
             "Privacy Mark holders also report to their examining body; some sectors report to their minister instead of the Commission; the GDPR has its own 72-hour clock."
         ),
@@ -365,4 +367,153 @@ QUESTIONS: dict[QuestionId, Question] = {
         N_("A short name for the register, so you can find it again."),
         N_("Only you and your colleagues see this name; it is not sent anywhere."),
     ),
+    Q.MY_NUMBER: Question(
+        Q.MY_NUMBER,
+        N_("My Numbers (Individual Numbers)"),
+        N_("Does any of the documents or files involved show a My Number (kojin bangō)?"),
+        N_(
+            "Payroll and social-insurance papers often carry My Numbers. The My Number Act has its own reporting rules, judged beside the APPI's. Look at the documents themselves: the name of a form does not tell."
+        ),
+        (
+            E(
+                N_("Withholding slip, copy for the tax office"),
+                N_("Shows the number"),
+                N_("Income Tax Act rules, as amended 2015"),
+            ),
+            E(
+                N_("Withholding slip handed to the employee"),
+                N_("No number on it"),
+                N_("Income Tax Act rules, as amended 2015"),
+            ),
+            E(
+                N_("Declaration for dependants' deductions"),
+                N_("Usually shows the numbers (an employer keeping a register may receive it without)"),
+                N_("Income Tax Act Art. 194"),
+            ),
+            E(
+                N_("Copy of the front of a My Number Card"),
+                N_("No number on it; the back, a notification card or a number notice does show it"),
+                N_("BreachDesk's reading"),
+            ),
+            E(N_("Certificate of residence"), N_("May show it: check"), N_("BreachDesk's reading")),
+        ),
+        MY_NUMBER_OPTIONS,
+    ),
+    Q.BANGO_COUNT: Question(
+        Q.BANGO_COUNT,
+        N_("Whose My Numbers?"),
+        N_("How many different people's OWN My Numbers are in the data?"),
+        N_(
+            "Count employees, their dependants and payees of payment records (lecturers, landlords) whose own number appears; not people listed without their own number. More than 100 people makes it reportable under the My Number Act; if the number is not known yet, give the largest possible number."
+        ),
+        (
+            E(
+                N_("One declaration with the employee's and two dependants' numbers"),
+                N_("3 people"),
+                N_("My Number Act Art. 2(6); GL-B annex 2"),
+            ),
+            E(N_("101 people"), N_("Item 4 applies"), N_("Rules Art. 2(4); GL-B annex 2 3A")),
+            E(N_("Exactly 100 people"), N_("Item 4 does not apply"), N_("Rules Art. 2(4)")),
+        ),
+    ),
+    Q.BANGO_CROSSING: Question(
+        Q.BANGO_CROSSING,
+        N_("When did it pass 100?"),
+        N_("Did the office know from the start that more than 100 people's My Numbers were involved?"),
+        N_(
+            "If the count was first thought to be 100 or fewer, item 4 of the My Number Act applies from the day it was found to exceed 100."
+        ),
+        (
+            E(
+                N_("First 80 people; on the 20th found to be 130"),
+                N_("Item 4 from the 20th"),
+                N_("GL-B annex 2 3A"),
+            ),
+        ),
+    ),
+    Q.CAUSE: Question(
+        Q.CAUSE,
+        N_("Who caused it?"),
+        N_("Who caused what happened, and was it on purpose?"),
+        N_(
+            "An act possibly done with a wrongful purpose makes the case reportable even for one person (item 3), with 60 days for the final report, whether the actor is an outsider, an employee or a contractor."
+        ),
+        (
+            E(
+                N_("An employee sold the customer list to a list broker"),
+                N_("Item 3"),
+                N_("GL 3-5-3-1(3)"),
+            ),
+            E(
+                N_("An employee posted a customer's data on social media"),
+                N_("Item 3"),
+                N_("GL 3-5-3-1(3)"),
+            ),
+            E(
+                N_("A departing employee took the customer data to a competitor"),
+                N_("Item 3"),
+                N_("GL 3-5-3-1(3)"),
+            ),
+            E(
+                N_("An employee took a file home against the rules to finish work"),
+                N_("Not a wrongful purpose by itself"),
+                N_("My Number Q&A 17-9"),
+            ),
+        ),
+        CAUSE_OPTIONS,
+    ),
+    Q.BANGO: Question(
+        Q.BANGO,
+        N_("My Number Act checks"),
+        N_("A few questions that only the My Number Act asks."),
+        N_(
+            "The My Number Act also counts numbers viewable online, numbers used or handed over where the Act does not allow it, and other breaches of its rules, even when nothing leaked."
+        ),
+        (
+            E(
+                N_("A salary payment report sent to the wrong city office"),
+                N_("A provision the Act does not allow"),
+                N_("My Number Act Art. 19; GL-B annex 2"),
+            ),
+            E(
+                N_("An employee looked up an address by My Number for private ends"),
+                N_("Item 2, even though nothing leaked"),
+                N_("Rules Art. 2(2); GL-B annex 2"),
+            ),
+            E(
+                N_("A shared link made the file viewable by anyone"),
+                N_("Item 3, even for one person"),
+                N_("Rules Art. 2(3); My Number Q&A 17-10"),
+            ),
+            E(
+                N_("A form with numbers handed to the wrong employee"),
+                N_("Report as an effort duty"),
+                N_("GL-B annex 2 2, 3B"),
+            ),
+        ),
+    ),
+}
+
+# Short names of the questions that decide a verdict, for 「判定に必要な残りの質問：人数、気付いた日時」.
+TOPICS: dict[QuestionId, str] = {
+    Q.KIND: N_("what happened"),
+    Q.DATA: N_("the data involved"),
+    Q.MY_NUMBER: N_("whether My Numbers are involved"),
+    Q.PAYMENT_LOGIN: N_("payment functions of the login"),
+    Q.SCOPE: N_("how the data was kept"),
+    Q.COUNT: N_("the number of people"),
+    Q.BANGO_COUNT: N_("the number of people with My Numbers"),
+    Q.LEARNED: N_("when it was noticed"),
+    Q.COUNT_CROSSING: N_("when it passed 1,000"),
+    Q.BANGO_CROSSING: N_("when it passed 100"),
+    Q.EVENT: N_("what happened to the data"),
+    Q.LOSS_PLACE: N_("where it was lost"),
+    Q.DISPOSAL: N_("how it was disposed of"),
+    Q.CAUSE: N_("who caused it"),
+    Q.RECOVERED: N_("whether it was recovered in time"),
+    Q.ENCRYPTION: N_("encryption"),
+    Q.BACKUP: N_("another copy"),
+    Q.INDICATORS: N_("signs of wrongdoing"),
+    Q.BANGO: N_("the My Number Act checks"),
+    Q.ROLE: N_("whose data it is"),
 }

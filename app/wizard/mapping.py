@@ -10,13 +10,37 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from app.domain.facts import DataItem, Encryption, Event, Facts, Financial, Role
+from app.domain.facts import (
+    BangoFacts,
+    BangoMisuse,
+    DataItem,
+    Encryption,
+    Event,
+    Facts,
+    Financial,
+    MaliciousBasis,
+    Role,
+)
 from app.domain.office import OfficeProfile
 from app.jpdates import JST
 from app.rules.facts_json import check_consistency
 from app.rules.rulesets import RULESETS
-from app.wizard.flow import MODE_KEY, MODE_NEW, MODE_REASSESS, Answers, derived_event, malicious, prune, signs
-from app.wizard.questions import DATA_ITEM_CODES, SIGN_BASIS, QuestionId
+from app.wizard.flow import (
+    CAUSE_IMPLIED_KINDS,
+    MODE_KEY,
+    MODE_NEW,
+    MODE_REASSESS,
+    SENT_KINDS,
+    Answers,
+    bango_answer,
+    derived_event,
+    is_applicable,
+    malicious,
+    my_numbers,
+    prune,
+    signs,
+)
+from app.wizard.questions import DATA_ITEM_CODES, EVENT_NONE, MY_NUMBER_CODE, SIGN_BASIS, QuestionId
 from app.wizard.validation import parse_day, parse_moment
 
 Q = QuestionId
@@ -34,6 +58,8 @@ def answers_to_facts(
     without either, ValueError. Contradictions raise app.errors.InputError, as for the command line."""
     live = prune(answers)
     items = tuple(DataItem(code) for code in live.get(Q.DATA) or [] if code in DATA_ITEM_CODES)
+    if my_numbers(live):  # "not sure" is read as yes: the cautious reading until the documents are checked
+        items = (*items, DataItem.MY_NUMBER)
     event, possibility = derived_event(live)
     is_malicious, basis = malicious(live)
     learned = _get(live, Q.LEARNED)
@@ -91,9 +117,36 @@ def answers_to_facts(
         pmark_holder=office.pmark_holder,
         gdpr_applies=bool(_get(live, Q.OFFICE).get("gdpr")),
         data_being_acquired="web_skimming" in signs(live) and bool(indicators.get("acquiring")),
+        bango=_bango_facts(live),
     )
     check_consistency(facts)
     return facts
+
+
+def _bango_facts(live: Mapping[str, Any]) -> BangoFacts:
+    """§15.2's facts from the My Number questions; the defaults when no document shows a number."""
+    if not my_numbers(live):
+        return BangoFacts()
+    count = _get(live, Q.BANGO_COUNT)
+    value = count.get("value") if isinstance(count.get("value"), int) and count.get("value", 0) > 0 else None
+    crossing = _get(live, Q.BANGO_CROSSING)
+    page = bango_answer(live)
+    misuse: BangoMisuse | None = None
+    if page.get("use") in ("private", "work"):
+        misuse = BangoMisuse.USE_OUTSIDE_ART9
+    elif page.get("recipient") == "not_entitled":
+        misuse = BangoMisuse.PROVISION_OUTSIDE_ART19
+    return BangoFacts(
+        affected_count=value if count.get("mode") == "exact" else None,
+        affected_count_max=value if count.get("mode") == "at_most" else None,
+        count_exceeded_100_learned_date=parse_day(crossing.get("date"))
+        if crossing.get("when") == "later"
+        else None,
+        publicly_viewable=page.get("viewable") == "yes",
+        gov_system=bool(page.get("gov_system")),
+        misuse=misuse,
+        other_violation=page.get("violation") == "yes",
+    )
 
 
 def facts_to_answers(
@@ -109,9 +162,12 @@ def facts_to_answers(
     kind = incident_kind
     if kind:
         answers[Q.KIND] = kind
-    items = [code for code in facts.get("data_items") or [] if code in DATA_ITEM_CODES]
+    all_items = facts.get("data_items") or []
+    items = [code for code in all_items if code in DATA_ITEM_CODES]
     if items:
         answers[Q.DATA] = items
+    if "data_items" in facts:
+        answers[Q.MY_NUMBER] = "yes" if MY_NUMBER_CODE in all_items else "no"
     financial = facts.get("financial") or {}
     if "login_id" in items and "password" in items:
         answers[Q.PAYMENT_LOGIN] = "yes" if financial.get("payment_login_credentials") else "no"
@@ -126,12 +182,15 @@ def facts_to_answers(
     _count_answers(facts, answers)
     _learned_answers(facts, answers)
     _event_answers(facts, kind, answers)
+    _bango_answers(facts, kind, answers)
     if facts.get("role") == "processor":
         answers[Q.ROLE] = "processor"
     elif "role" in facts and kind != "processor_report":
         answers[Q.ROLE] = "own"
     if "gdpr_applies" in facts:
         answers[Q.OFFICE] = {"gdpr": bool(facts.get("gdpr_applies"))}
+    if not is_applicable(Q.CAUSE, prune(answers)) and facts.get("malicious_basis") == "insider_exfiltration":
+        answers[Q.INDICATORS] = {**answers.get(Q.INDICATORS, {}), "signs": ["insider"], "none": False}
     return prune(answers)
 
 
@@ -164,6 +223,10 @@ def _learned_answers(facts: Mapping[str, Any], answers: Answers) -> None:
 
 def _event_answers(facts: Mapping[str, Any], kind: str | None, answers: Answers) -> None:
     event, possible = facts.get("event"), bool(facts.get("possibility_only"))
+    _cause_answer(facts, kind, answers)
+    if event == EVENT_NONE:
+        answers[Q.EVENT] = {"event": EVENT_NONE, "suspected": False}
+        return
     if event not in ("leak", "loss", "damage"):
         return
     answers[Q.EVENT] = {"event": event, "suspected": possible}
@@ -185,10 +248,62 @@ def _event_answers(facts: Mapping[str, Any], kind: str | None, answers: Answers)
     answers[Q.BACKUP] = "yes" if facts.get("identical_copy_exists") else "no"
     basis = facts.get("malicious_basis")
     sign = next((code for code, value in SIGN_BASIS.items() if value == basis), None)
+    if answers.get(Q.CAUSE) in ("employee_on_purpose", "contractor_on_purpose", "outsider"):
+        sign = None  # the answer "who did it" already carries the basis
     exfiltrated = kind == "ransomware" and event == "leak"
     ticked = [sign] if sign else (["traces_outside"] if exfiltrated else [])
     answers[Q.INDICATORS] = {
         "signs": ticked,
+        "none": not ticked,
         "acquiring": bool(facts.get("data_being_acquired")),
         "confirmed": not possible,
+    }
+
+
+def _cause_answer(facts: Mapping[str, Any], kind: str | None, answers: Answers) -> None:
+    """Who caused it, as far as the facts tell: the basis of 不正の目的 names an insider, an outsider or a sign.
+
+    Facts do not say whether an innocent cause was an employee or a contractor; a contractor's report reads as
+    the contractor, anything else as the office's own staff.
+    """
+    if kind in CAUSE_IMPLIED_KINDS or "event" not in facts:
+        return
+    at_contractor = kind == "processor_report"
+    basis = facts.get("malicious_basis") if facts.get("malicious") else None
+    if basis == MaliciousBasis.INSIDER_EXFILTRATION:
+        answers[Q.CAUSE] = "contractor_on_purpose" if at_contractor else "employee_on_purpose"
+    elif basis == MaliciousBasis.OTHER:
+        answers[Q.CAUSE] = "outsider"
+    elif basis is not None:
+        answers[Q.CAUSE] = "unknown"  # signs of wrongdoing, actor not named
+    else:
+        answers[Q.CAUSE] = "contractor_mistake" if at_contractor else "employee_mistake"
+
+
+def _bango_answers(facts: Mapping[str, Any], kind: str | None, answers: Answers) -> None:
+    bango = facts.get("bango") or {}
+    if MY_NUMBER_CODE not in (facts.get("data_items") or []) or not isinstance(bango, Mapping):
+        return
+    exact, at_most = bango.get("affected_count"), bango.get("affected_count_max")
+    if isinstance(exact, int) or isinstance(at_most, int):
+        answers[Q.BANGO_COUNT] = {
+            "mode": "exact" if isinstance(exact, int) and not isinstance(at_most, int) else "at_most",
+            "value": at_most if isinstance(at_most, int) else exact,
+        }
+    crossing = bango.get("count_exceeded_100_learned_date")
+    answers[Q.BANGO_CROSSING] = {"when": "later", "date": crossing} if crossing else {"when": "from_start"}
+    misuse = bango.get("misuse")
+    use = "no"
+    if misuse == BangoMisuse.USE_OUTSIDE_ART9:
+        use = "private" if facts.get("malicious") else "work"
+    if misuse == BangoMisuse.PROVISION_OUTSIDE_ART19:
+        recipient = "not_entitled"
+    else:
+        recipient = "entitled" if facts.get("intentional_provision") or kind not in SENT_KINDS else "mistaken"
+    answers[Q.BANGO] = {
+        "viewable": "yes" if bango.get("publicly_viewable") else "no",
+        "recipient": recipient,
+        "use": use,
+        "violation": "yes" if bango.get("other_violation") else "no",
+        "gov_system": bool(bango.get("gov_system")),
     }

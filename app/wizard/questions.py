@@ -35,6 +35,12 @@ class QuestionId(StrEnum):
     ROLE = "role"
     OFFICE = "office"
     TITLE = "title"
+    # 番号法 track and insider wrongdoing (issue 13)
+    MY_NUMBER = "my_number"
+    BANGO_COUNT = "bango_count"
+    BANGO_CROSSING = "bango_crossing"
+    CAUSE = "cause"
+    BANGO = "bango"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +110,13 @@ KIND_OPTIONS = (
         N_("Reported to us by a contractor handling our data"),
         N_("A company handling your data on your behalf told you of an incident there."),
     ),
-    O("other", N_("Something else"), N_("None of the above, e.g. an employee took data out.")),
+    O(
+        "other",
+        N_("Something else"),
+        N_(
+            "None of the above, e.g. data taken out or passed on by someone: you will be asked next who did it and whether on purpose."
+        ),
+    ),
 )
 
 
@@ -129,7 +141,6 @@ DATA_GROUPS: tuple[DataGroup, ...] = (
             (D.TRANSACTION_HISTORY, N_("Purchases, payments, visits.")),
             (D.LOGIN_ID, N_("User name or ID for a web service.")),
             (D.PASSWORD, N_("Password or PIN of a service.")),
-            (D.MY_NUMBER, N_("The My Number Act has its own reporting rules too.")),
         ),
     ),
     DataGroup(
@@ -162,6 +173,8 @@ DATA_GROUPS: tuple[DataGroup, ...] = (
     ),
 )
 DATA_ITEM_CODES = frozenset(item.value for group in DATA_GROUPS for item, _hint in group.items)
+# My Numbers have their own page (Q.MY_NUMBER), never a box among the others: it switches on the 番号法 track.
+MY_NUMBER_CODE = DataItem.MY_NUMBER.value
 
 
 def data_item_label(item: DataItem) -> str:
@@ -204,7 +217,13 @@ EVENT_OPTIONS = (
         N_("It was altered or became unusable"),
         N_("Changed without intent, or kept but unreadable."),
     ),
+    O(
+        "none",
+        N_("Nothing leaked, was lost or damaged: My Numbers were only used or handled against the rules"),
+        N_("e.g. an employee looked up someone's address by their My Number for private ends."),
+    ),
 )
+EVENT_NONE = "none"  # offered only when My Numbers are involved (docs/domain.md §11.1, §15.3 rule 6)
 LOSS_PLACE_OPTIONS = (
     O("inside", N_("Inside the office"), N_("It never left our premises.")),
     O("outside", N_("Outside the office"), N_("On the way, in a train, a taxi, a shop…")),
@@ -315,6 +334,106 @@ CROSSING_OPTIONS = (
 ENCRYPTED_OPTIONS = (
     O("no", N_("It was not encrypted")),
     O("yes", N_("It was encrypted")),
+)
+GDPR_OPTIONS = (
+    O("no", N_("The GDPR does not apply, or we have not confirmed that it does")),
+    O("yes", N_("We have confirmed that the GDPR applies to this data")),
+)
+CAUSE_OPTIONS = (
+    O(
+        "outsider",
+        N_("Someone outside the office, on purpose"),
+        N_("An attacker, a thief, or a fraudster who tricked staff into handing data over."),
+    ),
+    O(
+        "employee_on_purpose",
+        N_("Someone in the office, on purpose"),
+        N_(
+            "An employee or former employee sold the customer list, posted data on social media, or took it to a competitor."
+        ),
+    ),
+    O(
+        "employee_mistake",
+        N_("Someone in the office, by mistake"),
+        N_(
+            "A wrong address, a bag left behind, a wrong setting. Breaking a rule without a wrongful aim (e.g. taking a file home to finish work) belongs here too."
+        ),
+    ),
+    O(
+        "contractor_on_purpose",
+        N_("Someone at a contractor handling the data, on purpose"),
+        N_("e.g. a contractor's employee sold or took out the data."),
+    ),
+    O(
+        "contractor_mistake",
+        N_("Someone at a contractor handling the data, by mistake"),
+        N_("e.g. a contractor sent it to the wrong address or lost it."),
+    ),
+    O("unknown", N_("We do not know yet"), N_("You will be asked about signs of wrongdoing next.")),
+)
+CAUSE_ON_PURPOSE = frozenset({"outsider", "employee_on_purpose", "contractor_on_purpose"})
+CAUSE_INSIDER_ON_PURPOSE = frozenset({"employee_on_purpose", "contractor_on_purpose"})
+MY_NUMBER_OPTIONS = (
+    O("yes", N_("Yes: at least one document or file shows a My Number")),
+    O("no", N_("No: none of them shows a My Number")),
+    O(
+        "unsure",
+        N_("Not sure yet"),
+        N_("BreachDesk treats this as yes until you know. Check the documents themselves."),
+    ),
+)
+MY_NUMBER_ON = frozenset({"yes", "unsure"})
+VIEWABLE_OPTIONS = (
+    O(
+        "yes",
+        N_("Yes, or it may have been"),
+        N_("e.g. posted on the web, a shared link anyone could open, a server reachable from outside."),
+    ),
+    O("no", N_("No")),
+)
+USE_OPTIONS = (
+    O("no", N_("No")),
+    O(
+        "private",
+        N_("Yes, for private ends"),
+        N_("e.g. an employee looked up a person's address by their My Number."),
+    ),
+    O(
+        "work",
+        N_("Yes, for the office's work, but outside the tasks the Act allows"),
+        N_("e.g. My Numbers used as staff or customer IDs."),
+    ),
+)
+RECIPIENT_OPTIONS = (
+    O(
+        "mistaken",
+        N_("It reached a person or business by mistake"),
+        N_("A wrong address, a wrong envelope, the wrong attachment."),
+    ),
+    O(
+        "not_entitled",
+        N_("We sent it on purpose to an outside body that may not receive these numbers"),
+        N_(
+            "e.g. a salary payment report sent to the wrong city office, or a file for a contractor with the numbers left unmasked."
+        ),
+    ),
+    O(
+        "entitled",
+        N_("We sent it to a body allowed to receive them for this task"),
+        N_(
+            "The tax office, city office, pension office or health insurance society in charge, or a contracted processor."
+        ),
+    ),
+)
+VIOLATION_OPTIONS = (
+    O("no", N_("No")),
+    O(
+        "yes",
+        N_("Yes"),
+        N_(
+            "e.g. a form with My Numbers handed to the wrong employee, numbers collected or kept without need, papers thrown away without shredding."
+        ),
+    ),
 )
 KEY_OPTIONS = (
     O("safe", N_("The key or password has not leaked")),

@@ -14,7 +14,16 @@ from app.i18n import _
 from app.jpdates import JST
 from app.rules.facts_json import LATEST_LEARNED_DATE
 from app.rules.rulesets import RULESETS
-from app.wizard.questions import DATA_ITEM_CODES, QuestionId
+from app.wizard.questions import (
+    CAUSE_OPTIONS,
+    DATA_ITEM_CODES,
+    EVENT_NONE,
+    MY_NUMBER_OPTIONS,
+    USE_OPTIONS,
+    VIEWABLE_OPTIONS,
+    VIOLATION_OPTIONS,
+    QuestionId,
+)
 
 Q = QuestionId
 MAX_COUNT = 100_000_000
@@ -43,6 +52,13 @@ _CHOICES: dict[QuestionId, frozenset[str]] = {
     Q.RECOVERED: frozenset({"yes", "no"}),
     Q.BACKUP: frozenset({"yes", "no"}),
     Q.ROLE: frozenset({"own", "via_contractor", "processor"}),
+    Q.MY_NUMBER: frozenset(option.code for option in MY_NUMBER_OPTIONS),
+    Q.CAUSE: frozenset(option.code for option in CAUSE_OPTIONS),
+}
+_BANGO_CHOICES: dict[str, frozenset[str]] = {
+    "viewable": frozenset(option.code for option in VIEWABLE_OPTIONS),
+    "use": frozenset(option.code for option in USE_OPTIONS),
+    "violation": frozenset(option.code for option in VIOLATION_OPTIONS),
 }
 
 
@@ -72,28 +88,32 @@ def _mapping(answers: Mapping[str, Any], question: QuestionId) -> Mapping[str, A
 
 
 def is_complete(question: QuestionId, answers: Mapping[str, Any]) -> bool:
-    """Every required choice made (impossible values are `problems`, checked separately)."""
+    """Every required choice explicitly made (impossible values are `problems`, checked separately).
+
+    A page whose boxes may all stay empty is answered only by an explicit "none of these" or "no": an untouched page
+    never counts, so no caller can reach the result past it.
+    """
+    from app.wizard.flow import bango_parts, my_numbers, recipient_choices
+
     value = answers.get(question)
     if question in _CHOICES:
         return value in _CHOICES[question]
     if question is Q.DATA:
         return isinstance(value, list) and any(code in DATA_ITEM_CODES for code in value)
-    if question is Q.COUNT:
+    if question in (Q.COUNT, Q.BANGO_COUNT):
         count = _mapping(answers, question)
-        return (
-            count.get("mode") in ("exact", "at_most")
-            and isinstance(count.get("value"), int)
-            and (count.get("contact_all") in ("yes", "no"))
-        )
+        counted = count.get("mode") in ("exact", "at_most") and _integer(count.get("value"))
+        return counted and (question is Q.BANGO_COUNT or count.get("contact_all") in ("yes", "no"))
     if question is Q.LEARNED:
         return parse_moment(_mapping(answers, question).get("learned_at")) is not None
-    if question is Q.COUNT_CROSSING:
+    if question in (Q.COUNT_CROSSING, Q.BANGO_CROSSING):
         crossing = _mapping(answers, question)
         if crossing.get("when") == "from_start":
             return True
         return crossing.get("when") == "later" and parse_day(crossing.get("date")) is not None
     if question is Q.EVENT:
-        return _mapping(answers, question).get("event") in ("leak", "loss", "damage")
+        event = _mapping(answers, question).get("event")
+        return event in ("leak", "loss", "damage") or (event == EVENT_NONE and my_numbers(answers))
     if question is Q.ENCRYPTION:
         enc = _mapping(answers, question)
         return enc.get("encrypted") == "no" or (
@@ -101,7 +121,21 @@ def is_complete(question: QuestionId, answers: Mapping[str, Any]) -> bool:
         )
     if question in (Q.TITLE, Q.REASON):
         return isinstance(value, str) and bool(value.strip())
-    return question in (Q.INDICATORS, Q.OFFICE) and (value is None or isinstance(value, Mapping))
+    if question is Q.INDICATORS:
+        indicators = _mapping(answers, question)
+        ticked = indicators.get("signs")
+        return (isinstance(ticked, list) and bool(ticked)) or indicators.get("none") is True
+    if question is Q.OFFICE:
+        return isinstance(_mapping(answers, question).get("gdpr"), bool)
+    if question is Q.BANGO:
+        bango = _mapping(answers, question)
+        choices = {**_BANGO_CHOICES, "recipient": recipient_choices(answers)}
+        return all(bango.get(part) in choices[part] for part in bango_parts(answers))
+    return False
+
+
+def _integer(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def problems(question: QuestionId, answers: Mapping[str, Any], now: dt.datetime) -> dict[str, str]:
@@ -116,24 +150,46 @@ def problems(question: QuestionId, answers: Mapping[str, Any], now: dt.datetime)
             )
         elif isinstance(value, int) and value > MAX_COUNT:
             found["value"] = _("Enter a number of people up to {limit}.").format(limit=f"{MAX_COUNT:,}")
+    elif question is Q.BANGO_COUNT:
+        value = _mapping(answers, question).get("value")
+        if isinstance(value, int) and value < 1:
+            found["value"] = _(
+                "Enter at least 1 person. If no document shows a My Number, answer “No” on the My Number page."
+            )
+        elif isinstance(value, int) and value > MAX_COUNT:
+            found["value"] = _("Enter a number of people up to {limit}.").format(limit=f"{MAX_COUNT:,}")
+    elif question is Q.BANGO_CROSSING:
+        found.update(_crossing_problems(answers, question, today))
     elif question is Q.LEARNED:
         found.update(_learned_problems(_mapping(answers, question), now, today))
     elif question is Q.COUNT_CROSSING:
-        crossing = _mapping(answers, question)
-        day = parse_day(crossing.get("date"))
-        learned = learned_day(answers)
-        if crossing.get("when") == "later" and day is not None:
-            if day > today:
-                found["date"] = _("This date is in the future. Enter the day it was actually found out.")
-            elif learned is not None and day < learned:
-                found["date"] = _(
-                    "The count cannot have passed 1,000 before the office learned of the incident ({date})."
-                ).format(date=learned.isoformat())
+        found.update(_crossing_problems(answers, question, today))
     elif question in (Q.TITLE, Q.REASON):
         value = answers.get(question)
         if isinstance(value, str) and len(value.strip()) > MAX_TITLE and question is Q.TITLE:
             found["title"] = _("Keep the name to {limit} characters or fewer.").format(limit=MAX_TITLE)
     return found
+
+
+def _crossing_problems(answers: Mapping[str, Any], question: QuestionId, today: dt.date) -> dict[str, str]:
+    crossing = _mapping(answers, question)
+    day = parse_day(crossing.get("date"))
+    learned = learned_day(answers)
+    if crossing.get("when") != "later" or day is None:
+        return {}
+    if day > today:
+        return {"date": _("This date is in the future. Enter the day it was actually found out.")}
+    if learned is not None and day < learned:
+        if question is Q.BANGO_CROSSING:
+            message = _(
+                "The count cannot have passed 100 before the office learned of the incident ({date})."
+            )
+        else:
+            message = _(
+                "The count cannot have passed 1,000 before the office learned of the incident ({date})."
+            )
+        return {"date": message.format(date=learned.isoformat())}
+    return {}
 
 
 def learned_day(answers: Mapping[str, Any]) -> dt.date | None:

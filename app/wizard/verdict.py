@@ -9,7 +9,17 @@ from dataclasses import dataclass
 from babel.dates import format_date as babel_format_date
 
 from app import deadlines
-from app.domain.assessment import Assessment, ExcludedBy, IndividualNotice, Reason, ReportTo
+from app.domain.assessment import (
+    Assessment,
+    BangoAssessment,
+    DateWindow,
+    ExcludedBy,
+    Filing,
+    IndividualNotice,
+    Kakuho,
+    Reason,
+    ReportTo,
+)
 from app.domain.facts import Facts
 from app.i18n import _, current_language
 from app.jpdates import JST, format_date, format_month_day
@@ -78,71 +88,188 @@ def items_or_none(assessment: Assessment) -> str:
     return items_words(assessment.applicable_items) if assessment.applicable_items else _("No item applies")
 
 
+# --- the 番号法 verdict beside the 第7条 one (docs/domain.md §15.4) ----------------------------------------------
+def bango_shown(bango: BangoAssessment) -> bool:
+    """My Numbers were in the data, so the 番号法 verdict is shown, even when outside any file (an effort report)."""
+    return bango.applies or bango.excluded_by is not None or bango.effort_report
+
+
+def bango_headline(bango: BangoAssessment) -> str:
+    """「個人情報保護委員会への報告が必要です（規則2条4号）」, the effort duty, or no report; shown under the law's name."""
+    items = items_words(bango.categories)
+    if bango.report_to is ReportTo.PPC:
+        return _(
+            "A report to the Personal Information Protection Commission is required (Rules Art. 2, {items})"
+        ).format(items=items)
+    if bango.report_to is ReportTo.ENTRUSTOR:
+        return _("Notify the business that entrusted the data to you (Rules Art. 2, {items} applies)").format(
+            items=items
+        )
+    if bango.effort_report:
+        return _(
+            "No duty to report, but the office should endeavour to report to the Commission (effort duty)"
+        )
+    return _("No report to the Commission is required under the My Number Act")
+
+
+def bango_requirement(bango: BangoAssessment) -> str:
+    """Short form for the side panel."""
+    if bango.report_to is ReportTo.PPC:
+        return _("Report required (Personal Information Protection Commission)")
+    if bango.report_to is ReportTo.ENTRUSTOR:
+        return _("Notify the entrusting business")
+    if bango.effort_report:
+        return _("Report as an effort duty (not required)")
+    return _("No report required")
+
+
+def bango_items_or_none(bango: BangoAssessment) -> str:
+    return items_words(bango.categories) if bango.categories else _("No item applies")
+
+
+def filing_words(bango: BangoAssessment) -> str:
+    """How to file, in plain words (CONV-BANGO-FILING); empty when nothing is filed with the Commission."""
+    words = {
+        Filing.JOINT: _("One filing for both laws, through the My Number path of the Commission's form"),
+        Filing.SEPARATE: _(
+            "Two filings: the APPI report to the minister responsible for the sector, the My Number Act report to the Commission"
+        ),
+        Filing.BANGO_ONLY: _(
+            "My Number Act report only, through the My Number path of the Commission's form"
+        ),
+        Filing.APPI_ONLY: _(
+            "APPI report only, but through the My Number path of the Commission's form (My Numbers are involved)"
+        ),
+    }
+    return words[bango.filing] if bango.filing is not None else ""
+
+
+def bango_what_would_change(bango: BangoAssessment) -> list[str]:
+    """For a 番号法 verdict without a duty to report: what would make it one (規則2条2〜4号)."""
+    if bango.reportable or not bango.applies or bango.excluded_by is not None:
+        return []
+    return [
+        _("Signs appear that someone acted with a wrongful purpose (My Number Act, item 2)."),
+        _("The My Numbers turn out to have been viewable online by people outside the office (item 3)."),
+        _("More than 100 people's My Numbers turn out to be involved (item 4)."),
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class DeadlineLine:
-    code: str  # sokuho, kakuho, entrustor_notice, individual_notice, pmark_sokuho, pmark_kakuho, gdpr
+    # sokuho, kakuho, entrustor_notice, individual_notice (第7条, or both laws when they coincide),
+    # bango_sokuho, bango_kakuho, bango_entrustor_notice, bango_individual_notice, pmark_sokuho, pmark_kakuho, gdpr
+    code: str
     label: str
     when: str
     note: str = ""
 
 
-def deadline_lines(
-    assessment: Assessment, today: dt.date, learned_date: dt.date | None = None
+APPI, BANGO = "appi", "bango"
+
+
+def law_words(laws: tuple[str, ...]) -> str:
+    """「個人情報保護法・番号法」 / "APPI and My Number Act"."""
+    names = {APPI: _("APPI"), BANGO: _("My Number Act")}
+    return ("・" if _ja() else " and ").join(names[law] for law in laws)
+
+
+def _labelled(label: str, laws: tuple[str, ...], by_law: bool) -> str:
+    """「確報（個人情報保護法・番号法）」: the laws are named only when My Numbers put both tracks on the table."""
+    return _("{clock} ({laws})").format(clock=label, laws=law_words(laws)) if by_law else label
+
+
+def promptly_by(window: DateWindow, today: dt.date) -> str:
+    """「速やかに（遅くとも6月5日まで）」: the duty is 速やかに; day 5 is the guideline's outer bound (CONV-SOKUHO)."""
+    return _("promptly ({end} at the latest)").format(end=short_date(window.end, today))
+
+
+def _window_lines(
+    code: str,
+    label: str,
+    appi: DateWindow | None,
+    bango: DateWindow | None,
+    today: dt.date,
+    by_law: bool,
 ) -> list[DeadlineLine]:
-    """速報: 6月3日〜6月5日, 確報: 7月30日（あと38日）, and the other clocks this verdict starts."""
-    lines: list[DeadlineLine] = []
-    window = assessment.sokuho_window
-    if window is not None:
-        span = _("from {start} to {end}").format(
-            start=short_date(window.start, today), end=short_date(window.end, today)
+    def line(line_code: str, window: DateWindow, laws: tuple[str, ...]) -> DeadlineLine:
+        return DeadlineLine(
+            line_code,
+            _labelled(label, laws, by_law),
+            promptly_by(window, today),
+            days_left(window.end, today),
         )
-        lines.append(
-            DeadlineLine("sokuho", _("Preliminary report (sokuho)"), span, days_left(window.end, today))
-        )
-    kakuho = assessment.kakuho
-    if kakuho is not None:
+
+    if appi is not None and appi == bango:
+        return [line(code, appi, (APPI, BANGO))]
+    found = [line(code, appi, (APPI,))] if appi is not None else []
+    return found + ([line(f"bango_{code}", bango, (BANGO,))] if bango is not None else [])
+
+
+def _kakuho_lines(assessment: Assessment, today: dt.date, by_law: bool) -> list[DeadlineLine]:
+    def line(line_code: str, kakuho: Kakuho, laws: tuple[str, ...]) -> DeadlineLine:
         note = days_left(kakuho.deadline, today)
         if kakuho.moved:
             note = _("{left}; moved from {day}, a closed day").format(
                 left=note, day=short_date(kakuho.nth_day, today)
             )
-        lines.append(
-            DeadlineLine("kakuho", _("Final report (kakuho)"), short_date(kakuho.deadline, today), note)
-        )
-    entrustor = assessment.entrustor_notice_window
-    if entrustor is not None:
-        span = _("from {start} to {end}").format(
-            start=short_date(entrustor.start, today), end=short_date(entrustor.end, today)
-        )
-        lines.append(
-            DeadlineLine(
-                "entrustor_notice",
-                _("Notice to the entrusting business"),
-                span,
-                days_left(entrustor.end, today),
-            )
-        )
-    if assessment.individual_notice in (
-        IndividualNotice.REQUIRED,
-        IndividualNotice.REQUIRED_SUBSTITUTE_ALLOWED,
-    ):
-        lines.append(
-            DeadlineLine(
-                "individual_notice", _("Notice to individuals"), _("promptly, as the situation allows")
-            )
-        )
-    start = assessment.clock_start or learned_date
+        label = _labelled(_("Final report (kakuho)"), laws, by_law)
+        return DeadlineLine(line_code, label, short_date(kakuho.deadline, today), note)
+
+    appi, bango = assessment.kakuho, assessment.bango.kakuho
+    if appi is not None and bango is not None and appi.deadline == bango.deadline:
+        return [line("kakuho", appi, (APPI, BANGO))]
+    found = [line("kakuho", appi, (APPI,))] if appi is not None else []
+    return found + ([line("bango_kakuho", bango, (BANGO,))] if bango is not None else [])
+
+
+_NOTIFY = (IndividualNotice.REQUIRED, IndividualNotice.REQUIRED_SUBSTITUTE_ALLOWED)
+
+
+def deadline_lines(
+    assessment: Assessment, today: dt.date, learned_date: dt.date | None = None
+) -> list[DeadlineLine]:
+    """速報: 速やかに（遅くとも6月5日まで）, 確報: 7月30日（あと38日）, and the other clocks this verdict starts.
+
+    With My Numbers, each line names its law, and a date both laws share is one line: 「確報（個人情報保護法・番号法）」.
+    """
+    bango = assessment.bango
+    by_law = bango_shown(bango)
+    lines = _window_lines(
+        "sokuho",
+        _("Preliminary report (sokuho)"),
+        assessment.sokuho_window,
+        bango.sokuho_window,
+        today,
+        by_law,
+    )
+    lines += _kakuho_lines(assessment, today, by_law)
+    lines += _window_lines(
+        "entrustor_notice",
+        _("Notice to the entrusting business"),
+        assessment.entrustor_notice_window,
+        bango.entrustor_notice_window,
+        today,
+        by_law,
+    )
+    laws = tuple(
+        law
+        for law, notice in ((APPI, assessment.individual_notice), (BANGO, bango.individual_notice))
+        if notice in _NOTIFY
+    )
+    if laws:
+        code = "bango_individual_notice" if laws == (BANGO,) else "individual_notice"
+        label = _labelled(_("Notice to individuals"), laws, by_law)
+        lines.append(DeadlineLine(code, label, _("promptly, as the situation allows")))
+    start = assessment.clock_start or bango.clock_start or learned_date
     if assessment.pmark is not None and assessment.pmark.report_required and start is not None:
         if assessment.pmark.sokuho_required:
             pm_window = deadlines.sokuho_window(start)
-            span = _("from {start} to {end}").format(
-                start=short_date(pm_window.start, today), end=short_date(pm_window.end, today)
-            )
             lines.append(
                 DeadlineLine(
                     "pmark_sokuho",
                     _("Privacy Mark preliminary report"),
-                    span,
+                    promptly_by(pm_window, today),
                     _("a guide, not a legal deadline"),
                 )
             )

@@ -23,12 +23,19 @@ def db(data_paths: DataPaths) -> Iterator[Database]:
     database.close()
 
 
+NO_SIGNS = {"signs": [], "none": True, "acquiring": False, "confirmed": False}
+
+
 def answers(kind: str, data: list[str], count: int = 1, **extra: Any) -> dict[str, Any]:
-    """A complete new-incident answer set with ordinary defaults; `extra` overrides by question id."""
+    """A complete new-incident answer set with ordinary defaults; `extra` overrides by question id.
+
+    The defaults are the innocent answers (no My Number, a staff member's mistake, no signs of wrongdoing); answers
+    to questions that do not apply to `kind` are dropped by the flow (prune)."""
     base: dict[str, Any] = {
         "mode": "new",
         "kind": kind,
         "data": data,
+        "my_number": "no",
         "scope": "personal_data",
         "count": {"mode": "exact", "value": count, "contact_all": "yes"},
         "learned": {
@@ -37,6 +44,8 @@ def answers(kind: str, data: list[str], count: int = 1, **extra: Any) -> dict[st
             "occurred_date": None,
             "officer_date": None,
         },
+        "cause": "employee_mistake",
+        "indicators": NO_SIGNS,
         "role": "own",
         "office": {"gdpr": False},
         "title": "テスト事案",

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from app.domain.assessment import ExcludedBy, ReportTo
-from app.domain.facts import Event, MaliciousBasis, Role
+from app.domain.assessment import ExcludedBy, Filing, ReportTo
+from app.domain.facts import BangoFacts, BangoMisuse, DataItem, Event, Facts, MaliciousBasis, Role
 from app.domain.office import OfficeProfile
 from app.rules import assess
 from app.wizard.mapping import answers_to_facts, facts_to_answers
@@ -93,6 +93,73 @@ PATHS = {
     ),
 }
 PATHS["count_unknown"]["count"] = {"mode": "at_most", "value": 3000, "contact_all": "no"}
+LEAKED = {
+    "event": {"event": "leak", "suspected": False},
+    "recovered": "no",
+    "encryption": {"encrypted": "no"},
+}
+NO_BANGO_ISSUES = {"viewable": "no", "use": "no", "violation": "no", "gov_system": False}
+PATHS.update(
+    {
+        "sns_post": answers("other", ["name", "phone"], cause="employee_on_purpose", **LEAKED),
+        "contractor_sold": answers(
+            "processor_report", ["name"], count=800, cause="contractor_on_purpose", **LEAKED
+        ),
+        "phishing": answers(
+            "email_missend", ["name"], cause="outsider", recovered="no", encryption={"encrypted": "no"}
+        ),
+        "taken_home": answers(
+            "loss", ["name"], cause="employee_mistake", loss_place="outside", recovered="no"
+        )
+        | {"encryption": {"encrypted": "no"}},
+        "unknown_with_log": answers(
+            "misdelivery",
+            ["name"],
+            cause="unknown",
+            recovered="no",
+            encryption={"encrypted": "no"},
+            indicators={"signs": ["insider"], "none": False, "acquiring": False, "confirmed": False},
+        ),
+        "payroll_excel": answers(
+            "email_missend",
+            ["name", "address"],
+            count=150,
+            my_number="yes",
+            bango_count={"mode": "exact", "value": 150},
+            recovered="no",
+            encryption={"encrypted": "no"},
+            bango={**NO_BANGO_ISSUES, "recipient": "mistaken"},
+        ),
+        "wrong_city": answers(
+            "misdelivery",
+            ["name", "address"],
+            count=12,
+            my_number="yes",
+            bango_count={"mode": "at_most", "value": 130},
+            bango_crossing={"when": "later", "date": "2027-06-02"},
+            recovered="yes",
+            bango={**NO_BANGO_ISSUES, "recipient": "not_entitled"},
+        ),
+        "lookup": answers(
+            "other",
+            ["name", "address"],
+            my_number="yes",
+            bango_count={"mode": "exact", "value": 1},
+            event={"event": "none", "suspected": False},
+            cause="employee_on_purpose",
+            bango={**NO_BANGO_ISSUES, "use": "private"},
+        ),
+        "shared_link": answers(
+            "system_fault",
+            ["name"],
+            count=20,
+            my_number="unsure",
+            bango_count={"mode": "exact", "value": 20},
+            **LEAKED,
+            bango={**NO_BANGO_ISSUES, "viewable": "yes", "violation": "yes", "gov_system": True},
+        ),
+    }
+)
 
 
 def verdict_of(name: str):  # type: ignore[no-untyped-def]
@@ -226,3 +293,99 @@ def test_an_incident_recorded_before_the_wizard_reopens_with_its_date_only() -> 
     reopened = facts_to_answers({"learned_date": "2027-06-01", "note": "メモ"}, None, reassess_id=1)
     assert reopened["learned"]["learned_at"].startswith("2027-06-01T09:00")
     assert "kind" not in reopened
+
+
+@pytest.mark.parametrize(
+    ("path", "basis"),
+    [
+        ("sns_post", MaliciousBasis.INSIDER_EXFILTRATION),
+        ("contractor_sold", MaliciousBasis.INSIDER_EXFILTRATION),
+        ("phishing", MaliciousBasis.OTHER),
+        ("unknown_with_log", MaliciousBasis.INSIDER_EXFILTRATION),
+    ],
+)
+def test_wrongdoing_on_purpose_is_item_3_with_60_days(path: str, basis: MaliciousBasis) -> None:
+    """GL 3-5-3-1(3): an employee posting customer data or selling the list is the guideline's own example."""
+    facts, result = verdict_of(path)
+    assert (facts.malicious, facts.malicious_basis) == (True, basis)
+    assert 3 in result.applicable_items
+    assert result.kakuho is not None and result.kakuho.days == 60
+
+
+def test_a_mistake_or_taking_work_home_is_not_wrongdoing() -> None:
+    """My Number Q&A 17-9: taking a file home to finish work against the rules is not a wrongful purpose."""
+    facts, result = verdict_of("taken_home")
+    assert not facts.malicious
+    assert 3 not in result.applicable_items
+
+
+def test_the_wizard_gives_assess_the_same_insider_facts_as_the_command_line() -> None:
+    facts, _result = verdict_of("sns_post")
+    by_hand = Facts.from_json(
+        {
+            "role": "controller",
+            "event": "leak",
+            "learned_date": "2027-06-01",
+            "data_items": ["name", "phone"],
+            "malicious": True,
+            "malicious_basis": "insider_exfiltration",
+            "affected_count": 1,
+        }
+    )
+    assert assess(facts).applicable_items == assess(by_hand).applicable_items == (3,)
+
+
+def test_my_number_answers_become_the_bango_facts() -> None:
+    facts, result = verdict_of("payroll_excel")
+    assert DataItem.MY_NUMBER in facts.data_items
+    assert facts.bango == BangoFacts(affected_count=150)
+    assert result.bango.categories == (4,) and result.bango.filing is Filing.BANGO_ONLY
+    wrong_city, _ = verdict_of("wrong_city")
+    assert wrong_city.bango.misuse is BangoMisuse.PROVISION_OUTSIDE_ART19
+    assert (wrong_city.bango.affected_count, wrong_city.bango.affected_count_max) == (None, 130)
+    assert wrong_city.bango.count_exceeded_100_learned_date == dt.date(2027, 6, 2)
+    lookup, looked_up = verdict_of("lookup")
+    assert (lookup.event, lookup.malicious, lookup.bango.misuse) == (
+        Event.NONE,
+        True,
+        BangoMisuse.USE_OUTSIDE_ART9,
+    )
+    assert looked_up.applicable_items == () and looked_up.bango.categories == (2,)
+    shared, _ = verdict_of("shared_link")
+    assert shared.bango.publicly_viewable and shared.bango.other_violation and shared.bango.gov_system
+
+
+def test_not_sure_about_my_numbers_is_read_as_yes() -> None:
+    facts, result = verdict_of("shared_link")
+    assert DataItem.MY_NUMBER in facts.data_items
+    assert result.bango.applies
+
+
+def test_no_my_numbers_leaves_the_bango_facts_at_their_defaults() -> None:
+    facts, result = verdict_of("email_health")
+    assert DataItem.MY_NUMBER not in facts.data_items and facts.bango == BangoFacts()
+    assert not result.bango.applies
+
+
+@pytest.mark.parametrize(
+    ("path", "cause"),
+    [
+        ("sns_post", "employee_on_purpose"),
+        ("contractor_sold", "contractor_on_purpose"),
+        ("phishing", "outsider"),
+        ("taken_home", "employee_mistake"),
+        ("lookup", "employee_on_purpose"),
+    ],
+)
+def test_reopening_reproduces_who_caused_it(path: str, cause: str) -> None:
+    facts = answers_to_facts(PATHS[path], OFFICE)
+    reopened = facts_to_answers(facts.to_json(), PATHS[path]["kind"], reassess_id=1)
+    assert reopened["cause"] == cause
+
+
+def test_reopening_reproduces_the_my_number_answers() -> None:
+    facts = answers_to_facts(PATHS["wrong_city"], OFFICE)
+    reopened = facts_to_answers(facts.to_json(), "misdelivery", reassess_id=1)
+    assert reopened["my_number"] == "yes" and "my_number" not in reopened["data"]
+    for question in ("bango_count", "bango_crossing", "bango"):
+        assert reopened[question] == PATHS["wrong_city"][question], question

@@ -163,18 +163,24 @@ class QuestionPage(QWizardPage):
         self.completeChanged.emit()
 
     def refresh_errors(self) -> None:
-        found = self.ctx.problems(self.question_id)
+        found = self.ctx.problems(self.question_id, self.value())
         for field, label in self.errors.items():
             label.show_message(found.get(field))
 
     def initializePage(self) -> None:
+        """Show the saved answer, or the page's defaults. A default (today's date, the suggested name) is recorded
+        only when the officer passes the page (validatePage): until then the question counts as open."""
         self._loading = True
         try:
             self.load(self.ctx.answers.get(self.question_id))
             self.update_enabled()
         finally:
             self._loading = False
-        self.changed()
+        if self.question_id.value in self.ctx.answers:
+            self.changed()
+        else:
+            self.refresh_errors()
+            self.completeChanged.emit()
         QTimer.singleShot(0, self.focus_first)  # after QWizard has moved its own focus
 
     def focus_first(self) -> None:
@@ -198,10 +204,15 @@ class QuestionPage(QWizardPage):
         """Going back keeps what was typed (Qt would reset the fields)."""
 
     def isComplete(self) -> bool:
-        return self.ctx.is_answered(self.question_id)
+        """What is on screen answers the question (recorded or not yet)."""
+        return self.ctx.is_answered(self.question_id, self.value())
 
     def validatePage(self) -> bool:
-        return self.isComplete()
+        """Passing the page is the explicit answer: record what it shows, defaults included."""
+        if not self.isComplete():
+            return False
+        self.ctx.record(self.question_id, self.value())
+        return True
 
     def nextId(self) -> int:
         return self.ctx.page_after(self.question_id)

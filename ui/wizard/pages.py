@@ -19,13 +19,16 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.jpdates import JST
+from app.wizard.flow import my_numbers
 from app.wizard.questions import (
     CONTACT_OPTIONS,
     COUNT_MODE_OPTIONS,
     CROSSING_OPTIONS,
     DATA_GROUPS,
     ENCRYPTED_OPTIONS,
+    EVENT_NONE,
     EVENT_OPTIONS,
+    GDPR_OPTIONS,
     KEY_OPTIONS,
     SIGN_OPTIONS,
     Option,
@@ -201,6 +204,8 @@ class LearnedPage(QuestionPage):
 
 
 class CrossingPage(QuestionPage):
+    """The day the count was found to pass the threshold (1,000 people; 100 for My Numbers on BANGO_CROSSING)."""
+
     question_id = Q.COUNT_CROSSING
 
     def build(self, layout: QVBoxLayout) -> None:
@@ -215,7 +220,7 @@ class CrossingPage(QuestionPage):
         self.crossing_date.setEnabled(self.when.value() == "later")
 
     def load(self, value: Any) -> None:
-        crossing = _mapping(value) or self.ctx.crossing_default()
+        crossing = _mapping(value) or self.ctx.crossing_default(self.question_id)
         self.when.set_value(crossing.get("when"))
         set_date(self.crossing_date, parse_day(crossing.get("date")) or self.ctx.now().astimezone(JST).date())
 
@@ -238,13 +243,19 @@ class EventPage(QuestionPage):
         self.event_choice.changed.connect(self.changed)
         self.suspected.toggled.connect(self.changed)
 
+    def update_enabled(self) -> None:
+        """ "Nothing happened to the data" is a My Number case only (a misuse without a leak, §15.3 rule 6)."""
+        self.event_choice.show_option(EVENT_NONE, my_numbers(self.ctx.answers))
+        self.suspected.setEnabled(self.event_choice.value() != EVENT_NONE)
+
     def load(self, value: Any) -> None:
         event = _mapping(value)
         self.event_choice.set_value(event.get("event"))
         self.suspected.setChecked(bool(event.get("suspected")))
 
     def value(self) -> Any:
-        return {"event": self.event_choice.value(), "suspected": self.suspected.isChecked()}
+        event = self.event_choice.value()
+        return {"event": event, "suspected": event != EVENT_NONE and self.suspected.isChecked()}
 
 
 class EncryptionPage(QuestionPage):
@@ -302,21 +313,43 @@ class IndicatorsPage(QuestionPage):
 
     def build(self, layout: QVBoxLayout) -> None:
         self.signs = CheckList(SIGN_OPTIONS)
+        self.none_box = QCheckBox()
+        self.none_box.setObjectName("check_none")
+        none_row = OptionRow(
+            self.none_box,
+            _("None of these"),
+            _("Tick this to confirm that you have checked and found none of these signs."),
+        )
         self.acquiring = QCheckBox(_("The captured entries had not yet reached our database"))
         self.acquiring.setObjectName("check_acquiring")
         self.confirmed = QCheckBox(field_label(_("It is confirmed that data was actually taken"), "C"))
         self.confirmed.setObjectName("check_confirmed")
         layout.addWidget(self.signs)
         layout.addWidget(_indented(self.acquiring))
+        layout.addWidget(none_row)
         layout.addSpacing(8)
         layout.addWidget(self.confirmed)
         self.confirmed_hint = hint_label(
             _("Leave it unticked while it is only suspected: a suspected case counts too.")
         )
         layout.addWidget(self.confirmed_hint)
-        self.signs.changed.connect(self.changed)
+        self.signs.changed.connect(self._sign_ticked)
+        self.none_box.toggled.connect(self._none_ticked)
         self.acquiring.toggled.connect(self.changed)
         self.confirmed.toggled.connect(self.changed)
+
+    def _sign_ticked(self) -> None:
+        """A sign and "none of these" exclude each other."""
+        if self.signs.value() and self.none_box.isChecked():
+            blocked = self.none_box.blockSignals(True)
+            self.none_box.setChecked(False)
+            self.none_box.blockSignals(blocked)
+        self.changed()
+
+    def _none_ticked(self, checked: bool) -> None:
+        if checked:
+            self.signs.set_value([])
+        self.changed()
 
     def update_enabled(self) -> None:
         self.acquiring.setEnabled("web_skimming" in self.signs.value())
@@ -329,6 +362,7 @@ class IndicatorsPage(QuestionPage):
     def load(self, value: Any) -> None:
         indicators = _mapping(value)
         self.signs.set_value(indicators.get("signs") or [])
+        self.none_box.setChecked(indicators.get("none") is True and not indicators.get("signs"))
         self.acquiring.setChecked(bool(indicators.get("acquiring")))
         self.confirmed.setChecked(bool(indicators.get("confirmed")))
 
@@ -336,6 +370,7 @@ class IndicatorsPage(QuestionPage):
         signs = self.signs.value()
         return {
             "signs": signs,
+            "none": not signs and self.none_box.isChecked(),
             "acquiring": "web_skimming" in signs and self.acquiring.isChecked(),
             "confirmed": not self.confirmed.isHidden()
             and self.confirmed.isEnabled()
@@ -359,9 +394,7 @@ class OfficePage(QuestionPage):
             hint_label(_("To change these, edit the office profile (File menu) after this wizard."))
         )
         layout.addSpacing(12)
-        self.gdpr = QCheckBox(field_label(_("We have confirmed that the GDPR applies to this data"), "G"))
-        self.gdpr.setObjectName("check_gdpr")
-        layout.addWidget(self.gdpr)
+        layout.addWidget(section_title(_("Does the GDPR apply to this data?")))
         layout.addWidget(
             hint_label(
                 _(
@@ -369,13 +402,17 @@ class OfficePage(QuestionPage):
                 )
             )
         )
-        self.gdpr.toggled.connect(self.changed)
+        self.gdpr = ChoiceGroup(GDPR_OPTIONS, name_prefix="gdpr_")
+        layout.addWidget(self.gdpr)
+        self.gdpr.changed.connect(self.changed)
 
     def load(self, value: Any) -> None:
-        self.gdpr.setChecked(bool(_mapping(value).get("gdpr")))
+        gdpr = _mapping(value).get("gdpr")
+        self.gdpr.set_value(("yes" if gdpr else "no") if isinstance(gdpr, bool) else None)
 
     def value(self) -> Any:
-        return {"gdpr": self.gdpr.isChecked()}
+        choice = self.gdpr.value()
+        return {"gdpr": choice == "yes"} if choice else None
 
 
 class TextPage(QuestionPage):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from app.domain.assessment import Assessment
 from app.i18n import _
 from app.wizard import verdict
+from app.wizard.live import LiveState, LiveVerdict, cautions, missing_words
 from app.wizard.questions import Question
 from ui.wizard.widgets import escape, section_title
 
@@ -68,7 +71,10 @@ class HelpPanel(QScrollArea):
 
 
 class VerdictPanel(QFrame):
-    """The assessment as it stands: 該当する号, 報告の要否, 速報・確報の期限, updated on every answer."""
+    """The assessment as it stands: 該当する号, 報告の要否, 速報・確報の期限, for each law, updated on every answer.
+
+    Until every question that can change it is answered it says 「まだ判定できません」 and what is still open.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,7 +82,17 @@ class VerdictPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFixedWidth(VERDICT_WIDTH)
         self.setStyleSheet("#verdict_panel { background: #f3f6fa; }")
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        body = QWidget()
+        body.setObjectName("verdict_body")
+        body.setStyleSheet("#verdict_body { background: #f3f6fa; }")
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(12, 12, 12, 12)
         title = section_title(_("Current assessment"))
         font = QFont(title.font())
@@ -84,34 +100,113 @@ class VerdictPanel(QFrame):
         title.setFont(font)
         layout.addWidget(title)
         layout.addSpacing(6)
+        self.appi_title = self._law_title(layout, _("APPI (Rules Art. 7)"), "verdict_appi_title")
         layout.addWidget(section_title(_("Applicable items")))
-        self.items_label = _wrapped()
-        self.items_label.setObjectName("verdict_items")
-        layout.addWidget(self.items_label)
+        self.items_label = self._value(layout, "verdict_items")
         layout.addSpacing(6)
         layout.addWidget(section_title(_("Report duty")))
-        self.requirement_label = _wrapped()
-        self.requirement_label.setObjectName("verdict_requirement")
-        layout.addWidget(self.requirement_label)
+        self.requirement_label = self._value(layout, "verdict_requirement")
+        self.missing_label = self._value(layout, "verdict_missing")
+        self.bango_box = QWidget()
+        bango_layout = QVBoxLayout(self.bango_box)
+        bango_layout.setContentsMargins(0, 8, 0, 0)
+        self._law_title(bango_layout, _("My Number Act (Rules Art. 2)"), "verdict_bango_title")
+        bango_layout.addWidget(section_title(_("Applicable items")))
+        self.bango_items_label = self._value(bango_layout, "verdict_bango_items")
+        bango_layout.addSpacing(6)
+        bango_layout.addWidget(section_title(_("Report duty")))
+        self.bango_requirement_label = self._value(bango_layout, "verdict_bango_requirement")
+        self.filing_label = self._value(bango_layout, "verdict_filing")
+        self.filing_label.setStyleSheet("color: #333;")
+        layout.addWidget(self.bango_box)
         layout.addSpacing(6)
         layout.addWidget(section_title(_("Preliminary and final report deadlines")))
         self.deadlines_label = _wrapped(rich=True)
         self.deadlines_label.setObjectName("verdict_deadlines")
         layout.addWidget(self.deadlines_label)
+        self.cautions_label = self._value(layout, "verdict_cautions")
+        self.cautions_label.setStyleSheet("color: #8a4b00;")
         layout.addStretch(1)
         self.note_label = _wrapped(_("This updates as you answer. Nothing is saved until you finish."))
         self.note_label.setStyleSheet("color: #555;")
         layout.addWidget(self.note_label)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
         self.show_pending()
 
-    def show_pending(self, message: str | None = None) -> None:
+    @staticmethod
+    def _value(layout: QVBoxLayout, name: str) -> QLabel:
+        label = _wrapped()
+        label.setObjectName(name)
+        layout.addWidget(label)
+        return label
+
+    @staticmethod
+    def _law_title(layout: QVBoxLayout, text: str, name: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #1a4d80; font-weight: bold; border-bottom: 1px solid #9db4cc;")
+        layout.addWidget(label)
+        return label
+
+    def show_pending(self, message: str | None = None, missing: str = "") -> None:
+        """Nothing decided: 「まだ判定できません」 and what is still open (or why an answer cannot be right)."""
+        self.appi_title.hide()
+        self.bango_box.hide()
         self.items_label.setText("—")
-        self.requirement_label.setText(message or _("Answer the first questions to see the assessment."))
+        self.requirement_label.setText(message or _("Cannot decide yet"))
+        self.missing_label.setText(_("Still to answer: {topics}").format(topics=missing) if missing else "")
+        self.missing_label.setVisible(bool(missing))
         self.deadlines_label.setText("—")
+        self.cautions_label.hide()
+
+    def show_live(self, live: LiveVerdict, answers: Mapping[str, Any], today: dt.date) -> None:
+        missing = missing_words(live.missing)
+        if live.state is LiveState.INVALID:
+            self.show_pending(_("Some answers cannot be right yet: see the message beside the field."))
+            return
+        assessment = live.assessment
+        if not live.decided or assessment is None:
+            self.show_pending(missing=missing)
+            if assessment is not None:
+                self._show_provisional(assessment)
+            return
+        self.show_assessment(assessment, today, live.facts.learned_date if live.facts else None)
+        found = cautions(answers)
+        self.cautions_label.setText("\n".join(found))
+        self.cautions_label.setVisible(bool(found))
+
+    def _show_provisional(self, assessment: Assessment) -> None:
+        """The items that apply on the answers so far, for each law, marked as not final."""
+
+        def provisional(items: tuple[int, ...]) -> str:
+            return _("{items} (provisional)").format(items=verdict.items_words(items)) if items else "—"
+
+        self.items_label.setText(provisional(assessment.applicable_items))
+        bango = assessment.bango
+        if verdict.bango_shown(bango):
+            self.appi_title.show()
+            self.bango_box.show()
+            self.bango_items_label.setText(provisional(bango.categories))
+            self.bango_requirement_label.setText(_("Cannot decide yet"))
+            self.filing_label.hide()
 
     def show_assessment(self, assessment: Assessment, today: dt.date, learned: dt.date | None) -> None:
+        self.missing_label.hide()
+        self.cautions_label.hide()
         self.items_label.setText(verdict.items_or_none(assessment))
         self.requirement_label.setText(verdict.requirement(assessment))
+        bango = assessment.bango
+        both = verdict.bango_shown(bango)
+        self.appi_title.setVisible(both)
+        self.bango_box.setVisible(both)
+        if both:
+            self.bango_items_label.setText(verdict.bango_items_or_none(bango))
+            self.bango_requirement_label.setText(verdict.bango_requirement(bango))
+            filing = verdict.filing_words(bango)
+            self.filing_label.setText(filing)
+            self.filing_label.setVisible(bool(filing))
         lines = verdict.deadline_lines(assessment, today, learned)
         if not lines:
             self.deadlines_label.setText(escape(_("No deadline runs")))
@@ -125,6 +220,16 @@ class VerdictPanel(QFrame):
         self.deadlines_label.setText("".join(rows))
 
     def text(self) -> str:
-        return "\n".join(
-            [self.items_label.text(), self.requirement_label.text(), self.deadlines_label.text()]
-        )
+        parts = [self.items_label.text(), self.requirement_label.text()]
+        if not self.missing_label.isHidden():
+            parts.append(self.missing_label.text())
+        if not self.bango_box.isHidden():
+            parts += [
+                self.bango_items_label.text(),
+                self.bango_requirement_label.text(),
+                self.filing_label.text(),
+            ]
+        parts.append(self.deadlines_label.text())
+        if not self.cautions_label.isHidden():
+            parts.append(self.cautions_label.text())
+        return "\n".join(parts)

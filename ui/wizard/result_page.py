@@ -1,6 +1,7 @@
 """The last page: the verdict in one sentence, the clocks with days left, the reasons, and what to do next.
 
-For a "not reportable" verdict it says why, what would change it, and that the register keeps the reasoning.
+For a "not reportable" verdict it says why, what would change it, and that the register keeps the reasoning. With
+My Numbers the 第7条 and 番号法 verdicts stand side by side, with one list of deadlines and each law's reasons.
 """
 
 from __future__ import annotations
@@ -9,12 +10,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextDocument
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
+from app.domain.assessment import Reason
 from app.domain.checklist import GROUP_ORDER, checklist_for
 from app.i18n import _
 from app.wizard import verdict
 from app.wizard.flow import MODE_REASSESS, mode
+from app.wizard.live import cautions
 from app.wizard.questions import QuestionId
 from ui.wizard.widgets import escape, section_title
 
@@ -42,6 +45,51 @@ def _bullets(lines: list[str]) -> str:
     return "".join(f"<p style='margin:2px 0 2px 0'>・{line}</p>" for line in lines)
 
 
+def _reasons(reasons: tuple[Reason, ...]) -> str:
+    return _bullets(
+        [
+            f"{escape(verdict.reason_text(reason))}"
+            + (
+                f" <span style='color:#555'>[{escape(verdict.refs_text(reason))}]</span>"
+                if reason.refs
+                else ""
+            )
+            for reason in reasons
+        ]
+    )
+
+
+def _headline_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class _LawColumn(QFrame):
+    """One law's verdict: its name, then the verdict in one sentence."""
+
+    def __init__(self, law: str, headline: QLabel) -> None:
+        super().__init__()
+        self.law_label = section_title(law)
+        self.law_label.setStyleSheet("color: #1a4d80;")
+        self.column_layout = QVBoxLayout(self)
+        self.column_layout.addWidget(self.law_label)
+        self.column_layout.addWidget(headline)
+        self.column_layout.addStretch(1)
+
+    def framed(self, on: bool) -> None:
+        """Framed beside the other law; a single verdict reads as before, without a box."""
+        self.setFrameShape(QFrame.Shape.StyledPanel if on else QFrame.Shape.NoFrame)
+        self.law_label.setVisible(on)
+        margin = 10 if on else 0
+        self.column_layout.setContentsMargins(margin, 8 if on else 0, margin, 8 if on else 0)
+
+
 class ResultPage(QWizardPage):
     def __init__(self, wizard: IncidentWizard) -> None:
         super().__init__()
@@ -52,18 +100,24 @@ class ResultPage(QWizardPage):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 0, 12, 8)
-        self.headline_label = QLabel()
-        self.headline_label.setObjectName("result_headline")
-        self.headline_label.setWordWrap(True)
-        font = QFont(self.headline_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.headline_label.setFont(font)
-        layout.addWidget(self.headline_label)
+        self.headline_label = _headline_label("result_headline")
+        self.bango_headline_label = _headline_label("result_bango_headline")
+        self.appi_column = _LawColumn(_("APPI (Rules Art. 7)"), self.headline_label)
+        self.bango_column = _LawColumn(_("My Number Act (Rules Art. 2)"), self.bango_headline_label)
+        verdicts = QHBoxLayout()
+        verdicts.setSpacing(10)
+        verdicts.addWidget(self.appi_column, 1)
+        verdicts.addWidget(self.bango_column, 1)
+        layout.addLayout(verdicts)
+        self.filing_label = QLabel()
+        self.filing_label.setObjectName("result_filing")
+        self.filing_label.setWordWrap(True)
+        layout.addWidget(self.filing_label)
         self.sections: dict[str, tuple[QLabel, QLabel]] = {}
         for key, title in (
             ("deadlines", _("Deadlines and what starts them")),
             ("why", _("Why this verdict")),
+            ("why_bango", _("Why this verdict under the My Number Act")),
             ("change", _("What would change this")),
             ("warnings", _("Check also")),
             ("steps", _("What to do next")),
@@ -102,37 +156,36 @@ class ResultPage(QWizardPage):
         assessment, facts = self.ctx.current_assessment()
         if assessment is None or facts is None:
             self.headline_label.setText(_("Some answers are missing: go back and complete them."))
+            self.bango_column.hide()
+            self.filing_label.hide()
             for key in self.sections:
                 self._section(key, "")
             self.keep_label.hide()
             return
         today = verdict.today_in_japan(self.ctx.now())
+        bango = assessment.bango
+        both = verdict.bango_shown(bango)
         self.headline_label.setText(verdict.headline(assessment))
+        self.bango_headline_label.setText(verdict.bango_headline(bango) if both else "")
+        self.appi_column.framed(both)
+        self.bango_column.framed(both)
+        self.bango_column.setVisible(both)
+        filing = verdict.filing_words(bango)
+        self.filing_label.setText(_("How to file: {how}").format(how=filing) if filing else "")
+        self.filing_label.setVisible(bool(filing))
         lines = verdict.deadline_lines(assessment, today, facts.learned_date)
         self._section(
             "deadlines",
             _bullets([escape(deadline_text(line)) for line in lines]),
         )
-        self._section(
-            "why",
-            _bullets(
-                [
-                    f"{escape(verdict.reason_text(reason))}"
-                    + (
-                        f" <span style='color:#555'>[{escape(verdict.refs_text(reason))}]</span>"
-                        if reason.refs
-                        else ""
-                    )
-                    for reason in assessment.reasons
-                ]
-            ),
-        )
-        reportable = assessment.reportable
-        self._section(
-            "change",
-            "" if reportable else _bullets([escape(t) for t in verdict.what_would_change(assessment, facts)]),
-        )
-        self._section("warnings", _bullets([escape(verdict.reason_text(w)) for w in assessment.warnings]))
+        self._section("why", _reasons(assessment.reasons))
+        self._section("why_bango", _reasons(bango.reasons) if both else "")
+        changes = [] if assessment.reportable else verdict.what_would_change(assessment, facts)
+        changes += verdict.bango_what_would_change(bango)
+        self._section("change", _bullets([escape(t) for t in changes]))
+        notes = [verdict.reason_text(w) for w in assessment.warnings] + cautions(self.ctx.answers)
+        self._section("warnings", _bullets([escape(note) for note in notes]))
+        reportable = assessment.any_reportable
         steps = checklist_for(self.ctx.answers.get(QuestionId.KIND), assessment)
         blocks = []
         for group in GROUP_ORDER:
@@ -165,6 +218,10 @@ class ResultPage(QWizardPage):
     def text(self) -> str:
         """What the page says, as plain text (for tests and for copying into a memo)."""
         parts = [self.headline_label.text()]
+        if not self.bango_column.isHidden():
+            parts.append(self.bango_headline_label.text())
+        if not self.filing_label.isHidden():
+            parts.append(self.filing_label.text())
         for heading, content in self.sections.values():
             if not content.isHidden():
                 document = QTextDocument()

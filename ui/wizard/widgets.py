@@ -113,7 +113,9 @@ class ChoiceGroup(QWidget):
         *,
         columns: int = 1,
         mnemonics: bool = True,
+        name_prefix: str = "",
     ) -> None:
+        """`name_prefix` keeps object names unique when one page holds several groups with the same codes."""
         super().__init__(parent)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -123,7 +125,7 @@ class ChoiceGroup(QWidget):
         rows = (len(options) + columns - 1) // columns
         for index, option in enumerate(options):
             button = QRadioButton(mnemonic_text(index) if mnemonics else "")
-            button.setObjectName(f"option_{option.code}")
+            button.setObjectName(f"option_{name_prefix}{option.code}")
             self.group.addButton(button)
             self.buttons[option.code] = button
             row = OptionRow(button, _(option.label), _(option.hint) if option.hint else "")
@@ -136,6 +138,15 @@ class ChoiceGroup(QWidget):
 
     def value(self) -> str | None:
         return next((code for code, button in self.buttons.items() if button.isChecked()), None)
+
+    def show_option(self, code: str, visible: bool) -> None:
+        """Hide an option that cannot apply (its row: the button and its text); a hidden choice is cleared."""
+        button = self.buttons[code]
+        row = button.parentWidget()
+        if row is not None:
+            row.setVisible(visible)
+        if not visible and button.isChecked():
+            self.set_value(None)
 
     def set_value(self, code: str | None) -> None:
         blocked = self.blockSignals(True)

@@ -1,4 +1,4 @@
-"""「新しい事案を登録」: the QWizard that asks the 第7条 questions one at a time and saves an assessed incident.
+"""「新しい事案を登録」: the QWizard that asks the 第7条 and 番号法 questions one at a time and saves an assessed incident.
 
 The answers live in one plain dict (the draft) shared by the pages; the pure flow in app.wizard decides which page
 comes next and which answers still apply. The draft is written to the register after every page and shortly after
@@ -28,9 +28,11 @@ from app.rules import assess
 from app.wizard import verdict
 from app.wizard.drafts import DraftStore, WizardDraft
 from app.wizard.flow import MODE_KEY, MODE_NEW, MODE_REASSESS, ORDER, mode, next_question, prune
+from app.wizard.live import live_verdict
 from app.wizard.mapping import answers_to_facts
 from app.wizard.questions import QuestionId
 from app.wizard.validation import is_complete, problems
+from ui.wizard.bango_pages import BangoCountPage, BangoCrossingPage, BangoPage
 from ui.wizard.base_page import QuestionPage
 from ui.wizard.pages import (
     CountPage,
@@ -74,6 +76,11 @@ class PageId(IntEnum):
     ROLE = 16
     OFFICE = 17
     TITLE = 18
+    MY_NUMBER = 19
+    BANGO_COUNT = 20
+    BANGO_CROSSING = 21
+    CAUSE = 22
+    BANGO = 23
     RESULT = 100
 
 
@@ -92,6 +99,9 @@ _PAGE_CLASSES: dict[QuestionId, type[QuestionPage]] = {
     Q.OFFICE: OfficePage,
     Q.TITLE: TextPage,
     Q.REASON: TextPage,
+    Q.BANGO_COUNT: BangoCountPage,
+    Q.BANGO_CROSSING: BangoCrossingPage,
+    Q.BANGO: BangoPage,
 }
 DRAFT_DELAY_MS = 800  # after the last keystroke; every page change saves at once
 
@@ -165,11 +175,19 @@ class IncidentWizard(QWizard):
         self.refresh_verdict()
         self._draft_timer.start()
 
-    def is_answered(self, question: QuestionId) -> bool:
-        return is_complete(question, self.answers) and not problems(question, self.answers, self.now())
+    def _with(self, question: QuestionId, value: Any) -> dict[str, Any]:
+        """The answers as they would be with `value` recorded for `question`."""
+        answers = {key: item for key, item in self.answers.items() if key != question.value}
+        if value is not None:
+            answers[question.value] = value
+        return prune(answers)
 
-    def problems(self, question: QuestionId) -> dict[str, str]:
-        return problems(question, self.answers, self.now())
+    def is_answered(self, question: QuestionId, value: Any) -> bool:
+        answers = self._with(question, value)
+        return is_complete(question, answers) and not problems(question, answers, self.now())
+
+    def problems(self, question: QuestionId, value: Any) -> dict[str, str]:
+        return problems(question, self._with(question, value), self.now())
 
     def page_after(self, question: QuestionId) -> int:
         following = next_question(self.answers, after=question)
@@ -186,18 +204,9 @@ class IncidentWizard(QWizard):
             return None, None
 
     def refresh_verdict(self) -> None:
-        if not (is_complete(Q.KIND, self.answers) and is_complete(Q.DATA, self.answers)):
-            self.verdict_panel.show_pending()
-            return
-        try:
-            facts = answers_to_facts(self.answers, self.office, now=self.now())
-            assessment = assess(facts)
-        except InputError:
-            self.verdict_panel.show_pending(
-                _("Some answers cannot be right yet: see the message beside the field.")
-            )
-            return
-        self.verdict_panel.show_assessment(assessment, verdict.today_in_japan(self.now()), facts.learned_date)
+        """「まだ判定できません」 until every question that can change the verdict is answered (app.wizard.live)."""
+        live = live_verdict(self.answers, self.office, self.now())
+        self.verdict_panel.show_live(live, self.answers, verdict.today_in_japan(self.now()))
 
     def default_text(self, question: QuestionId) -> str:
         """The register name suggested from the answers: 「メール誤送信（2027年7月1日）」."""
@@ -210,19 +219,21 @@ class IncidentWizard(QWizard):
         day = verdict.short_date(facts.learned_date, verdict.today_in_japan(self.now()))
         return _("{kind} ({learned})").format(kind=kind.label(), learned=day)
 
-    def crossing_default(self) -> dict[str, Any]:
-        """Re-assessing a case first counted at 1,000 or fewer: the crossing is presumably today's finding."""
+    def crossing_default(self, question: QuestionId = Q.COUNT_CROSSING) -> dict[str, Any]:
+        """Re-assessing a case first counted at or below the threshold (1,000 people; 100 My Numbers): the crossing
+        is presumably today's finding."""
         if mode(self.answers) != MODE_REASSESS:
             return {}
+        source = self.previous_facts
+        threshold = 1000
+        if question is Q.BANGO_CROSSING:
+            bango = self.previous_facts.get("bango")
+            source = bango if isinstance(bango, dict) else {}
+            threshold = 100
         counts = [
-            c
-            for c in (
-                self.previous_facts.get("affected_count"),
-                self.previous_facts.get("affected_count_max"),
-            )
-            if isinstance(c, int)
+            c for c in (source.get("affected_count"), source.get("affected_count_max")) if isinstance(c, int)
         ]
-        if counts and max(counts) > 1000:
+        if counts and max(counts) > threshold:
             return {"when": "from_start"}
         return {"when": "later", "date": self.now().astimezone(JST).date().isoformat()}
 

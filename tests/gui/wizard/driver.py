@@ -88,6 +88,23 @@ class Driver:
         self.choose(contact)
         self.next()
 
+    def bango_count(self, value: int, *, mode: str = "exact") -> None:
+        self.at(QuestionId.BANGO_COUNT)
+        self.choose(mode)
+        spin = self.page.spin
+        spin.setFocus()
+        self.qtbot.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        self.qtbot.keyClicks(spin, str(value))
+        assert spin.value() == value
+        self.next()
+
+    def bango(self, **parts: str) -> None:
+        """The My Number checks page: each shown sub-question answered, e.g. viewable="no", recipient="mistaken"."""
+        self.at(QuestionId.BANGO)
+        for part, code in parts.items():
+            self.choose(f"{part}_{code}")
+        self.next()
+
     def learned(self, when: dt.datetime = LEARNED, by: str = "受付の山田") -> None:
         self.at(QuestionId.LEARNED)
         local = when.astimezone(JST)
@@ -105,10 +122,26 @@ class Driver:
         self.next()
         assert self.wizard.currentId() == RESULT_PAGE
 
-    def start(self, kind: str, *data: str) -> None:
-        """What happened, what data, how it was kept (the usual answer)."""
+    def start(self, kind: str, *data: str, my_number: str = "no") -> None:
+        """What happened, what data, whether a document shows a My Number, how it was kept (the usual answer)."""
         self.at(QuestionId.KIND)
         self.answer(kind)
         self.data(*data)
+        self.at(QuestionId.MY_NUMBER)
+        self.answer(my_number)
         self.at(QuestionId.SCOPE)
         self.answer("personal_data")
+
+    def cause(self, code: str = "employee_mistake") -> None:
+        self.at(QuestionId.CAUSE)
+        self.answer(code)
+
+    def no_signs(self) -> None:
+        """The signs page answered "none of these": passing it untouched is no answer."""
+        self.at(QuestionId.INDICATORS)
+        self.tick("none")
+        self.next()
+
+    def office(self, gdpr: str = "no") -> None:
+        self.at(QuestionId.OFFICE)
+        self.answer(f"gdpr_{gdpr}")

@@ -44,16 +44,41 @@ def test_japanese_buttons_title_and_help_beside_every_question(drive) -> None:
 def test_the_side_panel_follows_every_answer(drive) -> None:
     d = drive()
     panel = d.wizard.verdict_panel
-    assert panel.requirement_label.text() == "最初の質問に答えると、判定が表示されます。"
+    assert panel.requirement_label.text() == "まだ判定できません"
+    assert panel.missing_label.text().startswith("判定に必要な残りの質問：何が起きたか、含まれていた情報")
     d.answer("email_missend")
     d.tick("name")
-    assert panel.items_label.text() == "該当なし"
-    assert panel.requirement_label.text() == "報告は不要"
+    assert (
+        panel.requirement_label.text() == "まだ判定できません"
+    )  # never 「報告は不要」 before the head count
+    assert panel.items_label.text() == "—"
     d.tick("diagnosis")  # no Next: the panel updates on the tick itself
+    assert panel.items_label.text() == "1号（暫定）"
+    assert panel.requirement_label.text() == "まだ判定できません"
+    assert panel.deadlines_label.text() == "—"
+    d.next()
+    d.at(Q.MY_NUMBER)
+    d.answer("no")
+    d.answer("personal_data")
+    d.count(1)
+    assert "人数" not in panel.missing_label.text()
+    d.at(Q.LEARNED)
+    assert "気付いた日時" in panel.missing_label.text()  # the date shown is only a default until passed
+    d.learned()
+    d.cause()
+    d.answer("no")  # not recovered
+    d.at(Q.ENCRYPTION)
+    assert panel.requirement_label.text() == "まだ判定できません"
+    assert panel.missing_label.text() == "判定に必要な残りの質問：暗号化、誰のデータか"
+    d.answer("no")
+    d.at(Q.ROLE)
+    assert panel.items_label.text() == "1号（暫定）"
+    d.choose("own")  # the last question that can change the verdict
     assert panel.items_label.text() == "1号"
     assert panel.requirement_label.text() == "報告が必要（個人情報保護委員会）"
-    assert "6月4日〜6月6日" in panel.deadlines_label.text()  # today stands in until the date is answered
-    assert "7月1日" in panel.deadlines_label.text()
+    assert panel.missing_label.isHidden()
+    assert "速やかに（遅くとも6月5日まで）" in panel.deadlines_label.text()
+    assert "6月30日" in panel.deadlines_label.text()
 
 
 def test_impossible_answers_are_refused_beside_the_field(drive) -> None:
@@ -117,6 +142,10 @@ def test_keyboard_only_from_first_question_to_saved_incident(drive, db) -> None:
     key(Qt.Key.Key_Space)
     assert wizard.answers["data"] == ["name", "address"]
     key(Qt.Key.Key_Return)
+    on(Q.MY_NUMBER)
+    key(Qt.Key.Key_2, alt)  # いいえ(2)
+    qtbot.waitUntil(lambda: wizard.answers.get("my_number") == "no")
+    key(Qt.Key.Key_Return)
     on(Q.SCOPE)
     key(Qt.Key.Key_Space)
     key(Qt.Key.Key_Return)
@@ -137,6 +166,10 @@ def test_keyboard_only_from_first_question_to_saved_incident(drive, db) -> None:
     key(Qt.Key.Key_1, alt)
     qtbot.waitUntil(lambda: wizard.answers.get("loss_place") == "inside")
     key(Qt.Key.Key_Return)
+    on(Q.CAUSE)
+    key(Qt.Key.Key_3, alt)  # 事業所内の者が誤って(3)
+    qtbot.waitUntil(lambda: wizard.answers.get("cause") == "employee_mistake")
+    key(Qt.Key.Key_Return)
     on(Q.RECOVERED)
     key(Qt.Key.Key_2, alt)
     qtbot.waitUntil(lambda: wizard.answers.get("recovered") == "no")
@@ -153,6 +186,8 @@ def test_keyboard_only_from_first_question_to_saved_incident(drive, db) -> None:
     key(Qt.Key.Key_Space)
     key(Qt.Key.Key_Return)
     on(Q.OFFICE)
+    key(Qt.Key.Key_1, alt)  # GDPR: 適用されない(1)
+    qtbot.waitUntil(lambda: wizard.answers.get("office") == {"gdpr": False})
     key(Qt.Key.Key_Return)
     on(Q.TITLE)
     assert d.page.edit.hasSelectedText()  # the suggested name, ready to be typed over
@@ -252,6 +287,8 @@ def test_the_reassessment_wizard_stores_a_new_assessment_beside_the_old(qtbot, d
         d.next(expect=Q.KIND)
         assert d.page.choices.value() == "loss"  # the saved answers are filled in
         d.next(expect=Q.DATA)
+        d.next(expect=Q.MY_NUMBER)
+        assert d.page.choices.value() == "no"
         d.next(expect=Q.SCOPE)
         d.next(expect=Q.COUNT)
         spin = d.page.spin
@@ -261,7 +298,7 @@ def test_the_reassessment_wizard_stores_a_new_assessment_beside_the_old(qtbot, d
         d.next(expect=Q.LEARNED)
         d.next(expect=Q.COUNT_CROSSING)
         assert d.page.when.value() == "later"  # first counted at 300: the crossing is today's finding
-        for expected in (Q.LOSS_PLACE, Q.RECOVERED, Q.ENCRYPTION, Q.ROLE, Q.OFFICE):
+        for expected in (Q.LOSS_PLACE, Q.CAUSE, Q.RECOVERED, Q.ENCRYPTION, Q.ROLE, Q.OFFICE):
             d.next(expect=expected)
         d.next()
         assert "確報：7月20日（あと29日）" in wizard.result_page.text()
@@ -289,6 +326,117 @@ def test_english_wizard_reads_in_english(drive, qapp) -> None:
     assert d.wizard.windowTitle() == "Register a new incident"
     assert d.button(QWizard.WizardButton.NextButton).text() == "&Next >"
     assert d.page.title() == "What happened?"
-    assert (
-        d.wizard.verdict_panel.requirement_label.text() == "Answer the first questions to see the assessment."
+    assert d.wizard.verdict_panel.requirement_label.text() == "Cannot decide yet"
+    assert d.wizard.verdict_panel.missing_label.text().startswith(
+        "Still to answer: what happened, the data involved"
     )
+
+
+def test_none_of_these_and_a_sign_exclude_each_other(drive) -> None:
+    d = drive()
+    d.start("unauthorized_access", "name")
+    d.count(3)
+    d.learned()
+    d.at(Q.INDICATORS)
+    next_button = d.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()  # an untouched page is no answer
+    d.tick("none")
+    assert next_button.isEnabled()
+    d.tick("c2_traffic")
+    assert not d.page.none_box.isChecked()
+    assert d.wizard.answers["indicators"]["signs"] == ["c2_traffic"]
+    d.tick("none")
+    assert d.page.signs.value() == [] and d.wizard.answers["indicators"]["none"] is True
+
+
+def test_nothing_happened_to_the_data_is_offered_only_with_my_numbers(drive) -> None:
+    d = drive()
+    d.start("other", "name")
+    d.count(1)
+    d.learned()
+    d.at(Q.EVENT)
+    assert not d.page.event_choice.buttons["none"].isVisible()
+    for _ in range(4):
+        d.back()
+    d.at(Q.MY_NUMBER)
+    d.answer("yes")
+    d.next(expect=Q.COUNT)
+    d.next(expect=Q.BANGO_COUNT)
+    d.choose("exact")
+    d.next(expect=Q.LEARNED)
+    d.next(expect=Q.EVENT)
+    assert d.page.event_choice.buttons["none"].isVisible()
+
+
+def test_a_cause_not_known_yet_is_named_beside_the_verdict(drive) -> None:
+    d = drive()
+    d.start("misdelivery", "name", my_number="unsure")
+    d.count(2)
+    d.bango_count(2)
+    d.learned()
+    d.cause("unknown")
+    d.at(Q.RECOVERED)
+    d.answer("no")
+    d.at(Q.ENCRYPTION)
+    d.answer("no")
+    d.no_signs()  # asked because nobody knows yet who did it
+    d.bango(viewable="no", recipient="mistaken", use="no", violation="no")
+    d.at(Q.ROLE)
+    d.choose("own")
+    panel = d.wizard.verdict_panel.cautions_label.text()
+    assert "誰が起こしたかは、まだ分かっていません。" in panel and "3号（番号法では2号）" in panel
+    assert "書類にマイナンバーが記載されているかは、まだ確認できていません。" in panel
+    d.next()
+    d.office()
+    d.title("源泉徴収票の誤送付（原因調査中）")
+    text = d.wizard.result_page.text()
+    assert "誰が起こしたかは、まだ分かっていません。" in text
+    assert "報告に努めてください（努力義務）" in text
+
+
+def test_re_assessing_when_my_numbers_pass_100_starts_item_4_that_day(qtbot, db) -> None:
+    """§15.5 example 6 as the officer lives it: 80 persons first, 130 found later; 番号法 4号 runs from that day."""
+    first = answer_set(
+        "loss",
+        ["name", "address"],
+        count=80,
+        my_number="yes",
+        bango_count={"mode": "exact", "value": 80},
+        loss_place="outside",
+        recovered="no",
+        encryption={"encrypted": "no"},
+        bango={"viewable": "no", "use": "no", "violation": "no", "gov_system": False},
+    )
+    incident_id = AssessmentService(db).create_from_wizard(first, OFFICE, now=NOW)
+    later = dt.datetime(2027, 6, 12, 15, 0, tzinfo=JST)
+    wizard = reassess_wizard(None, db, incident_id, now=lambda: later)
+    assert wizard is not None
+    wizard.resize(1220, 700)
+    wizard.show()
+    d = Driver(qtbot, wizard)
+    try:
+        type_japanese(d.page.edit, "追加調査で130人分と判明")
+        for expected in (Q.KIND, Q.DATA, Q.MY_NUMBER, Q.SCOPE, Q.COUNT, Q.BANGO_COUNT):
+            d.next(expect=expected)
+        assert d.page.spin.value() == 80  # the saved answer
+        spin = d.page.spin
+        spin.setFocus()
+        qtbot.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(spin, "130")
+        d.next(expect=Q.LEARNED)
+        d.next(expect=Q.BANGO_CROSSING)
+        assert d.page.when.value() == "later"  # first counted at 80: the crossing is today's finding
+        for expected in (Q.LOSS_PLACE, Q.CAUSE, Q.RECOVERED, Q.ENCRYPTION, Q.BANGO, Q.ROLE, Q.OFFICE):
+            d.next(expect=expected)
+        d.next()
+        text = wizard.result_page.text()
+        assert "個人情報保護委員会への報告が必要です（規則2条4号）" in text
+        assert "確報（番号法）：7月12日" in text  # day 1 = June 12; the 30th day, July 11, is a Sunday
+        d.finish()
+    finally:
+        wizard.confirm_discard = lambda: True  # type: ignore[method-assign]
+        wizard.close()
+    history = AssessmentService(db).history(incident_id)
+    assert history[0].assessment["bango"]["categories"] == []
+    assert history[1].assessment["bango"]["categories"] == [4]
+    assert history[1].assessment["bango"]["clock_start"] == "2027-06-12"

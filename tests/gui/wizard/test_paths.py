@@ -11,6 +11,7 @@ from sqlalchemy import select
 from app.db.database import Database
 from app.db.models import AuditEntry
 from app.domain.incident import IncidentStatus
+from app.jpdates import JST
 from app.paths import DataPaths
 from app.services.assessments import AssessmentService
 from app.services.incidents import IncidentService
@@ -64,8 +65,7 @@ def restart_and_read(db: Database, data_paths: DataPaths, incident_id: int) -> S
 def own_office(d: Driver) -> None:
     d.at(Q.ROLE)
     d.answer("own")
-    d.at(Q.OFFICE)
-    d.next()
+    d.office()
 
 
 def test_mis_sent_email_with_health_data(drive, db, data_paths) -> None:
@@ -73,6 +73,7 @@ def test_mis_sent_email_with_health_data(drive, db, data_paths) -> None:
     d.start("email_missend", "name", "health_checkup_result")
     d.count(1)
     d.learned()
+    d.cause()
     d.at(Q.RECOVERED)
     d.answer("no")
     d.at(Q.ENCRYPTION)
@@ -107,6 +108,7 @@ def test_lost_usb_with_1200_people(drive, db, data_paths) -> None:
     d.answer("from_start")
     d.at(Q.LOSS_PLACE)
     d.answer("outside")
+    d.cause()
     d.at(Q.RECOVERED)
     d.answer("no")
     d.at(Q.ENCRYPTION)
@@ -128,7 +130,7 @@ def ransomware(d: Driver, backup: str, *signs: str) -> None:
     d.at(Q.BACKUP)
     d.answer(backup)
     d.at(Q.INDICATORS)
-    d.tick(*signs)
+    d.tick(*(signs or ("none",)))
     d.next()
     own_office(d)
 
@@ -175,6 +177,7 @@ def test_encrypted_laptop_with_the_key_safe(drive, db, data_paths) -> None:
     d.learned()
     d.at(Q.LOSS_PLACE)
     d.answer("outside")
+    d.cause()
     d.at(Q.RECOVERED)
     d.answer("no")
     d.at(Q.ENCRYPTION)
@@ -195,14 +198,14 @@ def test_processor_notifies_its_entrustor(drive, db, data_paths) -> None:
     d.start("misdelivery", "name", "medical_history")
     d.count(5)
     d.learned()
+    d.cause()
     d.at(Q.RECOVERED)
     d.answer("no")
     d.at(Q.ENCRYPTION)
     d.answer("no")
     d.at(Q.ROLE)
     d.answer("processor")
-    d.at(Q.OFFICE)
-    d.next()
+    d.office()
     d.title("委託業務での誤送付")
     assert d.wizard.result_page.headline_label.text() == "委託元への通知が必要です（規則7条1号に該当）"
     d.finish()
@@ -217,6 +220,7 @@ def test_card_last_four_digits_only_is_not_reportable(drive, db, data_paths) -> 
     d.start("misdelivery", "name", "card_last4", "card_expiry")
     d.count(2)
     d.learned()
+    d.cause()
     d.at(Q.RECOVERED)
     d.answer("no")
     d.at(Q.ENCRYPTION)
@@ -235,12 +239,12 @@ def test_recovered_before_viewed_skips_encryption_and_is_not_a_leak(drive, db, d
     d.start("email_missend", "name", "diagnosis")
     d.count(1)
     d.learned()
+    d.cause()
     d.at(Q.RECOVERED)
     d.choose("yes")
     d.next(expect=Q.ROLE)  # nothing later changes the verdict: no encryption question
     d.answer("own")
-    d.at(Q.OFFICE)
-    d.next()
+    d.office()
     d.title("誤送信（未開封で削除を確認）")
     d.finish()
     saved = restart_and_read(db, data_paths, d.wizard.created_id)
@@ -259,12 +263,12 @@ def test_count_unknown_at_most_3000(drive, db, data_paths) -> None:
     d.choose("leak")
     d.tick("suspected")
     d.next()
+    d.cause()
     d.at(Q.RECOVERED)
     d.answer("no")
     d.at(Q.ENCRYPTION)
     d.answer("no")
-    d.at(Q.INDICATORS)
-    d.next()
+    d.no_signs()
     own_office(d)
     d.title("設定ミスによる会員情報の公開")
     d.finish()
@@ -275,20 +279,20 @@ def test_count_unknown_at_most_3000(drive, db, data_paths) -> None:
 
 
 def test_insider_exfiltration(drive, db, data_paths) -> None:
+    """An employee who took the customer list on purpose: item 3 from the plain question, no access-log sign needed."""
     d = drive()
     d.start("other", "name", "phone", "transaction_history")
     d.count(250)
     d.learned(by="経理課長")
     d.at(Q.EVENT)
     d.answer("leak")
+    d.cause("employee_on_purpose")
+    assert d.wizard.verdict_panel.items_label.text() == "3号（暫定）"
     d.at(Q.RECOVERED)
     d.answer("no")
     d.at(Q.ENCRYPTION)
     d.answer("no")
-    d.at(Q.INDICATORS)
-    d.tick("insider")
-    d.next()
-    own_office(d)
+    own_office(d)  # no signs page: the answer already names an insider acting on purpose
     d.title("元従業員による顧客情報の持ち出し")
     d.finish()
     saved = restart_and_read(db, data_paths, d.wizard.created_id)
@@ -303,14 +307,15 @@ def test_stolen_shop_credentials_with_payment_functions(drive, db, data_paths) -
     d.at(Q.KIND)
     d.answer("unauthorized_access")
     d.data("email", "login_id", "password")
+    d.at(Q.MY_NUMBER)
+    d.answer("no")
     d.at(Q.PAYMENT_LOGIN)  # asked only because both the ID and the password leaked
     d.answer("yes")
     d.at(Q.SCOPE)
     d.answer("personal_data")
     d.count(40)
     d.learned()
-    d.at(Q.INDICATORS)
-    d.next()
+    d.no_signs()
     own_office(d)
     d.title("通販サイトへの不正ログイン")
     d.finish()
@@ -324,24 +329,26 @@ def test_back_and_change_drops_the_answers_that_no_longer_apply(drive, db, data_
     d.start("email_missend", "name")
     d.count(1)
     d.learned()
+    d.cause()
     d.at(Q.RECOVERED)
     d.answer("no")
     d.at(Q.ENCRYPTION)
-    for _ in range(6):
+    for _ in range(8):
         d.back()
     d.at(Q.KIND)
     d.choose("ransomware")
     assert "recovered" not in d.wizard.answers  # dropped as soon as the kind changed
+    assert "cause" not in d.wizard.answers  # ransomware is wrongdoing by itself: no "who did it"
     d.next(expect=Q.DATA)
     assert d.page.box("name").isChecked()  # what still applies is kept
+    d.next(expect=Q.MY_NUMBER)
     d.next(expect=Q.SCOPE)
     d.next(expect=Q.COUNT)
     assert d.page.spin.value() == 1
     d.next(expect=Q.LEARNED)
     d.next(expect=Q.BACKUP)
     d.answer("no")
-    d.at(Q.INDICATORS)
-    d.next()
+    d.no_signs()
     own_office(d)
     assert d.page.edit.text() == "ランサムウェア・マルウェア（6月1日）"  # the suggested name
     d.title("ランサムウェア（種類を訂正）")
@@ -350,3 +357,109 @@ def test_back_and_change_drops_the_answers_that_no_longer_apply(drive, db, data_
     assert saved.kind == "ransomware"
     assert saved.facts["recovered_before_viewed"] is False
     assert saved.assessment["applicable_items"] == [3]
+
+
+def test_payroll_file_with_150_my_numbers_e_mailed_to_a_wrong_address(drive, db, data_paths) -> None:
+    """docs/domain.md §15.5 example 3: not reportable under 第7条, 番号法 4号 (more than 100 persons)."""
+    d = drive()
+    d.start("email_missend", "name", "address", my_number="yes")
+    d.count(150)
+    d.bango_count(150)
+    d.learned(dt.datetime(2026, 10, 5, 9, 0, tzinfo=JST))
+    d.at(Q.BANGO_CROSSING)
+    d.answer("from_start")
+    d.cause()
+    d.at(Q.RECOVERED)
+    d.answer("no")
+    d.at(Q.ENCRYPTION)
+    d.answer("no")
+    d.bango(viewable="no", recipient="mistaken", use="no", violation="no")
+    panel = d.wizard.verdict_panel
+    assert (panel.bango_items_label.text(), panel.bango_requirement_label.text()) == (
+        "4号（暫定）",
+        "まだ判定できません",
+    )
+    d.at(Q.ROLE)
+    d.choose("own")  # the last deciding answer: both verdicts side by side
+    assert (panel.items_label.text(), panel.requirement_label.text()) == ("該当なし", "報告は不要")
+    assert (panel.bango_items_label.text(), panel.bango_requirement_label.text()) == (
+        "4号",
+        "報告が必要（個人情報保護委員会）",
+    )
+    assert panel.filing_label.text() == "番号法の報告のみ（報告フォームのマイナンバー用の入口から）"
+    assert "確報（番号法）" in panel.deadlines_label.text()
+    own_office(d)
+    d.title("源泉徴収票データの誤送信")
+    page = d.wizard.result_page
+    assert page.headline_label.text() == "個人情報保護委員会への報告は不要です（報告対象事態に当たりません）"
+    assert page.bango_headline_label.text() == "個人情報保護委員会への報告が必要です（規則2条4号）"
+    assert page.bango_column.isVisible() and page.bango_column.law_label.text() == "番号法（規則2条）"
+    text = page.text()
+    assert "提出の方法：番号法の報告のみ（報告フォームのマイナンバー用の入口から）" in text
+    assert "確報（番号法）：2026年11月4日" in text
+    assert "番号法の判定の理由" in text
+    d.finish()
+    saved = restart_and_read(db, data_paths, d.wizard.created_id)
+    assert "my_number" in saved.facts["data_items"]
+    assert saved.facts["bango"]["affected_count"] == 150
+    assert saved.assessment["bango"]["categories"] == [4]
+    assert saved.assessment["bango"]["kakuho"]["deadline"] == "2026-11-04"
+
+
+def test_ransomware_on_the_payroll_pc_shows_one_set_of_shared_deadlines(drive, db, data_paths) -> None:
+    """§15.5 example 2: 第7条 3号 and 番号法 2号, the same 60 days: one line per date, named for both laws."""
+    d = drive()
+    d.start("ransomware", "name", "address", my_number="yes")
+    d.count(40)
+    d.bango_count(40)
+    d.learned(dt.datetime(2026, 9, 24, 9, 0, tzinfo=JST))
+    d.at(Q.BACKUP)
+    d.answer("no")
+    d.at(Q.INDICATORS)
+    d.tick("traces_outside", "confirmed")
+    d.next()
+    d.bango(viewable="no", use="no", violation="no")
+    own_office(d)
+    d.title("給与計算PCのランサムウェア感染")
+    text = d.wizard.result_page.text()
+    assert d.wizard.result_page.headline_label.text() == (
+        "個人情報保護委員会への報告が必要です（規則7条3号）"
+    )
+    assert d.wizard.result_page.bango_headline_label.text() == (
+        "個人情報保護委員会への報告が必要です（規則2条2号）"
+    )
+    assert "速報（個人情報保護法・番号法）：速やかに（遅くとも2026年9月28日まで）" in text
+    assert "確報（個人情報保護法・番号法）：2026年11月24日" in text
+    assert "確報（番号法）" not in text and "確報（個人情報保護法）：" not in text
+    assert "提出の方法：両方の法律の報告を1件で提出" in text
+    d.finish()
+    saved = restart_and_read(db, data_paths, d.wizard.created_id)
+    assert saved.assessment["applicable_items"] == [3]
+    assert saved.assessment["bango"]["filing"] == "joint"
+
+
+def test_an_employee_who_looked_up_my_numbers_for_private_ends(drive, db, data_paths) -> None:
+    """Nothing leaked, but a use outside 番号法9条 with a wrongful purpose is 規則2条2号 (§15.3 rule 6)."""
+    d = drive()
+    d.start("other", "name", "address", my_number="yes")
+    d.count(1)
+    d.bango_count(1)
+    d.learned()
+    d.at(Q.EVENT)
+    d.answer("none")  # offered only because My Numbers are involved
+    d.cause("employee_on_purpose")
+    d.at(Q.BANGO)
+    assert d.page.parts["viewable"].isHidden() and d.page.parts["recipient"].isHidden()
+    d.choose("use_private")
+    d.choose("violation_no")
+    d.next()
+    own_office(d)
+    d.title("従業員によるマイナンバーの私的利用")
+    page = d.wizard.result_page
+    assert page.bango_headline_label.text() == "個人情報保護委員会への報告が必要です（規則2条2号）"
+    d.finish()
+    saved = restart_and_read(db, data_paths, d.wizard.created_id)
+    assert saved.facts["event"] == "none"
+    assert saved.facts["bango"]["misuse"] == "use_outside_art9"
+    assert saved.assessment["bango"]["categories"] == [2]
+    assert saved.assessment["applicable_items"] == []
