@@ -1,9 +1,12 @@
 """Deadlines as an iCalendar (.ics) file that Outlook and Google Calendar import, with alarms at the reminder leads.
 
-Date deadlines are all-day events (a window spans its days); the GDPR clock is a timed event in UTC. Each event's
-UID is fixed per incident and clock, so importing a newer export updates the event instead of adding a second
-one; a clock already filed is kept as "提出済" without alarms so the update also silences it. The text is
-Japanese whatever the UI language (the office's calendar), and carries nothing about people beyond the title.
+Date deadlines are all-day events (a 速やかに window spans day 1 to its outer bound, day 5); the GDPR clock is a
+timed event in UTC. Each event's UID is fixed per incident and clock, so importing a newer export updates the event
+instead of adding a second one; a clock already filed is kept as "提出済" without alarms so the update also
+silences it. The text is Japanese whatever the UI language (the office's calendar), and carries nothing about
+people beyond the title.
+A clock for both the 個人情報保護法 and the 番号法 (app/clocks.py) is one event naming both laws and both bases, with
+the 第7条 clock's UID, so an older export's event is updated rather than doubled.
 """
 
 from __future__ import annotations
@@ -31,8 +34,8 @@ def _ja(msgid: str) -> str:
     return load_translation("ja").gettext(msgid)
 
 
-def _basis_ja(clock: Clock) -> str:
-    return _ja(clock.kind.basis_msgid)
+def _basis_lines(clock: Clock) -> list[str]:
+    return [f"根拠：{_ja(msgid)}" for msgid in clock.basis_msgids]
 
 
 def uid_for(clock: Clock, uid_domain: str) -> str:
@@ -42,7 +45,7 @@ def uid_for(clock: Clock, uid_domain: str) -> str:
 def summary_for(clock: Clock) -> str:
     done = "・提出済" if clock.state.done else ""
     guide = "（目安）" if clock.due_from is not None and not done else ""
-    return f"【{clock.kind.ja}{guide}{done}】{clock.reference} {clock.title}"
+    return f"【{clock.ja}{guide}{done}】{clock.reference} {clock.title}"
 
 
 def _due_words(clock: Clock) -> str:
@@ -51,12 +54,14 @@ def _due_words(clock: Clock) -> str:
         return f"期限：{format_date(local.date(), weekday=True)} {local:%H:%M}（日本時間）"
     assert clock.due_date is not None
     if clock.due_from is not None:
-        return f"目安期間：{format_date(clock.due_from, weekday=True)}〜{format_date(clock.due_date, weekday=True)}"
+        return (
+            f"期限：速やかに（遅くとも{format_date(clock.due_date, weekday=True)}まで。目安は概ね3〜5日以内）"
+        )
     return f"期限：{format_date(clock.due_date, weekday=True)}"
 
 
 def description_for(clock: Clock) -> str:
-    lines = [f"事案：{clock.reference} {clock.title}", f"{clock.kind.ja}", _due_words(clock)]
+    lines = [f"事案：{clock.reference} {clock.title}", clock.ja, _due_words(clock)]
     if clock.moved and clock.nth_day is not None and clock.due_date is not None:
         skipped = []
         day = clock.nth_day
@@ -69,7 +74,7 @@ def description_for(clock: Clock) -> str:
     if clock.filed_at is not None:
         local = clock.filed_at.astimezone(JST)
         lines.append(f"提出・通知済み：{format_date(local.date())} {local:%H:%M}")
-    lines.append(f"根拠：{_basis_ja(clock)}")
+    lines.extend(_basis_lines(clock))
     lines.append(f"{APP_NAME}（漏えい等対応デスク）から書き出し")
     return "\n".join(lines)
 
@@ -94,9 +99,9 @@ def event_for(clock: Clock, settings: ReminderSettings, now: dt.datetime, uid_do
     event.add("sequence", int(now.timestamp()) // 60)
     event.add("summary", summary_for(clock))
     event.add("description", description_for(clock))
-    event.add("categories", [APP_NAME, clock.kind.ja])
+    event.add("categories", [APP_NAME, clock.ja])
     event.add("transp", "TRANSPARENT")
-    alarm_text = f"{clock.kind.ja}の期限が近づいています：{clock.reference} {clock.title}"
+    alarm_text = f"{clock.ja}の期限が近づいています：{clock.reference} {clock.title}"
     if clock.due_at is not None:
         start = clock.due_at.astimezone(dt.UTC)
         event.add("dtstart", start)
@@ -104,7 +109,8 @@ def event_for(clock: Clock, settings: ReminderSettings, now: dt.datetime, uid_do
         leads = [] if clock.state.done else [dt.timedelta(hours=-h) for h in settings.gdpr_leads_hours]
     else:
         assert clock.due_date is not None
-        first = clock.due_from or clock.due_date
+        # A guide window (速報, 委託元通知) runs from day 1: the duty is 速やかに, day 5 only its outer bound.
+        first = (clock.start or clock.due_from or clock.due_date) if clock.due_from else clock.due_date
         event.add("dtstart", first)
         event.add("dtend", clock.due_date + dt.timedelta(days=1))
         # Relative to the event's start at local midnight: N days before the last day, at the morning hour.

@@ -4,6 +4,10 @@ Each reminder has a key made of the incident, the clock kind, the due date (or i
 the moment it was computed. A restart, a time-zone change or a system clock set back therefore finds the same key
 already fired and stays silent; a reminder whose moment passed while the app was closed still fires once. Every
 moment is timezone-aware; the morning hour is Japan time whatever zone the computer is set to.
+
+A clock that stands for the 第7条 and the 番号法 duty at once (`Clock.joint`) keeps the 第7条 kind in its keys, and
+a reminder already shown for the 番号法 clock alone (before a re-assessment made the two coincide) counts as shown:
+one deadline, one reminder. The 番号法 effort report (努力義務) is no deadline and is never reminded.
 """
 
 from __future__ import annotations
@@ -94,11 +98,24 @@ def _daily_key(base: str, day: dt.date) -> str:
     return f"{base}:daily:{day.isoformat()}"
 
 
+def _kind_values(clock: Clock) -> tuple[str, ...]:
+    """The kinds whose keys are this clock's: its own, and for a joint clock the 番号法 one it also stands for."""
+    counterpart = clock.kind.bango_counterpart if clock.joint else None
+    return (clock.kind.value,) + ((counterpart.value,) if counterpart is not None else ())
+
+
+def _fired(key: str, clock: Clock, already_fired: set[str] | frozenset[str]) -> bool:
+    head, _kind, rest = key.split(":", 2)
+    return any(f"{head}:{value}:{rest}" in already_fired for value in _kind_values(clock))
+
+
 def _later_daily_fired(clock: Clock, now: dt.datetime, already_fired: set[str] | frozenset[str]) -> bool:
     """A clock set back must not bring back a day's nag: a later day's reminder of the clock was already shown."""
-    prefix = f"{clock.incident_id}:{clock.kind.value}:daily:"
+    prefixes = [f"{clock.incident_id}:{value}:daily:" for value in _kind_values(clock)]
     today = now.astimezone(JST).date().isoformat()
-    return any(key.startswith(prefix) and key[len(prefix) :] > today for key in already_fired)
+    return any(
+        key.startswith(prefix) and key[len(prefix) :] > today for key in already_fired for prefix in prefixes
+    )
 
 
 def schedule(
@@ -107,6 +124,8 @@ def schedule(
     """(key, fire_at, lead) for each reminder of one open clock, earliest first; the undated one is today's."""
     base = f"{clock.incident_id}:{clock.kind.value}"
     out: list[tuple[str, dt.datetime, str]] = []
+    if clock.kind.effort_only:
+        return out
     if clock.due_at is not None:
         due = clock.due_at.astimezone(dt.UTC)
         for hours in settings.gdpr_leads_hours:
@@ -139,7 +158,7 @@ def due_reminders(
         if clock.state.done:
             continue
         passed = [(key, at, lead) for key, at, lead in schedule(clock, settings, now) if at <= now]
-        fresh = [item for item in passed if item[0] not in already_fired]
+        fresh = [item for item in passed if not _fired(item[0], clock, already_fired)]
         if not fresh or (
             clock.state is ClockState.OPEN_NO_DATE and _later_daily_fired(clock, now, already_fired)
         ):
@@ -179,12 +198,13 @@ def startup_summary(
     clocks: Iterable[Clock], within_days: int = 2, *, include_undated: bool = False
 ) -> list[Clock]:
     """What the officer must see on opening the app: overdue, or due within `within_days` days, most urgent first;
-    with `include_undated`, the 速やかに duties too (they are due now, with no date to count down to)."""
+    with `include_undated`, the 速やかに duties too (they are due now, with no date to count down to), but not the
+    番号法 effort report, which is no duty."""
     urgent = [
         c
         for c in clocks
         if c.state in (ClockState.OVERDUE, ClockState.DUE_TODAY)
         or (c.state is ClockState.UPCOMING and c.days_left is not None and c.days_left <= within_days)
-        or (include_undated and c.state is ClockState.OPEN_NO_DATE)
+        or (include_undated and c.state is ClockState.OPEN_NO_DATE and not c.kind.effort_only)
     ]
     return sorted(urgent, key=urgency_key)

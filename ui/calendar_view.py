@@ -28,7 +28,7 @@ from app.clocks import Clock, urgency_key
 from app.deadlines import closed_day_labels, is_holiday_forecast
 from app.i18n import _, current_language
 from app.jpdates import JST, format_date, format_date_en
-from ui.clock_display import STATE_SYMBOLS, colours, short_kind
+from ui.clock_display import STATE_SYMBOLS, colours, short_label
 from ui.countdown_panel import ClockList
 
 CLOSED_BACKGROUND = QColor("#e4e4e4")
@@ -198,7 +198,7 @@ class DeadlineCalendar(QCalendarWidget):
 
 def _marker(clock: Clock, *, short: bool = False) -> str:
     reference = clock.reference.rpartition("-")[2] if short else clock.reference
-    return f"{STATE_SYMBOLS[clock.state]}{short_kind(clock.kind)} {reference}"
+    return f"{STATE_SYMBOLS[clock.state]}{short_label(clock)} {reference}"
 
 
 def long_date(day: dt.date) -> str:

@@ -46,6 +46,11 @@ _SHORT_KIND = {  # written inside a calendar cell: a few characters at most
     ClockKind.PMARK_SOKUHO: N_("PM prelim."),
     ClockKind.PMARK_KAKUHO: N_("PM final"),
     ClockKind.GDPR: N_("GDPR"),
+    ClockKind.BANGO_SOKUHO: N_("MyNo prelim."),
+    ClockKind.BANGO_KAKUHO: N_("MyNo final"),
+    ClockKind.BANGO_ENTRUSTOR_NOTICE: N_("MyNo to client"),
+    ClockKind.BANGO_INDIVIDUAL_NOTICE: N_("MyNo notice"),
+    ClockKind.BANGO_EFFORT_REPORT: N_("MyNo effort"),
 }
 # Which tab of the incident workspace to open for each clock: where the officer acts on it.
 TAB_FOR_KIND = {
@@ -57,6 +62,11 @@ TAB_FOR_KIND = {
     ClockKind.PMARK_SOKUHO: "filings",
     ClockKind.PMARK_KAKUHO: "filings",
     ClockKind.GDPR: "filings",
+    ClockKind.BANGO_SOKUHO: "report",
+    ClockKind.BANGO_KAKUHO: "report",
+    ClockKind.BANGO_ENTRUSTOR_NOTICE: "filings",
+    ClockKind.BANGO_INDIVIDUAL_NOTICE: "filings",
+    ClockKind.BANGO_EFFORT_REPORT: "report",
 }
 _WEEKDAYS_JA = "月火水木金土日"
 _WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -77,11 +87,21 @@ def state_icon(widget: QWidget, state: ClockState) -> QIcon:
 
 def state_text(clock: Clock) -> str:
     """「⚠ 期限超過」: the symbol repeats the colour for anyone who cannot tell the colours apart."""
-    return f"{STATE_SYMBOLS[clock.state]} {clock.state.label()}"
+    words = clock.state.label()
+    if clock.kind.effort_only and clock.state is ClockState.OPEN_NO_DATE:
+        words = _("Best effort (no date)")  # 努力義務: neither 速やかに nor a duty
+    return f"{STATE_SYMBOLS[clock.state]} {words}"
 
 
 def short_kind(kind: ClockKind) -> str:
     return _(_SHORT_KIND[kind])
+
+
+def short_label(clock: Clock) -> str:
+    """A calendar cell's few characters: 「確報」, 「番確報」 (番号法, like 「P確報」), 「確報・番」 for both laws."""
+    if clock.joint:
+        return _("{short}+MyNo").format(short=short_kind(clock.kind))
+    return short_kind(clock.kind)
 
 
 def day_text(day: dt.date, today: dt.date | None = None) -> str:
@@ -97,9 +117,10 @@ def due_text(clock: Clock, today: dt.date | None = None) -> str:
         local = clock.due_at.astimezone(JST)
         return f"{day_text(local.date(), today)} {local:%H:%M}"
     if clock.due_date is None:
-        return _("Promptly")
+        return _("Best effort") if clock.kind.effort_only else _("Promptly")
     if clock.due_from is not None:
-        return f"{day_text(clock.due_from, today)}〜{day_text(clock.due_date, today)}"
+        # 速やかに, the guide's day 5 the outer bound: a span "day 3〜day 5" read as if the duty opened on day 3.
+        return _("Promptly, by {date} at the latest").format(date=day_text(clock.due_date, today))
     return day_text(clock.due_date, today)
 
 
@@ -125,7 +146,7 @@ def left_text(clock: Clock) -> str:
 
 def subject_text(clock: Clock) -> str:
     return _("{kind} · {reference} {title}").format(
-        kind=clock.kind.label(), reference=clock.reference, title=clock.title
+        kind=clock.label(), reference=clock.reference, title=clock.title
     )
 
 

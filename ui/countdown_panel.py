@@ -137,12 +137,12 @@ def _compact_text(clock: Clock, today: dt.date) -> str:
     if clock.due_date is not None or clock.due_at is not None:
         first.append(left_text(clock))
         second.insert(0, due_text(clock, today))
-    first.append(clock.kind.label())
+    first.append(clock.label())
     return f"{' · '.join(first)}\n{' · '.join(second)}"
 
 
 def _subject(clock: Clock) -> str:
-    return f"{clock.kind.label()} — {clock.reference} {clock.title}"
+    return f"{clock.label()} — {clock.reference} {clock.title}"
 
 
 class CountdownPanel(QDockWidget):
@@ -195,7 +195,8 @@ class CountdownPanel(QDockWidget):
         overdue = sum(c.state is ClockState.OVERDUE for c in running)
         due_today = sum(c.state is ClockState.DUE_TODAY for c in running)
         soon = sum(is_soon(c) for c in running)
-        undated = sum(c.state is ClockState.OPEN_NO_DATE for c in running)
+        # The 番号法 effort report is listed but not counted: it is no duty to do promptly.
+        undated = sum(c.state is ClockState.OPEN_NO_DATE and not c.kind.effort_only for c in running)
         self.summary.setText(
             _("Overdue: {overdue} · Today: {today} · Within 2 days: {soon} · Promptly: {undated}").format(
                 overdue=overdue, today=due_today, soon=soon, undated=undated
@@ -215,7 +216,8 @@ class CountdownPanel(QDockWidget):
         menu = QMenu(self)
         open_action = menu.addAction(_("Open the incident"))
         open_action.triggered.connect(lambda: self.list._open(item))
-        if clock.kind in (ClockKind.INDIVIDUAL_NOTICE, ClockKind.PUBLICATION) and clock.substitute_allowed:
+        notices = (ClockKind.INDIVIDUAL_NOTICE, ClockKind.BANGO_INDIVIDUAL_NOTICE, ClockKind.PUBLICATION)
+        if clock.kind in notices and clock.substitute_allowed:
             choice = menu.addAction(_("Publish as a substitute for notice"))
             choice.setCheckable(True)
             choice.setChecked(clock.incident_id in self.substitute_chosen)

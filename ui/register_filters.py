@@ -1,4 +1,4 @@
-"""The register's search box and filters: 状態, 期限が近い, 年度, 報告対象のみ/非該当のみ, JIPDEC 事象分類."""
+"""The register's search box and filters: 状態, 期限が近い, 年度, 報告対象/非該当/マイナンバー, JIPDEC 事象分類."""
 
 from __future__ import annotations
 
@@ -9,10 +9,13 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWid
 
 from app.domain import jipdec
 from app.domain.incident import IncidentStatus
-from app.domain.register import RegisterQuery, Reportable, SortKey
+from app.domain.register import MyNumberFilter, RegisterQuery, Reportable, SortKey
 from app.i18n import _, current_language
 
 SEARCH_PAUSE_MS = 200
+_REPORTABLE_ALL = "all"
+# The My Number choices of the 報告対象 combo are prefixed: "reportable" is a value of both filters.
+_MY_NUMBER_PREFIX = "my_number:"
 DUE_SOON_DAYS = 7
 OPEN_STATUSES = frozenset(
     {
@@ -52,17 +55,37 @@ class RegisterFilterBar(QWidget):
         self.year_combo = QComboBox()
         self.year_combo.addItem(_("All fiscal years"), None)
 
+        # One combo for 報告対象 and マイナンバー: a sixth one would not fit a 1366-pixel screen with the deadline
+        # panel open. "Reportable" means under either law; the My Number choices follow a separator.
         self.reportable_combo = QComboBox()
-        self.reportable_combo.addItem(_("Reportable and not"), Reportable.ALL.value)
+        self.reportable_combo.addItem(_("Reportable and not"), _REPORTABLE_ALL)
         self.reportable_combo.addItem(_("Reportable only"), Reportable.REPORTABLE.value)
         self.reportable_combo.addItem(_("Not reportable only"), Reportable.NOT_REPORTABLE.value)
+        self.reportable_combo.insertSeparator(self.reportable_combo.count())
+        for label, value in (
+            (_("With My Numbers"), MyNumberFilter.INVOLVED),
+            (_("Reportable under the My Number Act"), MyNumberFilter.REPORTABLE),
+            (_("Without My Numbers"), MyNumberFilter.NOT_INVOLVED),
+        ):
+            self.reportable_combo.addItem(label, _MY_NUMBER_PREFIX + value.value)
+        self.reportable_combo.setToolTip(
+            _(
+                "Reportable under either law, or not; or incidents whose data includes My Numbers "
+                "(特定個人情報), with their verdict under the My Number Act."
+            )
+        )
 
         self.category_combo = QComboBox()
         self.category_combo.addItem(_("All JIPDEC categories"), None)
         for category in jipdec.CATEGORIES:
             self.category_combo.addItem(category.label(current_language()), category.code)
 
-        for combo in (self.status_combo, self.year_combo, self.reportable_combo, self.category_combo):
+        for combo in (
+            self.status_combo,
+            self.year_combo,
+            self.reportable_combo,
+            self.category_combo,
+        ):
             # Sized for the "all" choice, not the longest one: the bar must fit a 1366-pixel screen with the
             # deadline panel open; the drop-down list itself is as wide as it needs.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -107,13 +130,20 @@ class RegisterFilterBar(QWidget):
             statuses = frozenset({IncidentStatus(status)})
         else:
             statuses = frozenset()
+        choice = self.reportable_combo.currentData() or _REPORTABLE_ALL
+        reportable, my_number = Reportable.ALL, MyNumberFilter.ALL
+        if choice.startswith(_MY_NUMBER_PREFIX):
+            my_number = MyNumberFilter(choice.removeprefix(_MY_NUMBER_PREFIX))
+        elif choice != _REPORTABLE_ALL:
+            reportable = Reportable(choice)
         return RegisterQuery(
             text=self.search_edit.text(),
             statuses=statuses,
             due_within_days=DUE_SOON_DAYS if self.due_check.isChecked() else None,
             fiscal_year=self.year_combo.currentData(),
-            reportable=Reportable(self.reportable_combo.currentData()),
+            reportable=reportable,
             jipdec_category=self.category_combo.currentData(),
+            my_number=my_number,
             sort=sort,
             descending=descending,
         )

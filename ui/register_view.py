@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.incident import IncidentStatus
 from app.domain.incident_kind import IncidentKind
-from app.domain.register import RegisterRow, SortKey, tokyo_today
+from app.domain.register import BangoVerdict, RegisterRow, SortKey, tokyo_today
 from app.i18n import N_, _, current_language
 from ui.register_filters import RegisterFilterBar
 
@@ -41,9 +41,10 @@ class Column(IntEnum):
     LEARNED = 2
     KIND = 3
     ITEMS = 4
-    STATUS = 5
-    NEXT_DEADLINE = 6
-    DAYS_LEFT = 7
+    BANGO = 5
+    STATUS = 6
+    NEXT_DEADLINE = 7
+    DAYS_LEFT = 8
 
 
 _HEADERS = {
@@ -52,6 +53,7 @@ _HEADERS = {
     Column.LEARNED: N_("Learned on"),
     Column.KIND: N_("Event"),
     Column.ITEMS: N_("Rule 7 items"),
+    Column.BANGO: N_("My No. Act"),  # short: the column must leave the title room on a 1366-pixel screen
     Column.STATUS: N_("Status"),
     Column.NEXT_DEADLINE: N_("Next deadline"),
     Column.DAYS_LEFT: N_("Days left"),
@@ -62,6 +64,7 @@ SORT_KEYS = {
     Column.LEARNED: SortKey.LEARNED,
     Column.KIND: SortKey.KIND,
     Column.ITEMS: SortKey.ITEMS,
+    Column.BANGO: SortKey.BANGO,
     Column.STATUS: SortKey.STATUS,
     Column.NEXT_DEADLINE: SortKey.NEXT_DEADLINE,
     Column.DAYS_LEFT: SortKey.NEXT_DEADLINE,
@@ -76,14 +79,59 @@ def format_short_date(value: dt.date | None) -> str:
     return value.strftime("%Y/%m/%d") if current_language() == "ja" else value.isoformat()
 
 
+def _joined(parts: Sequence[str]) -> str:
+    return ("・" if current_language() == "ja" else ", ").join(parts)
+
+
 def format_items(row: RegisterRow) -> str:
-    """「1号・3号」; no items means "not assessed yet" unless the assessment said not reportable."""
+    """「1号・3号」; no items means "not assessed yet" unless the incident was assessed (possibly reportable under
+    the 番号法 alone, whose 号 have their own column)."""
     if row.applicable_items:
-        separator = "・" if current_language() == "ja" else ", "
-        return separator.join(_("Item {n}").format(n=n) for n in row.applicable_items)
-    if row.status is IncidentStatus.NOT_REPORTABLE or row.reportable is False:
+        return _joined([_("Item {n}").format(n=n) for n in row.applicable_items])
+    if (
+        row.status is IncidentStatus.NOT_REPORTABLE
+        or row.reportable is not None
+        or row.bango_verdict is not None
+    ):
         return _("No item applies")
     return _("Not assessed")
+
+
+def format_bango(row: RegisterRow) -> str:
+    """The 番号法 column: its 号 (規則2条) when reportable, 努力義務, 未判定, 該当なし, or — without My Numbers."""
+    verdict = row.bango_verdict
+    if verdict is None:
+        return ""  # not assessed at all: the 該当号 column already says so
+    if verdict is BangoVerdict.REPORT:
+        return _joined([_("Cat. {n}").format(n=n) for n in row.bango_categories]) or _("Reportable")
+    return {
+        BangoVerdict.EFFORT: _("Best effort"),
+        BangoVerdict.NOT_ASSESSED: _("Not assessed"),
+        BangoVerdict.NOTHING_DUE: _("No item applies"),
+        BangoVerdict.NONE: "—",
+    }[verdict]
+
+
+def bango_tooltip(row: RegisterRow) -> str | None:
+    verdict = row.bango_verdict
+    if verdict is None:
+        return None
+    if verdict is BangoVerdict.REPORT:
+        return _(
+            "My Numbers are involved: reportable under the My Number Act (Rule Art. 2, category {items})."
+        ).format(items=_joined([str(n) for n in row.bango_categories]))
+    return {
+        BangoVerdict.EFFORT: _(
+            "My Numbers are involved: not reportable under the My Number Act, but the business shall "
+            "endeavour to report it (GL-B Annex 2 3B)."
+        ),
+        BangoVerdict.NOT_ASSESSED: _(
+            "My Numbers are involved, but the saved assessment predates the My Number Act track: "
+            "re-assess the incident."
+        ),
+        BangoVerdict.NOTHING_DUE: _("My Numbers are involved: nothing to report under the My Number Act."),
+        BangoVerdict.NONE: _("No My Number is involved."),
+    }[verdict]
 
 
 def format_days_left(deadline: dt.date | None, today: dt.date) -> str:
@@ -181,9 +229,11 @@ class IncidentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column is Column.BANGO:
+                return bango_tooltip(row)
             return row.title if column is Column.TITLE else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in (Column.LEARNED, Column.NEXT_DEADLINE, Column.REFERENCE):
+            if column in (Column.LEARNED, Column.NEXT_DEADLINE, Column.REFERENCE, Column.BANGO):
                 return int(Qt.AlignmentFlag.AlignCenter)
             if column is Column.DAYS_LEFT:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -207,6 +257,8 @@ class IncidentTableModel(QAbstractTableModel):
             return kind_label(row.incident_kind)
         if column is Column.ITEMS:
             return format_items(row)
+        if column is Column.BANGO:
+            return format_bango(row)
         if column is Column.STATUS:
             return row.status.label()
         if column is Column.NEXT_DEADLINE:
@@ -297,6 +349,7 @@ class RegisterView(QStackedWidget):
             Column.LEARNED: "2026/12/31",
             Column.KIND: "ランサムウェア・マルウェア",
             Column.ITEMS: "1号・2号・3号",
+            Column.BANGO: "2号・4号",
             Column.STATUS: "非該当（記録のみ）",
             Column.NEXT_DEADLINE: "2026/12/31",
             Column.DAYS_LEFT: "100日超過",

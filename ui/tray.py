@@ -47,7 +47,7 @@ def utc_now() -> dt.datetime:
 def reminder_message(reminder: Reminder, today: dt.date) -> tuple[str, str]:
     """(title, body) as the officer reads it; the words follow the clock's state now, not the lead that fired."""
     clock = reminder.clock
-    kind = clock.kind.label()
+    kind = clock.label()
     subject = f"{clock.reference} {clock.title}"
     if clock.state is ClockState.OPEN_NO_DATE:
         return _("Still to do: {kind}").format(kind=kind), "\n".join(
@@ -64,7 +64,7 @@ def reminder_message(reminder: Reminder, today: dt.date) -> tuple[str, str]:
 def summary_counts(clocks: Sequence[Clock]) -> str:
     overdue = sum(c.state is ClockState.OVERDUE for c in clocks)
     soon = sum(c.state is ClockState.DUE_TODAY or is_soon(c) for c in clocks)
-    undated = sum(c.state is ClockState.OPEN_NO_DATE for c in clocks)
+    undated = sum(c.state is ClockState.OPEN_NO_DATE and not c.kind.effort_only for c in clocks)
     return _("Overdue: {overdue} · Due within 2 days: {soon} · To do promptly: {undated}").format(
         overdue=overdue, soon=soon, undated=undated
     )

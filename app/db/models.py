@@ -67,7 +67,8 @@ class Incident(Base):
         Index(None, "status", "next_deadline"),
         Index(None, "status", "learned_date"),
         Index(None, "next_deadline"),
-        # The register's default order with the filtered columns covered (0002 replaced ix_incidents_learned_date).
+        # The register's default order with the filtered columns covered (0002 replaced ix_incidents_learned_date;
+        # 0003 added bango_verdict).
         Index(
             "ix_incidents_register_order",
             "learned_date",
@@ -76,12 +77,14 @@ class Incident(Base):
             "next_deadline",
             "reportable",
             "jipdec_category",
+            "bango_verdict",
         ),
         Index(None, "title"),
         Index(None, "incident_kind"),
         Index(None, "applicable_items"),
         Index(None, "jipdec_category"),
         Index(None, "reportable", "learned_date"),
+        Index(None, "bango_verdict", "learned_date"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -104,6 +107,10 @@ class Incident(Base):
     notes: Mapped[str] = mapped_column(Text, default="", server_default="")
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     reportable: Mapped[bool | None] = mapped_column(Boolean)
+    # 0003: the 番号法 column (app.domain.register.BangoVerdict; None = not assessed yet) and its 規則2条 号;
+    # `reportable` now means reportable under either law.
+    bango_verdict: Mapped[str | None] = mapped_column(String(16))
+    bango_categories: Mapped[list[int]] = mapped_column(JSON, default=list, server_default="[]")
 
     assessments: Mapped[list[Assessment]] = relationship(back_populates="incident", order_by="Assessment.id")
     timeline: Mapped[list[TimelineEntry]] = relationship(

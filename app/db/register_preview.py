@@ -27,12 +27,23 @@ from typing import Any
 from app.db.migrate import HEAD, VERSION_TABLE
 from app.db.sqlite_uri import readonly_uri
 from app.domain.incident import IncidentStatus
-from app.domain.register import RegisterQuery, RegisterRow, Reportable, SortKey, fiscal_year_of
+from app.domain.register import (
+    BANGO_SORT_ORDER,
+    BangoVerdict,
+    MyNumberFilter,
+    RegisterQuery,
+    RegisterRow,
+    Reportable,
+    SortKey,
+    fiscal_year_of,
+)
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT = 0.2  # seconds: a register another program holds gets no preview rather than a wait
 _STATUS_RANK = " ".join(f"WHEN '{status.value}' THEN {rank}" for rank, status in enumerate(IncidentStatus))
+_BANGO_RANK = " ".join(f"WHEN '{verdict.value}' THEN {rank}" for rank, verdict in enumerate(BANGO_SORT_ORDER))
+_INVOLVED = sorted(v.value for v in BangoVerdict if v.involved)
 _SORT_SQL = {
     SortKey.REFERENCE: "reference",
     SortKey.TITLE: "title",
@@ -41,10 +52,11 @@ _SORT_SQL = {
     SortKey.ITEMS: "applicable_items",
     SortKey.STATUS: f"CASE status {_STATUS_RANK} ELSE 99 END",
     SortKey.NEXT_DEADLINE: "next_deadline",
+    SortKey.BANGO: f"CASE bango_verdict {_BANGO_RANK} ELSE 99 END",
 }
 _ROW_COLUMNS = (
     "id, reference, title, learned_date, incident_kind, applicable_items, status, next_deadline, reportable, "
-    "jipdec_category"
+    "jipdec_category, bango_verdict, bango_categories"
 )
 
 
@@ -109,6 +121,15 @@ class RegisterPreview:
         if query.jipdec_category:
             conditions.append("jipdec_category = ?")
             params.append(query.jipdec_category)
+        if query.my_number is MyNumberFilter.INVOLVED:
+            conditions.append(f"bango_verdict IN ({', '.join('?' for _ in _INVOLVED)})")
+            params += _INVOLVED
+        elif query.my_number is MyNumberFilter.REPORTABLE:
+            conditions.append("bango_verdict = ?")
+            params.append(BangoVerdict.REPORT.value)
+        elif query.my_number is MyNumberFilter.NOT_INVOLVED:
+            conditions.append("bango_verdict = ?")
+            params.append(BangoVerdict.NONE.value)
         where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
         direction = "DESC" if query.descending else "ASC"
         order = f"{_SORT_SQL[query.sort]} {direction}, id {direction}"
@@ -125,6 +146,7 @@ class RegisterPreview:
         rows: dict[int, RegisterRow] = {}
         for r in result:
             items = json.loads(r[5]) if r[5] is not None else None
+            categories = json.loads(r[11]) if r[11] is not None else None
             rows[r[0]] = RegisterRow(
                 r[0],
                 r[1],
@@ -136,6 +158,8 @@ class RegisterPreview:
                 _date(r[7]),
                 None if r[8] is None else bool(r[8]),
                 r[9],
+                BangoVerdict.stored(r[10]),
+                tuple(int(i) for i in (categories or ())),
             )
         return rows
 

@@ -3,6 +3,8 @@
 調査中 → 速報済 → 確報済 → 本人通知済 → 完了, or 非該当（記録のみ）. The status shows the furthest step the
 filings prove; "closed" is the only state the officer sets, and closing asks first when a filing the assessment
 requires is missing. For a 委託先 whose 委託元 reports, the notice to the 委託元 is its report (LAW26-1 proviso).
+The 番号法 track (docs/domain.md §15) asks for the same kinds of filing (its report goes through the PPC form's My
+Number path, CONV-BANGO-FILING): an incident reportable under either law is reportable, and its dates count too.
 """
 
 from __future__ import annotations
@@ -45,13 +47,15 @@ def required_filings(assessment: Assessment | None) -> tuple[FilingKind, ...]:
     if assessment is None:
         return ()
     required: list[FilingKind] = []
-    if assessment.report_to is ReportTo.ENTRUSTOR:
+    bango = assessment.bango
+    if ReportTo.ENTRUSTOR in (assessment.report_to, bango.report_to):
         required.append(K.ENTRUSTOR_NOTICE)
-    elif assessment.ppc_report_required:
+    elif assessment.ppc_report_required or bango.report_required:
         required += [K.SOKUHO, K.KAKUHO]
-    if assessment.individual_notice in (
-        IndividualNotice.REQUIRED,
-        IndividualNotice.REQUIRED_SUBSTITUTE_ALLOWED,
+    if (
+        assessment.individual_notice
+        in (IndividualNotice.REQUIRED, IndividualNotice.REQUIRED_SUBSTITUTE_ALLOWED)
+        or bango.notify_required
     ):
         required.append(K.INDIVIDUAL_NOTICE)
     if assessment.pmark is not None and assessment.pmark.report_required:
@@ -88,16 +92,17 @@ def derive_status(
 ) -> IncidentStatus:
     if closed:
         return IncidentStatus.CLOSED
-    if assessment is not None and not assessment.reportable:
+    if assessment is not None and not assessment.any_reportable:
         return IncidentStatus.NOT_REPORTABLE
     kinds = _kinds(filed)
     reported = is_met(K.KAKUHO, kinds, assessment) or (
         assessment is not None
-        and assessment.report_to is ReportTo.ENTRUSTOR
+        and ReportTo.ENTRUSTOR in (assessment.report_to, assessment.bango.report_to)
         and is_met(K.ENTRUSTOR_NOTICE, kinds, assessment)
     )
     notified = is_met(K.INDIVIDUAL_NOTICE, kinds, assessment)
-    if notified and (reported or (assessment is not None and not assessment.ppc_report_required)):
+    reports = assessment is not None and (assessment.ppc_report_required or assessment.bango.report_required)
+    if notified and (reported or (assessment is not None and not reports)):
         return IncidentStatus.INDIVIDUALS_NOTIFIED
     if reported:
         return IncidentStatus.KAKUHO_FILED
@@ -110,18 +115,24 @@ def pending_deadlines(
     assessment: Assessment | None, filed: Collection[FilingKind | str], closed: bool
 ) -> tuple[PendingDeadline, ...]:
     """Dated obligations not yet met, earliest first; 本人通知 has no date (速やかに) and Pマーク dates are issue 6's."""
-    if closed or assessment is None or not assessment.reportable:
+    if closed or assessment is None or not assessment.any_reportable:
         return ()
     pending: list[PendingDeadline] = []
     missing = set(missing_filings(assessment, filed))
-    if K.SOKUHO in missing and assessment.sokuho_window is not None:
-        pending.append(PendingDeadline(K.SOKUHO, assessment.sokuho_window.end))
-    if K.KAKUHO in missing and assessment.kakuho is not None:
-        pending.append(PendingDeadline(K.KAKUHO, assessment.kakuho.deadline))
-    if K.ENTRUSTOR_NOTICE in missing and assessment.entrustor_notice_window is not None:
-        pending.append(PendingDeadline(K.ENTRUSTOR_NOTICE, assessment.entrustor_notice_window.end))
+
+    def add(item: PendingDeadline) -> None:
+        if item not in pending:  # a day both laws share is listed once
+            pending.append(item)
+
+    for track in (assessment, assessment.bango):
+        if K.SOKUHO in missing and track.sokuho_window is not None:
+            add(PendingDeadline(K.SOKUHO, track.sokuho_window.end))
+        if K.KAKUHO in missing and track.kakuho is not None:
+            add(PendingDeadline(K.KAKUHO, track.kakuho.deadline))
+        if K.ENTRUSTOR_NOTICE in missing and track.entrustor_notice_window is not None:
+            add(PendingDeadline(K.ENTRUSTOR_NOTICE, track.entrustor_notice_window.end))
     if K.GDPR_SA in missing and assessment.gdpr is not None:
-        pending.append(PendingDeadline(K.GDPR_SA, assessment.gdpr.art33_deadline.date()))
+        add(PendingDeadline(K.GDPR_SA, assessment.gdpr.art33_deadline.date()))
     return tuple(sorted(pending, key=lambda p: p.due))
 
 

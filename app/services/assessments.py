@@ -156,9 +156,9 @@ class AssessmentService:
             row.next_deadline = next_deadline_of(assessment_json)
             if incident_kind:
                 row.incident_kind = incident_kind
-            if row.status == IncidentStatus.NOT_REPORTABLE and assessment.reportable:
+            if row.status == IncidentStatus.NOT_REPORTABLE and assessment.any_reportable:
                 row.status = IncidentStatus.INVESTIGATING.value
-            elif row.status == IncidentStatus.INVESTIGATING and not assessment.reportable:
+            elif row.status == IncidentStatus.INVESTIGATING and not assessment.any_reportable:
                 row.status = IncidentStatus.NOT_REPORTABLE.value
             row.updated_at = now
             session.flush()

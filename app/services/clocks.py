@@ -107,7 +107,8 @@ class _Subject:
 
 def _latest_assessments(session: Session, where: ColumnElement[bool]) -> list[Any]:
     """One row per assessed incident matching `where`: its register fields and only the JSON parts clocks read
-    (the reasons, several kilobytes each, stay in the database)."""
+    (the 第7条 reasons, several kilobytes each, stay in the database; the "bango" part comes whole, reasons
+    included, because BangoAssessment.from_json is its one reader)."""
     newest = (
         select(func.max(Assessment.id).label("id"))
         .join(Incident, Incident.id == Assessment.incident_id)
@@ -124,15 +125,16 @@ def _latest_assessments(session: Session, where: ColumnElement[bool]) -> list[An
     return list(session.execute(query))
 
 
-def _filings(session: Session, where: ColumnElement[bool]) -> dict[int, list[tuple[str, dt.datetime]]]:
-    found: dict[int, list[tuple[str, dt.datetime]]] = defaultdict(list)
+def _filings(session: Session, where: ColumnElement[bool]) -> dict[int, list[tuple[str, dt.datetime, str]]]:
+    """With the channel: when the 第7条 report goes to a ministry and the 番号法 one to the PPC, it tells them apart."""
+    found: dict[int, list[tuple[str, dt.datetime, str]]] = defaultdict(list)
     rows = session.execute(
-        select(Filing.incident_id, Filing.kind, Filing.filed_at)
+        select(Filing.incident_id, Filing.kind, Filing.filed_at, Filing.channel)
         .join(Incident, Incident.id == Filing.incident_id)
         .where(where)
     )
-    for incident_id, kind, filed_at in rows:
-        found[incident_id].append((kind, filed_at))
+    for incident_id, kind, filed_at, channel in rows:
+        found[incident_id].append((kind, filed_at, channel))
     return found
 
 

@@ -29,11 +29,21 @@ from app.db.models import (
     TimelineEntry,
 )
 from app.domain.incident import IncidentStatus
-from app.domain.register import RegisterQuery, RegisterRow, Reportable, SortKey, fiscal_year_of
+from app.domain.register import (
+    BANGO_SORT_ORDER,
+    BangoVerdict,
+    MyNumberFilter,
+    RegisterQuery,
+    RegisterRow,
+    Reportable,
+    SortKey,
+    fiscal_year_of,
+)
 
 TRIGRAM = 3
 MAX_EXPANSION = 400  # trigrams an OR may hold before a short term falls back to scanning the text
 STATUS_ORDER = tuple(IncidentStatus)  # lifecycle order for sorting
+INVOLVED = sorted(v.value for v in BangoVerdict if v.involved)  # マイナンバーを含む, whatever the verdict
 
 
 def search_terms(query_text: str) -> list[str]:
@@ -43,6 +53,10 @@ def search_terms(query_text: str) -> list[str]:
 def _sort_column(key: SortKey) -> Any:
     if key is SortKey.STATUS:
         return case({s.value: i for i, s in enumerate(STATUS_ORDER)}, value=Incident.status, else_=99)
+    if key is SortKey.BANGO:
+        return case(
+            {v.value: i for i, v in enumerate(BANGO_SORT_ORDER)}, value=Incident.bango_verdict, else_=99
+        )
     return {
         SortKey.REFERENCE: Incident.reference,
         SortKey.TITLE: Incident.title,
@@ -100,6 +114,12 @@ class RegisterService:
             conditions.append(Incident.reportable.is_(False))
         if query.jipdec_category:
             conditions.append(Incident.jipdec_category == query.jipdec_category)
+        if query.my_number is MyNumberFilter.INVOLVED:
+            conditions.append(Incident.bango_verdict.in_(INVOLVED))
+        elif query.my_number is MyNumberFilter.REPORTABLE:
+            conditions.append(Incident.bango_verdict == BangoVerdict.REPORT.value)
+        elif query.my_number is MyNumberFilter.NOT_INVOLVED:
+            conditions.append(Incident.bango_verdict == BangoVerdict.NONE.value)
         conditions += self._search_conditions(search_terms(query.text))
         return statement.where(*conditions) if conditions else statement
 
@@ -182,6 +202,8 @@ class RegisterService:
             Incident.next_deadline,
             Incident.reportable,
             Incident.jipdec_category,
+            Incident.bango_verdict,
+            Incident.bango_categories,
         ).where(Incident.id.in_(list(ids)))
         with self.db.engine.connect() as conn:
             result = conn.execute(statement)
@@ -197,6 +219,8 @@ class RegisterService:
                     r[7],
                     r[8],
                     r[9],
+                    BangoVerdict.stored(r[10]),
+                    tuple(int(i) for i in (r[11] or ())),
                 )
                 for r in result
             }

@@ -61,10 +61,13 @@ def test_each_dated_clock_is_an_all_day_event_with_alarms_at_nine() -> None:
     assert "期限：2027年7月30日（金）" in description
     assert "規則8条2項" in description
     sokuho = events["1-sokuho@test.breachdesk"]
-    assert (sokuho["DTSTART"].dt, sokuho["DTEND"].dt) == (dt.date(2027, 7, 3), dt.date(2027, 7, 6))
-    assert _triggers(sokuho) == [dt.timedelta(hours=9), dt.timedelta(days=2, hours=9)]
+    # 速やかに from day 1, day 5 (7/5) the guide's outer bound; alarms still 2 days before and on 7/5 at 09:00.
+    assert (sokuho["DTSTART"].dt, sokuho["DTEND"].dt) == (dt.date(2027, 7, 1), dt.date(2027, 7, 6))
+    assert _triggers(sokuho) == [dt.timedelta(days=2, hours=9), dt.timedelta(days=4, hours=9)]
     assert str(sokuho["SUMMARY"]) == "【速報（目安）】2027-0001 メール誤送信"
-    assert "目安期間：2027年7月3日（土）〜2027年7月5日（月）" in str(sokuho["DESCRIPTION"])
+    assert "期限：速やかに（遅くとも2027年7月5日（月）まで。目安は概ね3〜5日以内）" in str(
+        sokuho["DESCRIPTION"]
+    )
 
 
 def test_the_year_end_move_is_explained_in_the_event() -> None:

@@ -169,3 +169,37 @@ def test_calendar_uid_domain_is_created_once(db: Database) -> None:
     first = ReminderService(db).calendar_uid_domain()
     assert first.endswith(".breachdesk")
     assert ReminderService(db).calendar_uid_domain() == first
+
+
+def test_my_number_clocks_from_the_register_with_the_filing_channel(db: Database) -> None:
+    """番号法 only (§15.5 example 3), and a 速報 to the ministry beside one to the PPC when filed separately."""
+    mine = add_incident(
+        db, "マイナンバー一覧の誤送信", data_items=(DataItem.NAME, DataItem.MY_NUMBER), affected_count=150
+    )
+    separate = add_incident(
+        db,
+        "給与PCのランサムウェア",
+        data_items=(DataItem.NAME, DataItem.MY_NUMBER),
+        malicious=True,
+        malicious_basis=MaliciousBasis.RANSOMWARE,
+        delegated_sector=True,
+    )
+    with db.session_scope() as session:
+        session.add(
+            Filing(
+                incident_id=separate,
+                kind=FilingKind.SOKUHO.value,
+                filed_at=jst(2027, 7, 3),
+                channel="ministry",
+                actor="t",
+            )
+        )
+    found = {(c.incident_id, c.kind): c for c in ClockService(db).open_clocks(jst(2027, 7, 4))}
+    assert {kind for i, kind in found if i == mine} == {
+        ClockKind.BANGO_SOKUHO,
+        ClockKind.BANGO_KAKUHO,
+        ClockKind.BANGO_INDIVIDUAL_NOTICE,
+    }
+    assert found[(mine, ClockKind.BANGO_KAKUHO)].due_date == dt.date(2027, 7, 30)
+    assert found[(separate, ClockKind.SOKUHO)].state is ClockState.DONE_ON_TIME  # the ministry has it
+    assert found[(separate, ClockKind.BANGO_SOKUHO)].state is ClockState.UPCOMING  # the PPC does not yet

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import datetime as dt
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -18,6 +20,7 @@ from app.db.faults import DatabaseFault, FaultKind
 from app.db.migrate import head_revision, migrations_dir
 from app.db.models import Base, include_in_autogenerate
 from app.domain.incident import IncidentStatus
+from app.domain.register import SortKey
 from app.errors import StorageError
 from app.paths import DataPaths
 from app.services.incidents import IncidentService
@@ -221,3 +224,121 @@ def test_revision_list_matches_the_scripts_on_disk() -> None:
     on_disk = [script.revision for script in script_directory().walk_revisions()]  # newest first
     assert list(reversed(on_disk)) == list(REVISIONS)
     assert script_directory().get_current_head() == REVISIONS[-1]
+
+
+def _triggers_and_indexes(path: Path) -> tuple[set[str], dict[str, list[str]]]:
+    with sqlite3.connect(path) as conn:
+        triggers = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        names = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")]
+        columns = {
+            name: [row[2] for row in conn.execute(f"PRAGMA index_info('{name}')")]
+            for name in names
+            if name.startswith("ix_incidents")
+        }
+    conn.close()
+    return triggers, columns
+
+
+def test_register_from_schema_0002_gets_the_my_number_column(data_paths: DataPaths) -> None:
+    """A register saved by the release before the 番号法 track (tests/fixtures/make_schema_0002.py): incidents
+    whose facts name a 個人番号 read 「未判定」 under the 番号法 until re-assessed; nothing else moves."""
+    shutil.copyfile(FIXTURES / "schema-0002.sqlite3", data_paths.db_file)
+    triggers_before, _ = _triggers_and_indexes(data_paths.db_file)
+    db = Database.open(data_paths, busy_timeout=SHORT_BUSY)
+    try:
+        from app.domain.register import BangoVerdict, MyNumberFilter, RegisterQuery
+        from app.services.register import RegisterService
+        from app.services.workspace.timeline import TimelineService
+
+        service = RegisterService(db)
+        today = dt.date(2026, 12, 1)
+        every = service.ids(RegisterQuery(sort=SortKey.REFERENCE, descending=False), today)
+        rows = [service.rows(every)[i] for i in every]
+        assert [(r.reference, r.status, r.bango_verdict, r.bango_categories) for r in rows] == [
+            ("2026-0001", IncidentStatus.SOKUHO_FILED, BangoVerdict.NONE, ()),
+            ("2026-0002", IncidentStatus.NOT_REPORTABLE, BangoVerdict.NOT_ASSESSED, ()),
+            ("2026-0003", IncidentStatus.INVESTIGATING, BangoVerdict.NOT_ASSESSED, ()),
+            ("2026-0004", IncidentStatus.NOT_REPORTABLE, BangoVerdict.NONE, ()),
+            ("2026-0005", IncidentStatus.INVESTIGATING, None, ()),
+        ]
+        assert [(r.reportable, r.applicable_items) for r in rows[:3]] == [
+            (True, (1,)),
+            (False, ()),
+            (True, (3,)),
+        ]
+        involved = service.ids(
+            RegisterQuery(my_number=MyNumberFilter.INVOLVED, sort=SortKey.REFERENCE), today
+        )
+        assert [service.rows(involved)[i].reference for i in involved] == ["2026-0003", "2026-0002"]
+        # Search and its triggers survived: old text is found, and a new timeline entry is indexed at once.
+        ransom = service.ids(RegisterQuery(text="身代金要求"), today)
+        assert [service.rows(ransom)[i].reference for i in ransom] == ["2026-0003"]
+        TimelineService(db).append(every[1], dt.datetime(2026, 12, 1, 10, tzinfo=dt.UTC), "封筒を回収できず")
+        assert service.ids(RegisterQuery(text="封筒を回収"), today) == [every[1]]
+        from app.db.audit import verify_chain
+
+        with db.session_scope() as session:
+            assert verify_chain(session) is None
+    finally:
+        db.close()
+    triggers_after, indexes = _triggers_and_indexes(data_paths.db_file)
+    assert triggers_after == triggers_before and "trg_timeline_entries_no_update" in triggers_after
+    assert indexes["ix_incidents_register_order"][-1] == "bango_verdict"
+    assert indexes["ix_incidents_bango_verdict_learned_date"] == ["bango_verdict", "learned_date"]
+    with sqlite3.connect(data_paths.db_file) as conn, pytest.raises(sqlite3.DatabaseError):
+        conn.execute("UPDATE timeline_entries SET text = 'x'")  # still append-only
+    conn.close()
+
+
+def test_assessments_with_a_my_number_verdict_fill_the_column_and_reportable(data_paths: DataPaths) -> None:
+    """A development build wrote the "bango" object at schema 0002: its categories count as reportable."""
+    shutil.copyfile(FIXTURES / "schema-0002.sqlite3", data_paths.db_file)
+    with sqlite3.connect(data_paths.db_file) as conn:
+        for reference, bango in (
+            ("2026-0002", {"applies": True, "categories": [4], "effort_report": False}),
+            ("2026-0004", {"applies": False, "categories": [], "effort_report": False}),
+        ):
+            conn.execute(
+                "UPDATE assessments SET assessment = json_set(assessment, '$.bango', json(?)) WHERE incident_id = "
+                "(SELECT id FROM incidents WHERE reference = ?)",
+                (json.dumps(bango), reference),
+            )
+    conn.close()
+    Database.open(data_paths, busy_timeout=SHORT_BUSY).close()
+    with sqlite3.connect(data_paths.db_file) as conn:
+        found = dict(
+            (row[0], row[1:])
+            for row in conn.execute(
+                "SELECT reference, bango_verdict, bango_categories, reportable FROM incidents"
+            )
+        )
+    conn.close()
+    assert found["2026-0002"] == ("report", "[4]", 1)
+    assert found["2026-0004"] == ("none", "[]", 0)
+    assert found["2026-0003"] == ("not_assessed", "[]", 1)
+
+
+def test_schema_0001_reaches_0003_and_0003_goes_back_to_0002(data_paths: DataPaths) -> None:
+    shutil.copyfile(FIXTURES / "schema-0001.sqlite3", data_paths.db_file)
+    Database.open(data_paths, busy_timeout=SHORT_BUSY).close()
+    with sqlite3.connect(data_paths.db_file) as conn:
+        assert {row[0] for row in conn.execute("SELECT bango_verdict FROM incidents")} == {"none", None}
+    conn.close()
+    triggers_head, _ = _triggers_and_indexes(data_paths.db_file)
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from app.db.migrate import alembic_config
+
+    engine = create_engine(f"sqlite:///{data_paths.db_file}")
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0002")
+    engine.dispose()
+    triggers, indexes = _triggers_and_indexes(data_paths.db_file)
+    assert triggers == triggers_head
+    assert indexes["ix_incidents_register_order"][-1] == "jipdec_category"
+    with sqlite3.connect(data_paths.db_file) as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(incidents)")}
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
+    conn.close()
+    assert not {"bango_verdict", "bango_categories"} & columns

@@ -111,4 +111,4 @@ def test_table_model_passes_qtmodeltester(qtmodeltester) -> None:
     assert model.index(0, Column.NEXT_DEADLINE).data() == "2026/12/02"
     assert model.index(0, Column.DAYS_LEFT).data() == "あと2日"
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
-    assert headers == ["番号", "件名", "発覚日", "事象", "該当号", "状態", "次の期限", "あと何日"]
+    assert headers == ["番号", "件名", "発覚日", "事象", "該当号", "番号法", "状態", "次の期限", "あと何日"]

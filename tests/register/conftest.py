@@ -15,6 +15,7 @@ from app.rules import assess
 from app.services.incidents import IncidentService
 
 TODAY = dt.date(2027, 7, 3)
+MY_NUMBER = ["name", "my_number"]  # 個人番号 in the data: the 番号法 track applies too
 
 
 @pytest.fixture
@@ -45,3 +46,10 @@ def assessed(db: Database, title: str, kind: str | None = "email_missend", **cha
 def quick(db: Database, title: str, learned: str = "2027-07-02") -> int:
     """A quick record: title and date only, not assessed."""
     return IncidentService(db).create(title, {"learned_date": learned}, None, None)
+
+
+def legacy(db: Database, title: str, **changes: Any) -> int:
+    """Saved by a version without the 番号法 track: the same assessment, without its "bango" object."""
+    f = facts(**changes)
+    saved = {k: v for k, v in assess(f).to_json().items() if k != "bango"}
+    return IncidentService(db).create(title, f.to_json(), saved, "email_missend")

@@ -17,11 +17,11 @@ from app.db.database import Database
 from app.db.register_preview import RegisterPreview
 from app.domain.filing import FilingKind
 from app.domain.incident import IncidentStatus
-from app.domain.register import RegisterQuery, Reportable, SortKey
+from app.domain.register import MyNumberFilter, RegisterQuery, Reportable, SortKey
 from app.paths import DataPaths
 from app.services.register import RegisterService
 from app.services.workspace import FilingService, OverviewService
-from tests.register.conftest import TODAY, assessed, quick
+from tests.register.conftest import MY_NUMBER, TODAY, assessed, legacy, quick
 
 JST = dt.timezone(dt.timedelta(hours=9))
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def varied(db: Database) -> Database:
-    """Every column the register shows, with ties, NULLs, two fiscal years and a status this version does not know."""
+    """Every column the register shows, with ties, NULLs, two fiscal years, a status this version does not know, and
+    every 番号法 verdict (one written by a newer version too)."""
     reportable = assessed(db, "健康診断結果の誤送信")
     assessed(db, "開封前に回収", recovered_before_viewed=True)
     march = assessed(db, "前年度の紛失", "loss", learned_date="2027-03-31")
@@ -38,10 +39,17 @@ def varied(db: Database) -> Database:
     quick(db, "同じ日の二件目")  # same 発覚日 as the one above: the id breaks the tie
     quick(db, "日付なし", learned="")
     strange = quick(db, "将来の状態")
+    assessed(db, "マイナンバー一覧の誤送信", data_items=MY_NUMBER, affected_count=150)
+    assessed(
+        db, "扶養控除等申告書の誤送付", data_items=MY_NUMBER, affected_count=3, learned_date="2027-03-31"
+    )
+    legacy(db, "旧版で判定した源泉徴収票の紛失", data_items=MY_NUMBER, affected_count=150)
+    future = assessed(db, "新しい判定", data_items=MY_NUMBER, affected_count=150, learned_date="2027-05-01")
     FilingService(db).record(march, FilingKind.SOKUHO, dt.datetime(2027, 4, 2, tzinfo=JST), "ppc_form")
     OverviewService(db).set_classification(reportable, "category", "missend")
     with db.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE incidents SET status = 'archived_by_v9' WHERE id = ?", (strange,))
+        conn.exec_driver_sql("UPDATE incidents SET bango_verdict = 'judged_by_v9' WHERE id = ?", (future,))
     return db
 
 
@@ -54,15 +62,17 @@ def _queries() -> list[RegisterQuery]:
             fiscal_year=year,
             reportable=rep,
             jipdec_category=cat,
+            my_number=mine,
             sort=key,
             descending=desc,
         )
-        for s, due, year, rep, cat, key, desc in itertools.product(
+        for s, due, year, rep, cat, mine, key, desc in itertools.product(
             statuses,
             (None, 7),
             (None, 2026, 2027),
             tuple(Reportable),
             (None, "missend"),
+            tuple(MyNumberFilter),
             tuple(SortKey),
             (True, False),
         )
@@ -75,14 +85,14 @@ def test_every_query_without_text_answers_as_the_register_service(varied: Databa
     assert preview is not None
     try:
         queries = _queries()
-        assert len(queries) == 1512
+        assert len(queries) == 6912
         for query in queries:
             assert preview.ids(query, TODAY) == service.ids(query, TODAY), query
         every = service.ids(RegisterQuery(), TODAY)
-        assert len(every) == 8
+        assert len(every) == 12
         assert preview.rows(every) == service.rows(every)
         assert preview.rows([]) == {}
-        assert preview.total() == service.total() == 8
+        assert preview.total() == service.total() == 12
         assert preview.fiscal_years() == service.fiscal_years() == [2027, 2026]
     finally:
         preview.close()

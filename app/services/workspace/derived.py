@@ -1,4 +1,4 @@
-"""Keeping the register's derived columns (status, next deadline, reportable, 号) true to the record.
+"""Keeping the register's derived columns (status, next deadline, reportable, 号, 番号法) true to the record.
 
 Called in the same transaction as every change that can move them: a filing recorded, the incident closed or
 reopened, a new assessment saved. A status change gets its own audit entry, so the history reads
@@ -18,6 +18,7 @@ from app.db.models import Assessment as AssessmentRow
 from app.db.models import Filing, Incident
 from app.domain.assessment import Assessment
 from app.domain.incident import IncidentStatus
+from app.domain.register import bango_verdict
 from app.domain.status import derive_status, next_deadline
 
 log = logging.getLogger(__name__)
@@ -66,18 +67,24 @@ def refresh_derived(
         "next_deadline": row.next_deadline,
         "reportable": row.reportable,
         "applicable_items": list(row.applicable_items or []),
+        "bango_verdict": row.bango_verdict,
     }
     row.status = status.value
     row.next_deadline = next_deadline(assessment, kinds, closed)
-    row.reportable = None if latest is None else (assessment is not None and assessment.reportable)
-    if assessment is not None:
+    # Reportable under either law: an incident only the 番号法 makes reportable is no 非該当.
+    row.reportable = None if latest is None else (assessment is not None and assessment.any_reportable)
+    if assessment is not None and latest is not None:
         row.applicable_items = list(assessment.applicable_items)
         row.rules_version = assessment.rules_version
+        verdict = bango_verdict(latest.assessment, latest.facts)
+        row.bango_verdict = verdict.value if verdict is not None else None
+        row.bango_categories = list(assessment.bango.categories)
     after = {
         "status": row.status,
         "next_deadline": row.next_deadline,
         "reportable": row.reportable,
         "applicable_items": list(row.applicable_items or []),
+        "bango_verdict": row.bango_verdict,
     }
     if before != after and audited:
         session.flush()

@@ -49,10 +49,10 @@ def test_panel_lists_open_clocks_most_urgent_first_with_words_and_icons(qtbot) -
     qtbot.addWidget(panel)
     panel.set_clocks(_clocks(), NOW)
     assert _rows(panel) == [
-        "▲ 期限超過 · 25日超過 · 速報\n6/8（火）〜6/10（木） · 2027-0001 診断書の誤送付",
+        "▲ 期限超過 · 25日超過 · 速報\n速やかに（遅くとも6/10（木）まで） · 2027-0001 診断書の誤送付",
         "● 本日期限 · 本日中（あと14時間） · 確報\n7/5（月） · 2027-0001 診断書の誤送付",
         "○ 期限前 · あと23時間 · GDPR第33条の通知（72時間）\n7/6（火） 09:00 · 2027-0002 会員サイトへの不正アクセス",
-        "○ 期限前 · あと2日 · 速報\n7/5（月）〜7/7（水） · 2027-0002 会員サイトへの不正アクセス",
+        "○ 期限前 · あと2日 · 速報\n速やかに（遅くとも7/7（水）まで） · 2027-0002 会員サイトへの不正アクセス",
         "◆ 速やかに（期日なし） · 本人通知\n2027-0002 会員サイトへの不正アクセス",
         "○ 期限前 · あと28日 · 確報\n8/2（月） · 2027-0002 会員サイトへの不正アクセス",
     ]  # the 本人通知 of 2027-0001 was recorded: it has left the panel
@@ -100,5 +100,5 @@ def test_an_empty_panel_says_so_and_english_reads_naturally(qtbot, qapp) -> None
     english.set_clocks(_clocks(), NOW)
     assert english.windowTitle() == "Deadlines"
     assert _rows(english)[0] == (
-        "▲ Overdue · 25 days overdue · Preliminary report (sokuho)\nTue 6/8〜Thu 6/10 · 2027-0001 診断書の誤送付"
+        "▲ Overdue · 25 days overdue · Preliminary report (sokuho)\nPromptly, by Thu 6/10 at the latest · 2027-0001 診断書の誤送付"
     )

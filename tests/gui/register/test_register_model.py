@@ -55,7 +55,7 @@ def test_register_view_searches_filters_and_sorts(qtbot, register_db: Database) 
     assert view.page() is RegisterPage.TABLE
     assert view.model.ids() == [mail, lost]  # newest 発覚日 first
     headers = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
-    assert headers == ["番号", "件名", "発覚日", "事象", "該当号", "状態", "次の期限", "あと何日"]
+    assert headers == ["番号", "件名", "発覚日", "事象", "該当号", "番号法", "状態", "次の期限", "あと何日"]
     assert view.model.index(0, Column.DAYS_LEFT).data() == "あと2日"
     assert view.model.index(0, Column.KIND).data() == "メール誤送信"
 
@@ -85,3 +85,58 @@ def test_opening_a_row_emits_its_incident(qtbot, register_db: Database) -> None:
     with qtbot.waitSignal(view.incidentActivated) as opened:
         view.table.doubleClicked.emit(view.model.index(0, Column.TITLE))
     assert opened.args == [incident]
+
+
+def test_my_number_column_and_filter(qtbot, register_db: Database) -> None:
+    """番号法 column: 「4号」 when reportable, 「努力義務」, 「—」 without My Numbers; the filter narrows to them."""
+    my_numbers = ["name", "my_number"]
+    only = add_assessed(register_db, "マイナンバー一覧の誤送信", data_items=my_numbers, affected_count=150)
+    effort = add_assessed(
+        register_db, "扶養控除等申告書の誤送付", data_items=my_numbers, learned_date="2027-06-30"
+    )
+    plain = add_assessed(register_db, "健康診断結果の誤送信", learned_date="2027-06-29")
+    view = RegisterView(today=lambda: TODAY)
+    qtbot.addWidget(view)
+    view.attach(RegisterService(register_db))
+    model = view.model
+
+    def cell(incident: int, column: Column, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> object:
+        row = model.row_of(incident)
+        assert row is not None
+        return model.index(row, column).data(role)
+
+    assert [cell(i, Column.BANGO) for i in (only, effort, plain)] == ["4号", "努力義務", "—"]
+    # Reportable under the 番号法 alone: 第7条 has no item, yet it is not 非該当 and its 速報 guide counts down.
+    assert (cell(only, Column.ITEMS), cell(only, Column.STATUS), cell(only, Column.DAYS_LEFT)) == (
+        "該当なし",
+        "調査中",
+        "あと2日",
+    )
+    assert cell(only, Column.BANGO, Qt.ItemDataRole.ToolTipRole) == (
+        "マイナンバーを含みます。番号法の報告対象です（規則2条4号）。"
+    )
+    combo = view.filters.reportable_combo
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert texts == [
+        "報告対象・非該当すべて",
+        "報告対象のみ",
+        "非該当のみ",
+        "",  # a separator
+        "マイナンバーを含む",
+        "番号法の報告対象",
+        "マイナンバーを含まない",
+    ]
+
+    def choose(text: str) -> list[int]:
+        combo.setCurrentIndex(texts.index(text))
+        return model.ids()
+
+    assert set(choose("報告対象のみ")) == {only, plain}  # reportable under either law
+    assert choose("非該当のみ") == [effort]
+    assert set(choose("マイナンバーを含む")) == {only, effort}
+    assert choose("番号法の報告対象") == [only]
+    assert choose("マイナンバーを含まない") == [plain]
+    combo.setCurrentIndex(0)
+    assert len(model.ids()) == 3
+    view.table.horizontalHeader().setSortIndicator(Column.BANGO, Qt.SortOrder.AscendingOrder)
+    assert model.ids() == [only, effort, plain]
