@@ -22,6 +22,23 @@ class Event(StrEnum):
     NONE = "none"
 
 
+class CausedBy(StrEnum):
+    """Who caused the event, as the officer was asked it plainly (codes stored in facts: extend, never rename).
+
+    On purpose (an outsider, or an employee or contractor acting on purpose) is an act with a wrongful purpose:
+    規則7条3号 and 番号法 規則2条2号 (GL 3-5-3-1(3)), whether or not `malicious` was ticked as well.
+    """
+
+    OUTSIDER = "outsider"  # an attacker, a thief
+    EMPLOYEE_ON_PURPOSE = (
+        "employee_on_purpose"  # sold a customer list, posted data on SNS, took it to a competitor
+    )
+    EMPLOYEE_MISTAKE = "employee_mistake"  # includes taking work home against the rules (QA17-9)
+    CONTRACTOR_ON_PURPOSE = "contractor_on_purpose"
+    CONTRACTOR_MISTAKE = "contractor_mistake"
+    UNKNOWN = "unknown"
+
+
 class BangoMisuse(StrEnum):
     """A use or provision of 個人番号 that 番号法 forbids, with or without any leak (規則2条2号ロ・ハ, 4号ロ・ハ)."""
 
@@ -162,6 +179,7 @@ class Facts:
     # Addition to §11.1 (3号 since 2024-04-01): information the office was acquiring to put in its database,
     # e.g. entries captured from a tampered web form before they were stored (GL 3-5-1-1, 規則7条3号かっこ書).
     data_being_acquired: bool = False
+    caused_by: CausedBy | None = None
     bango: BangoFacts = field(default_factory=BangoFacts)
 
     def to_json(self) -> dict[str, Any]:
@@ -203,6 +221,7 @@ class Facts:
             "pmark_holder": self.pmark_holder,
             "gdpr_applies": self.gdpr_applies,
             "data_being_acquired": self.data_being_acquired,
+            "caused_by": self.caused_by.value if self.caused_by else None,
             "bango": self.bango.to_json(),
         }
 

@@ -28,6 +28,7 @@ from app.domain.facts import BangoMisuse, DataItem, Event, Facts, MaliciousBasis
 from app.rules.bango_texts import BANGO_TEXTS
 from app.rules.facts_json import bango_persons
 from app.rules.texts import BASE_TEXTS, EVENT_LABELS, MALICIOUS_BASIS_LABELS, Text
+from app.rules.triggers import wrongful_purpose
 from app.rules.wording import closed_days_words, date_words, known_count_words, say
 
 
@@ -189,15 +190,16 @@ def _categories(
     if leaked and bango.gov_system:
         found.append(1)
         reasons.append(say(texts, "BANGO-R2-1", event=event_words, osore=osore, possibly=osore))
-    if facts.malicious and (leaked or bango.misuse is not None):
+    malicious, malicious_basis = wrongful_purpose(facts)
+    if malicious and (leaked or bango.misuse is not None):
         found.append(2)
-        if leaked and facts.malicious_basis in (None, MaliciousBasis.OTHER):
+        if leaked and malicious_basis in (None, MaliciousBasis.OTHER):
             # "Other" names no act apart from 2号's own words, which the sentence says anyway.
             reasons.append(
                 say(texts, "BANGO-R2-2/event-other", event=event_words, osore=osore, possibly=osore)
             )
         elif leaked:
-            basis = MALICIOUS_BASIS_LABELS[facts.malicious_basis or MaliciousBasis.OTHER]
+            basis = MALICIOUS_BASIS_LABELS[malicious_basis or MaliciousBasis.OTHER]
             reasons.append(
                 say(texts, "BANGO-R2-2/event", event=event_words, osore=osore, possibly=osore, basis=basis)
             )

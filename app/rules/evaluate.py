@@ -8,7 +8,7 @@ from app.rules.bango import with_bango
 from app.rules.rulesets import RULESETS, RuleSet, ruleset_for
 from app.rules.schedule import Verdict, decide
 from app.rules.texts import DATA_ITEM_LABELS, EVENT_LABELS, MALICIOUS_BASIS_LABELS
-from app.rules.triggers import Triggers, find_triggers
+from app.rules.triggers import Triggers, find_triggers, insider_on_purpose, wrongful_purpose
 from app.rules.wording import join_words, known_count_words, say
 
 _ASSESSED = {
@@ -188,8 +188,13 @@ def _item_reasons(
             reasons.append(say(texts, "R7-1-NA"))
         _financial_reasons(facts, rs, triggers, reasons, warnings)
 
-    if triggers.malicious:
-        basis = facts.malicious_basis or MaliciousBasis.OTHER
+    if triggers.malicious and insider_on_purpose(facts):
+        # The guideline's own example (an employee takes data and hands it to a third party): no sign to quote.
+        reasons.append(say(texts, "R7-3/insider", event=event_words, osore=osore, possibly=osore))
+        if facts.data_being_acquired:
+            reasons.append(say(texts, "R7-3-ACQ"))
+    elif triggers.malicious:
+        basis = wrongful_purpose(facts)[1] or MaliciousBasis.OTHER
         indicator = rs.indicators.get(basis)
         if indicator is None:
             warnings.append(

@@ -17,6 +17,7 @@ from app.deadlines import LAST_SUPPORTED_YEAR
 from app.domain.facts import (
     BangoFacts,
     BangoMisuse,
+    CausedBy,
     DataItem,
     Encryption,
     Event,
@@ -67,6 +68,7 @@ FIELD_LABELS: dict[str, str] = {
     "pmark_holder": N_("the office holds the Privacy Mark"),
     "gdpr_applies": N_("the GDPR applies"),
     "data_being_acquired": N_("information being acquired, not yet in the database"),
+    "caused_by": N_("who caused it"),
     "bango": N_("My Number (特定個人情報) facts"),
     "bango.affected_count": N_("number of persons whose own My Number is in the data"),
     "bango.affected_count_max": N_("largest possible number of persons whose own My Number is in the data"),
@@ -155,6 +157,7 @@ def parse_facts(data: object) -> Facts:
         pmark_holder=get.boolean("pmark_holder", False),
         gdpr_applies=get.boolean("gdpr_applies", False),
         data_being_acquired=get.boolean("data_being_acquired", False),
+        caused_by=get.optional("caused_by", lambda n: get.enum(n, CausedBy)),
         bango=_bango(data.get("bango", {})),
     )
     check_consistency(facts)

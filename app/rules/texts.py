@@ -150,6 +150,11 @@ BASE_TEXTS: dict[str, Text] = {
         "Rule 7(3): the {possibly}{event} through {basis} counts as caused by an act possibly done with a wrongful purpose. {detail}The actor may be an outsider or an employee; attacks on processors or cloud services count. One person is enough.",
         ("規則7条3号", "GL 3-5-3-1(3)"),
     ),
+    "R7-3/insider": T(
+        "規則7条3号：従業員（委託先の従業員を含む）が故意に個人データを持ち出し、又は第三者に渡した（その疑いがある）ため、不正の目的をもって行われたおそれがある行為による{event}{osore}に当たります。顧客名簿の売却やSNSへの投稿はガイドラインの該当例です。本人が1人でも該当します。",
+        "Rule 7(3): an employee (or a processor's employee) took personal data out or handed it to a third party on purpose (or is suspected of it), so the {possibly}{event} counts as caused by an act possibly done with a wrongful purpose. Selling a customer list or posting data on social media are the guideline's examples. One person is enough.",
+        ("規則7条3号", "GL 3-5-3-1(3)"),
+    ),
     "R7-3/other": T(
         "規則7条3号：不正の目的をもって行われたおそれがある行為による{event}{osore}に当たります。{detail}行為者は外部の者か従業員かを問わず、委託先やクラウドサービスへの攻撃も含みます。本人が1人でも該当します。",
         "Rule 7(3): the {possibly}{event} counts as caused by an act possibly done with a wrongful purpose. {detail}The actor may be an outsider or an employee; attacks on processors or cloud services count. One person is enough.",

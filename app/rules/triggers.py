@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.domain.facts import DataItem, Facts
+from app.domain.facts import CausedBy, DataItem, Facts, MaliciousBasis
 from app.rules.rulesets import FinancialRule, RuleSet
 
 
@@ -36,6 +36,28 @@ class Triggers:
         return tuple(found)
 
 
+_ON_PURPOSE = {
+    CausedBy.OUTSIDER: MaliciousBasis.OTHER,
+    CausedBy.EMPLOYEE_ON_PURPOSE: MaliciousBasis.INSIDER_EXFILTRATION,
+    CausedBy.CONTRACTOR_ON_PURPOSE: MaliciousBasis.INSIDER_EXFILTRATION,
+}
+
+
+def wrongful_purpose(facts: Facts) -> tuple[bool, MaliciousBasis | None]:
+    """不正の目的 and its basis: ticked as `malicious`, or implied by who caused it (an act done on purpose).
+
+    Derived like `sensitive` from the data items, so `main.py assess` and the wizard reach 3号 from the same answer.
+    """
+    if facts.malicious:
+        return True, facts.malicious_basis
+    implied = _ON_PURPOSE.get(facts.caused_by) if facts.caused_by is not None else None
+    return (True, implied) if implied is not None else (False, None)
+
+
+def insider_on_purpose(facts: Facts) -> bool:
+    return facts.caused_by in (CausedBy.EMPLOYEE_ON_PURPOSE, CausedBy.CONTRACTOR_ON_PURPOSE)
+
+
 def find_triggers(facts: Facts, ruleset: RuleSet) -> Triggers:
     items = set(facts.data_items)
     sensitive_items = tuple(i for i in facts.data_items if i in ruleset.sensitive_items)
@@ -51,7 +73,7 @@ def find_triggers(facts: Facts, ruleset: RuleSet) -> Triggers:
         sensitive=facts.sensitive or bool(sensitive_items),
         financial=matched,
         financial_triggered=any(rule.triggers for rule in matched),
-        malicious=facts.malicious,
+        malicious=wrongful_purpose(facts)[0],
         count=count,
         count_from_max=count is not None and facts.affected_count != count,
         over_threshold=count is not None and count > ruleset.count_threshold,

@@ -13,6 +13,7 @@ from typing import Any
 from app.domain.facts import (
     BangoFacts,
     BangoMisuse,
+    CausedBy,
     DataItem,
     Encryption,
     Event,
@@ -33,6 +34,7 @@ from app.wizard.flow import (
     SENT_KINDS,
     Answers,
     bango_answer,
+    cause,
     derived_event,
     is_applicable,
     malicious,
@@ -94,6 +96,7 @@ def answers_to_facts(
         ),
         malicious=is_malicious,
         malicious_basis=basis,
+        caused_by=CausedBy(cause(live)) if cause(live) in CausedBy._value2member_map_ else None,
         affected_count=value if count.get("mode") == "exact" else None,
         affected_count_max=value if count.get("mode") == "at_most" else None,
         encryption=Encryption(
@@ -267,6 +270,10 @@ def _cause_answer(facts: Mapping[str, Any], kind: str | None, answers: Answers) 
     the contractor, anything else as the office's own staff.
     """
     if kind in CAUSE_IMPLIED_KINDS or "event" not in facts:
+        return
+    recorded = facts.get("caused_by")
+    if isinstance(recorded, str) and recorded in CausedBy._value2member_map_:
+        answers[Q.CAUSE] = recorded  # asked plainly and kept with the facts
         return
     at_contractor = kind == "processor_report"
     basis = facts.get("malicious_basis") if facts.get("malicious") else None

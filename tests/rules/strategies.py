@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from app.domain.facts import (
     BangoFacts,
     BangoMisuse,
+    CausedBy,
     DataItem,
     Encryption,
     Event,
@@ -69,6 +70,7 @@ def valid_facts(draw: st.DrawFn) -> Facts:
         pmark_holder=draw(st.booleans()),
         gdpr_applies=gdpr,
         data_being_acquired=draw(st.booleans()),
+        caused_by=draw(st.none() | st.sampled_from(CausedBy)),
         bango=bango,
     )
 

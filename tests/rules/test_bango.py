@@ -448,3 +448,42 @@ def test_the_track_has_its_own_dates_when_they_differ() -> None:
     assert a.kakuho is not None and a.bango.kakuho is not None
     assert a.kakuho.deadline != a.bango.kakuho.deadline
     assert a.bango.filing is not None and a.bango.filing.value == "joint"
+
+
+# --- who caused it (issue 13, point 2) -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("who", ["employee_on_purpose", "contractor_on_purpose"])
+def test_an_insider_acting_on_purpose_is_item_3_without_ticking_malicious(who: str) -> None:
+    """GL 3-5-3-1(3): an employee sells the customer list or posts it on SNS: 3号 (60 days), one person suffices."""
+    a = assess(
+        parse_facts(
+            {"role": "controller", "event": "leak", "learned_date": "2027-07-01", "data_items": ["name", "email"],
+             "affected_count": 1, "caused_by": who}
+        )
+    )  # fmt: skip
+    assert a.applicable_items == (3,)
+    assert a.kakuho is not None and a.kakuho.days == 60
+    insider = next(r for r in a.reasons if r.code == "R7-3")
+    assert "故意に個人データを持ち出し" in insider.ja
+    assert "GL 3-5-3-1(3)" in insider.refs
+
+
+def test_an_employee_by_mistake_is_not_item_3_and_the_answer_round_trips() -> None:
+    facts = parse_facts(
+        {"role": "controller", "event": "leak", "learned_date": "2027-07-01", "data_items": ["name"],
+         "affected_count": 1, "caused_by": "employee_mistake"}
+    )  # fmt: skip
+    assert assess(facts).applicable_items == ()
+    assert parse_facts(json.loads(json.dumps(facts.to_json()))).caused_by == facts.caused_by
+
+
+def test_an_insider_on_purpose_with_my_numbers_is_category_2() -> None:
+    b = bango(learned_date="2026-10-05", caused_by="employee_on_purpose", bango={"affected_count": 3})
+    assert b["categories"] == [2]
+
+
+def test_an_unknown_cause_code_is_refused() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_facts({**BASE, "learned_date": "2026-10-05", "caused_by": "someone"})
+    assert caught.value.field == "caused_by"

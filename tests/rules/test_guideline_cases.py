@@ -590,7 +590,7 @@ def test_json_field_names_are_exactly_those_of_domain_11() -> None:
         "malicious_basis", "affected_count", "affected_count_max", "encryption", "pseudonymized",
         "recovered_before_viewed", "intentional_provision", "identical_copy_exists", "occurred_date", "learned_date",
         "learned_at", "learned_by", "officer_learned_date", "count_exceeded_1000_learned_date", "delegated_sector",
-        "notification_difficult", "pmark_holder", "gdpr_applies", "data_being_acquired", "bango",
+        "notification_difficult", "pmark_holder", "gdpr_applies", "data_being_acquired", "caused_by", "bango",
     ]  # fmt: skip
     assert list(facts["financial"]) == [
         "card_number_full", "card_last4_expiry_only", "bank_account_only", "payment_login_credentials",

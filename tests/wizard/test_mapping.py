@@ -389,3 +389,21 @@ def test_reopening_reproduces_the_my_number_answers() -> None:
     assert reopened["my_number"] == "yes" and "my_number" not in reopened["data"]
     for question in ("bango_count", "bango_crossing", "bango"):
         assert reopened[question] == PATHS["wrong_city"][question], question
+
+
+@pytest.mark.parametrize(
+    ("path", "cause"),
+    [
+        ("sns_post", "employee_on_purpose"),
+        ("taken_home", "employee_mistake"),
+        ("unknown_with_log", "unknown"),
+    ],
+)
+def test_who_caused_it_is_kept_with_the_facts_and_assess_reads_it(path: str, cause: str) -> None:
+    """The answer itself is stored (not guessed back from the basis), and the command line gets the same verdict
+    from it even without `malicious` (an act done on purpose is a wrongful purpose)."""
+    facts = answers_to_facts(PATHS[path], OFFICE)
+    assert facts.caused_by is not None and facts.caused_by.value == cause
+    bare = Facts.from_json({**facts.to_json(), "malicious": False, "malicious_basis": None})
+    if cause == "employee_on_purpose":
+        assert assess(bare).applicable_items == assess(facts).applicable_items
