@@ -96,7 +96,7 @@ def answers_to_facts(
         ),
         malicious=is_malicious,
         malicious_basis=basis,
-        caused_by=CausedBy(cause(live)) if cause(live) in CausedBy._value2member_map_ else None,
+        caused_by=_caused_by(cause(live)),
         affected_count=value if count.get("mode") == "exact" else None,
         affected_count_max=value if count.get("mode") == "at_most" else None,
         encryption=Encryption(
@@ -261,6 +261,11 @@ def _event_answers(facts: Mapping[str, Any], kind: str | None, answers: Answers)
         "acquiring": bool(facts.get("data_being_acquired")),
         "confirmed": not possible,
     }
+
+
+def _caused_by(answer: str | None) -> CausedBy | None:
+    """The answer codes are CausedBy's codes; a draft from before the question has none."""
+    return CausedBy(answer) if answer is not None and answer in CausedBy._value2member_map_ else None
 
 
 def _cause_answer(facts: Mapping[str, Any], kind: str | None, answers: Answers) -> None:
