@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.incident import IncidentStatus
 from app.domain.incident_kind import IncidentKind
-from app.domain.register import BangoVerdict, RegisterRow, SortKey, tokyo_today
+from app.domain.register import BangoVerdict, RegisterRow, SortKey, bango_words, tokyo_today
 from app.i18n import N_, _, current_language
 from ui.register_filters import RegisterFilterBar
 
@@ -99,17 +99,7 @@ def format_items(row: RegisterRow) -> str:
 
 def format_bango(row: RegisterRow) -> str:
     """The 番号法 column: its 号 (規則2条) when reportable, 努力義務, 未判定, 該当なし, or — without My Numbers."""
-    verdict = row.bango_verdict
-    if verdict is None:
-        return ""  # not assessed at all: the 該当号 column already says so
-    if verdict is BangoVerdict.REPORT:
-        return _joined([_("Cat. {n}").format(n=n) for n in row.bango_categories]) or _("Reportable")
-    return {
-        BangoVerdict.EFFORT: _("Best effort"),
-        BangoVerdict.NOT_ASSESSED: _("Not assessed"),
-        BangoVerdict.NOTHING_DUE: _("No item applies"),
-        BangoVerdict.NONE: "—",
-    }[verdict]
+    return bango_words(row.bango_verdict, row.bango_categories)
 
 
 def bango_tooltip(row: RegisterRow) -> str | None:

@@ -67,7 +67,8 @@ STEPS: dict[str, _Step] = {
         N_("Notify the business that entrusted the data to you (the entrusting business)"),
         N_(
             "As a contractor you are released from the report and the notices once you tell the entrusting business "
-            "promptly, as a guide within 3 to 5 days (Rules Art. 9; GL 3-5-3-5)."
+            "promptly, as a guide within 3 to 5 days (Rules Art. 9; GL 3-5-3-5; for My Numbers, My Number Act "
+            "Art. 29-4(1) proviso and GL-B Annex 2 3F)."
         ),
     ),
     "email_ask_delete": S(
@@ -309,15 +310,67 @@ STEPS: dict[str, _Step] = {
             "Within 30 days, or 60 days for item 3, counting the day you learned of it as day 1 (Rules Art. 8(2))."
         ),
     ),
+    # --- the 番号法 track (docs/domain.md §15.3 rules 10-14): "規則" there is the My Number reporting rule -------------
+    "file_sokuho_bango": S(
+        G.REPORT,
+        N_("File the My Number Act preliminary report with the Personal Information Protection Commission"),
+        N_(
+            "Promptly, as a guide within 3 to 5 days, with what is known (My Number Act Art. 29-4(1); "
+            "My Number reporting rules Art. 3(1); GL-B Annex 2 3D)."
+        ),
+    ),
+    "file_kakuho_bango": S(
+        G.REPORT,
+        N_("File the My Number Act final report"),
+        N_(
+            "Within 30 days, or 60 days for category 2 (wrongful purpose), counting the day any department learned "
+            "of it as day 1 (My Number reporting rules Art. 3(2); GL-B Annex 2 3E)."
+        ),
+    ),
+    "file_my_number_path": S(
+        G.REPORT,
+        N_(
+            "File with the Commission through the My Number path of its form (answer “yes” to the first question)"
+        ),
+        N_(
+            "With My Numbers in the data the report goes through that path, even when only the APPI report is "
+            "due. When both laws require a report to the Commission, one filing ticks the Rule 7 items and the "
+            "My Number categories, each law keeping its own dates. This is BreachDesk's reading: check the "
+            "form's guidance before filing (My Number Act Art. 29-4(1); PPC form, question 1)."
+        ),
+    ),
     "notify_individuals": S(
         G.REPORT,
         N_("Notify the individuals affected"),
         N_("Required with the report, promptly as the situation allows (APPI Art. 26(2); GL 3-5-4)."),
     ),
+    "notify_individuals_bango": S(
+        G.REPORT,
+        N_("Notify the individuals affected (My Number Act)"),
+        N_(
+            "Required with the My Number Act report, promptly as the situation allows: summary, items, cause, "
+            "secondary harm, other useful information (My Number Act Art. 29-4(2); My Number reporting rules "
+            "Art. 5; GL-B Annex 2 4)."
+        ),
+    ),
+    "notice_new_number": S(
+        G.REPORT,
+        N_(
+            "In the notice, tell the individuals they may ask their municipality for a new My Number if misuse "
+            "is feared"
+        ),
+        N_(
+            "Where a leaked number may be misused, the mayor gives the person a new number on request "
+            "(My Number Act Art. 7(2); GL-B Annex 2 4)."
+        ),
+    ),
     "substitute_measures": S(
         G.REPORT,
         N_("Where notice is difficult, publish the incident or an enquiry desk instead"),
-        N_("Substitute measures are allowed when people cannot be reached (GL 3-5-4-5)."),
+        N_(
+            "Substitute measures such as publication are allowed when people cannot be reached (APPI Art. 26(2) "
+            "proviso; GL 3-5-4-5; for My Numbers, My Number Act Art. 29-4(2) proviso)."
+        ),
     ),
     "consider_publication": S(
         G.REPORT,
@@ -333,6 +386,15 @@ STEPS: dict[str, _Step] = {
         G.REPORT,
         N_("Notify the GDPR supervisory authority within 72 hours, unless the risk is unlikely"),
         N_("GDPR Art. 33 runs in clock hours from awareness, weekends included."),
+    ),
+    "bango_effort_report": S(
+        G.REPORT,
+        N_("Consider the My Number Act report (an effort duty) and record the decision"),
+        N_(
+            "Not a duty, but for a leak of My Numbers or a (possible) breach of the My Number Act the business "
+            "shall endeavour to report to the Commission; record whether you report and why "
+            "(GL-B Annex 2 2 and 3B)."
+        ),
     ),
     "record_not_reportable": S(
         G.REPORT,
@@ -420,8 +482,13 @@ def checklist_for(
     return [built for code in ordered if (built := item(code)) is not None]
 
 
+_NOTICE = ("required", "required_substitute_allowed")
+
+
 @dataclass(frozen=True, slots=True)
 class _Duties:
+    """What the verdict of each law asks of the office: 第7条 first, then the 番号法 track (docs/domain.md §15)."""
+
     assessed: bool = False
     reportable: bool = False
     ppc_report: bool = False
@@ -430,6 +497,11 @@ class _Duties:
     notice: str = "not_required"
     pmark: bool = False
     gdpr: bool = False
+    bango_reportable: bool = False
+    bango_report: bool = False  # to the Commission (a 委託先 passes it on to its 委託元 instead)
+    bango_notice: str = "not_required"
+    bango_effort: bool = False
+    filing: str | None = None
 
     def report_codes(self) -> list[str]:
         codes: list[str] = []
@@ -437,34 +509,79 @@ class _Duties:
             return codes
         if self.ppc_report:
             codes += ["file_sokuho_ministry" if self.delegated else "file_sokuho_ppc", "file_kakuho"]
-        if self.notice in ("required", "required_substitute_allowed"):
+        if self.bango_report and self.filing != "joint":  # joint: the one filing above serves both laws
+            codes += ["file_sokuho_bango", "file_kakuho_bango"]
+        if self.filing is not None:
+            codes.append("file_my_number_path")
+        appi_notice, bango_notice = self.notice in _NOTICE, self.bango_notice in _NOTICE
+        if appi_notice:
             codes.append("notify_individuals")
-        if self.notice == "required_substitute_allowed":
+        elif bango_notice:
+            codes.append("notify_individuals_bango")
+        if bango_notice:
+            codes.append("notice_new_number")
+        if "required_substitute_allowed" in (self.notice, self.bango_notice):
             codes.append("substitute_measures")
-        if self.reportable and not self.entrustor:
+        reportable = self.reportable or self.bango_reportable
+        if reportable and not self.entrustor:
             codes.append("consider_publication")
+        if self.bango_effort and not self.bango_reportable:
+            codes.append("bango_effort_report")
         if self.pmark:
             codes.append("pmark_report")
         if self.gdpr:
             codes.append("gdpr_notification")
-        if not self.reportable:
+        if not reportable:
             codes.append("record_not_reportable")
         return codes
 
 
 def _duties(assessment: Assessment | Mapping[str, Any] | None) -> _Duties:
-    """The same reading from a live Assessment or from the JSON saved in the register."""
+    """The same reading from a live Assessment or from the JSON saved in the register (before the 番号法 track an
+    assessment has no "bango" object: nothing is owed under it)."""
     if assessment is None:
         return _Duties()
     data = assessment.to_json() if isinstance(assessment, Assessment) else assessment
     pmark = data.get("pmark") or {}
+    bango = data.get("bango") or {}
     return _Duties(
         assessed=True,
         reportable=bool(data.get("applicable_items")),
         ppc_report=bool(data.get("ppc_report_required")),
         delegated=data.get("report_to") == "delegated_ministry",
-        entrustor=data.get("report_to") == "entrustor" or data.get("entrustor_notice_window") is not None,
+        entrustor="entrustor" in (data.get("report_to"), bango.get("report_to"))
+        or data.get("entrustor_notice_window") is not None
+        or bango.get("entrustor_notice_window") is not None,
         notice=str(data.get("individual_notice") or "not_required"),
         pmark=bool(pmark.get("report_required")),
         gdpr=data.get("gdpr") is not None,
+        bango_reportable=bool(bango.get("categories")),
+        bango_report=bool(bango.get("report_required")) and bango.get("report_to") == "ppc",
+        bango_notice=str(bango.get("individual_notice") or "not_required"),
+        bango_effort=bool(bango.get("effort_report")),
+        filing=bango.get("filing"),
     )
+
+
+# Steps that only some verdicts call for: when a re-assessment no longer calls for one that nobody has touched, the
+# workspace drops it (a "not reportable" note has no place on an incident that must be reported).
+VERDICT_STEPS: frozenset[str] = frozenset(
+    {
+        "notify_entrustor",
+        "file_sokuho_ppc",
+        "file_sokuho_ministry",
+        "file_kakuho",
+        "file_sokuho_bango",
+        "file_kakuho_bango",
+        "file_my_number_path",
+        "notify_individuals",
+        "notify_individuals_bango",
+        "notice_new_number",
+        "substitute_measures",
+        "consider_publication",
+        "bango_effort_report",
+        "pmark_report",
+        "gdpr_notification",
+        "record_not_reportable",
+    }
+)

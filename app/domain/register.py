@@ -4,12 +4,13 @@ them before SQLAlchemy loads)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from app.domain.incident import IncidentStatus
+from app.i18n import _, current_language
 
 
 class SortKey(StrEnum):
@@ -68,6 +69,22 @@ def bango_verdict(
     if in_data or bango.get("applies") or bango.get("excluded_by"):
         return BangoVerdict.NOTHING_DUE
     return BangoVerdict.NONE
+
+
+def bango_words(verdict: BangoVerdict | None, categories: Sequence[int]) -> str:
+    """The 番号法 column in words, as the register, its CSV and the workspace show it: 「2号・4号」, 努力義務, 未判定,
+    該当なし, or — without My Numbers; empty before any assessment (the 該当号 column already says so)."""
+    if verdict is None:
+        return ""
+    if verdict is BangoVerdict.REPORT:
+        separator = "・" if current_language() == "ja" else ", "
+        return separator.join(_("Cat. {n}").format(n=n) for n in categories) or _("Reportable")
+    return {
+        BangoVerdict.EFFORT: _("Best effort"),
+        BangoVerdict.NOT_ASSESSED: _("Not assessed"),
+        BangoVerdict.NOTHING_DUE: _("No item applies"),
+        BangoVerdict.NONE: "—",
+    }[verdict]
 
 
 BANGO_SORT_ORDER = tuple(BangoVerdict)  # the order of the 番号法 column when sorted ascending

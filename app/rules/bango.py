@@ -59,6 +59,7 @@ _MISUSE_WORDS: dict[BangoMisuse, tuple[str, str]] = {
     ),
 }
 _OSORE = ("のおそれ", "possible ")
+_COUNTING = ("土日祝日も日数に含めます。", " Weekends and holidays are counted.")
 _NO_OSORE = ("", "")
 
 
@@ -82,6 +83,16 @@ def with_bango(facts: Facts, appi: Assessment) -> Assessment:
         bango = dataclasses.replace(
             bango, reasons=(*bango.reasons, say(rs.texts, f"BANGO-FILING/{bango.filing.value}"))
         )
+    reasons = appi.reasons
+    if bango.reportable and not appi.reportable:
+        # "No duty, a voluntary report is possible" would read as if nothing were due: the 番号法 report is.
+        key = (
+            "NOT-REPORTABLE/bango-entrustor"
+            if bango.report_to is ReportTo.ENTRUSTOR
+            else "NOT-REPORTABLE/bango"
+        )
+        conclusion = say(BASE_TEXTS, key)
+        reasons = tuple(conclusion if r.code == "NOT-REPORTABLE" else r for r in reasons)
     kakuho = bango.kakuho
     if (
         kakuho is not None
@@ -92,6 +103,7 @@ def with_bango(facts: Facts, appi: Assessment) -> Assessment:
     return dataclasses.replace(
         appi,
         rules_version=f"{appi.rules_version}+{rs.version}",
+        reasons=reasons,
         warnings=(*appi.warnings, *warnings),
         bango=bango,
     )
@@ -309,7 +321,9 @@ def _kakuho(
         return kakuho
     if kakuho.moved:
         key = f"{key}-moved" if malicious else f"{key}/moved"
-    reasons.append(say(texts, key, days=days, nth=nth, deadline=deadline))
+    # How days are counted is said once: by the 第7条 確報 reason when there is one.
+    counting = ("", "") if appi_kakuho is not None else _COUNTING
+    reasons.append(say(texts, key, days=days, nth=nth, deadline=deadline, counting=counting))
     if kakuho.moved:
         skipped = closed_days_words(deadlines.skipped_days(kakuho))
         reasons.append(say(texts, "BANGO-KAKUHO-MOVED", skipped=skipped, deadline=deadline))

@@ -130,8 +130,8 @@ BANGO_TEXTS: dict[str, Text] = {
         ("規則3条1項", "GL-B 別添2 3D"),
     ),
     "BANGO-KAKUHO": T(
-        "番号法 確報：{days}日以内に報告してください。起算日を1日目として数え、{days}日目の{deadline}が期限です。土日祝日も日数に含めます。",
-        "My Number Act, final report: within {days} days. Counting the clock start as day 1, day {days}, {deadline}, is the deadline. Weekends and holidays are counted.",
+        "番号法 確報：{days}日以内に報告してください。起算日を1日目として数え、{days}日目の{deadline}が期限です。{counting}",
+        "My Number Act, final report: within {days} days. Counting the clock start as day 1, day {days}, {deadline}, is the deadline.{counting}",
         ("規則3条2項", "GL-B 別添2 3E"),
     ),
     "BANGO-KAKUHO-same": T(
@@ -145,8 +145,8 @@ BANGO_TEXTS: dict[str, Text] = {
         ("規則3条2項", "GL-B 別添2 3E"),
     ),
     "BANGO-KAKUHO/moved": T(
-        "番号法 確報：{days}日以内に報告してください。起算日を1日目として数え、{days}日目は{nth}です。土日祝日も日数に含めます。",
-        "My Number Act, final report: within {days} days. Counting the clock start as day 1, day {days} is {nth}. Weekends and holidays are counted.",
+        "番号法 確報：{days}日以内に報告してください。起算日を1日目として数え、{days}日目は{nth}です。{counting}",
+        "My Number Act, final report: within {days} days. Counting the clock start as day 1, day {days} is {nth}.{counting}",
         ("規則3条2項", "GL-B 別添2 3E"),
     ),
     "BANGO-KAKUHO/60": T(

@@ -206,6 +206,16 @@ BASE_TEXTS: dict[str, Text] = {
         "Conclusion: a reportable situation under Rule 7 ({items}).",
         ("法26条1項", "規則7条", "GL 3-5-3-1"),
     ),
+    "NOT-REPORTABLE/bango": T(
+        "結論：規則7条の報告対象事態には当たらないため、個人情報保護法による報告と本人への通知の義務はありません。ただし、番号法による個人情報保護委員会への報告と本人への通知は必要です（番号法の判定を参照してください）。",
+        "Conclusion: not a reportable situation under Rule 7, so the APPI requires no report or notice; the My Number Act, however, requires a report to the PPC and notice to individuals (see its verdict).",
+        ("法26条", "番号法29条の4", "GL 3-5-3-1"),
+    ),
+    "NOT-REPORTABLE/bango-entrustor": T(
+        "結論：規則7条の報告対象事態には当たらないため、個人情報保護法による報告と本人への通知の義務はありません。ただし、番号法により委託元への通知が必要です（番号法の判定を参照してください）。",
+        "Conclusion: not a reportable situation under Rule 7, so the APPI requires nothing; the My Number Act, however, requires a notice to the entrusting business (see its verdict).",
+        ("法26条", "番号法29条の4第1項ただし書", "GL 3-5-3-1"),
+    ),
     "NOT-REPORTABLE": T(
         "結論：報告対象事態に当たらないため、個人情報保護委員会への報告と本人への通知の義務はありません。任意の報告は可能です。事実関係と判断の理由は記録として残してください。",
         "Conclusion: not a reportable situation, so there is no duty to report or to notify individuals. A voluntary report is possible; keep a record of the facts and this reasoning.",

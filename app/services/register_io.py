@@ -2,7 +2,9 @@
 
 The JSON holds every incident with everything recorded about it, ids and timestamps included, so an import into
 an empty database followed by an export gives the same file byte for byte. Documents travel as base64. The audit
-log is not exported: the import writes its own entry, and the imported rows carry their original actors.
+log is not exported: the import writes its own entry, and the imported rows carry their original actors. An export
+made before the register had its 番号法 column (migration 0003) gets that column worked out from each incident's
+latest assessment, as an upgraded database does.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Date, DateTime, LargeBinary, Table, func, insert, select
+from sqlalchemy import Date, DateTime, LargeBinary, Table, bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from app.db import audit
@@ -37,11 +39,16 @@ from app.db.types import UTCDateTime
 from app.domain import jipdec
 from app.domain.incident import IncidentStatus
 from app.domain.incident_kind import IncidentKind
+from app.domain.register import BangoVerdict, bango_words
 from app.errors import InputError
 from app.i18n import _, current_language
+from app.services.workspace.derived import refresh_derived
 
 FORMAT = "breachdesk-register"
 VERSION = 1
+# Incident columns added after exports of VERSION 1 were first written: derived from the latest assessment when an
+# older export lacks them.
+BANGO_COLUMNS = ("bango_verdict", "bango_categories")
 
 
 # Child tables, in the order an import must insert them (report drafts point at drafts, deliveries at filings).
@@ -159,20 +166,28 @@ def import_json(db: Database, data: Any) -> int:
             conn.execute(insert(SETTINGS), [{"key": key, "value": value, "updated_at": _now()}])
         rows = list(_split(incidents))
         if rows:
-            conn.execute(insert(INCIDENTS), [incident for incident, _children in rows])
+            conn.execute(insert(INCIDENTS), [incident for incident, _children, _old in rows])
         for key, table in CHILDREN:
             children = sorted(
-                (child for _incident, kids in rows for child in kids[key]), key=lambda child: child["id"]
+                (child for _incident, kids, _old in rows for child in kids[key]),
+                key=lambda child: child["id"],
             )
             if children:
                 conn.execute(insert(table), children)
-        audit.append(
-            session,
-            action="import",
-            entity="register",
-            entity_id=None,
-            after={"incidents": len(rows), "sha256": digest},
-        )
+        older = [incident for incident, _children, old in rows if old]
+        for incident in older:
+            refresh_derived(session, incident["id"], audited=False)  # the import's own entry says so
+        if older:
+            session.flush()
+            # A column worked out is no edit: each incident keeps the 更新日時 it was exported with.
+            conn.execute(
+                update(INCIDENTS).where(INCIDENTS.c.id == bindparam("incident")),
+                [{"incident": item["id"], "updated_at": item["updated_at"]} for item in older],
+            )
+        after: dict[str, Any] = {"incidents": len(rows), "sha256": digest}
+        if older:
+            after["derived_bango_column"] = len(older)
+        audit.append(session, action="import", entity="register", entity_id=None, after=after)
         return len(rows)
 
 
@@ -180,13 +195,19 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _split(incidents: list[Any]) -> Iterator[tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]]:
+def _split(
+    incidents: list[Any],
+) -> Iterator[tuple[dict[str, Any], dict[str, list[dict[str, Any]]], bool]]:
+    """Each incident, its children, and whether it comes from an export older than the 番号法 column."""
     for item in incidents:
         if not isinstance(item, dict):
             raise InputError(_("This file is not a BreachDesk register export."))
         own = {k: v for k, v in item.items() if k not in dict(CHILDREN)}
+        older = not any(column in own for column in BANGO_COLUMNS)
+        if older:
+            own["bango_categories"] = []  # NOT NULL; refresh_derived fills both columns from the assessment
         kids = {key: [_row_values(table, child) for child in item.get(key) or []] for key, table in CHILDREN}
-        yield _row_values(INCIDENTS, own), kids
+        yield _row_values(INCIDENTS, own), kids, older
 
 
 # --- CSV for Excel ------------------------------------------------------------------------------------------------
@@ -203,6 +224,7 @@ def csv_rows(db: Database) -> Iterator[list[str]]:
         _("Learned on"),
         _("Event"),
         _("Rule 7 items"),
+        _("My No. Act"),
         _("Status"),
         _("Next deadline"),
         _("Reportable"),
@@ -223,6 +245,7 @@ def csv_rows(db: Database) -> Iterator[list[str]]:
                 row.learned_date.isoformat() if row.learned_date else "",
                 kind.label() if kind else (row.incident_kind or ""),
                 ("・" if ja else ", ").join(f"{n}" for n in row.applicable_items or []),
+                bango_words(BangoVerdict.stored(row.bango_verdict), row.bango_categories or ()),
                 _status_label(row.status),
                 row.next_deadline.isoformat() if row.next_deadline else "",
                 reportable,

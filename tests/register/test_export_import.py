@@ -119,10 +119,29 @@ def test_csv_is_utf8_with_bom_for_japanese_excel(db: Database, data_paths: DataP
     assert raw.startswith(b"\xef\xbb\xbf")
     assert b"\r\n" in raw
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert rows[0][:8] == ["番号", "件名", "発覚日", "事象", "該当号", "状態", "次の期限", "報告対象"]
+    assert rows[0][:9] == [
+        "番号",
+        "件名",
+        "発覚日",
+        "事象",
+        "該当号",
+        "番号法",
+        "状態",
+        "次の期限",
+        "報告対象",
+    ]
     by_title = {row[1]: row for row in rows[1:]}
     mail = by_title["健康診断結果の誤送信（𠮷田様・﨑山様）"]
-    assert mail[2:8] == ["2027-07-01", "メール誤送信", "1", "速報済", "2027-07-30", "はい"]
-    assert mail[9] == "誤送信"
-    assert by_title["開封前に回収"][5] == "完了"
+    assert mail[2:9] == [
+        "2027-07-01",
+        "メール誤送信",
+        "1",
+        "—",
+        "速報済",
+        "2027-07-30",
+        "はい",
+    ]  # — : no My Number
+    assert mail[10] == "誤送信"
+    assert by_title["開封前に回収"][6] == "完了"
+    assert by_title["USBメモリの紛失"][4:6] == ["", ""]  # not assessed yet
     assert '\'=HYPERLINK("http://example.com")' in by_title  # a formula stays text in Excel

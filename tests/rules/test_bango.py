@@ -487,3 +487,14 @@ def test_an_unknown_cause_code_is_refused() -> None:
     with pytest.raises(InputError) as caught:
         parse_facts({**BASE, "learned_date": "2026-10-05", "caused_by": "someone"})
     assert caught.value.field == "caused_by"
+
+
+def test_the_appi_conclusion_does_not_say_nothing_is_due_when_the_my_number_report_is() -> None:
+    a = run(learned_date="2026-10-05", affected_count=150, bango={"affected_count": 150})
+    conclusion = next(r for r in a.reasons if r.code == "NOT-REPORTABLE")
+    assert "任意の報告は可能です" not in conclusion.ja
+    assert "番号法による個人情報保護委員会への報告と本人への通知は必要です" in conclusion.ja
+    processor = run(role="processor", learned_date="2026-10-05", bango={"affected_count": 150})
+    assert "委託元への通知が必要です" in next(r for r in processor.reasons if r.code == "NOT-REPORTABLE").ja
+    effort = run(learned_date="2026-10-05", affected_count=3, bango={"affected_count": 3})
+    assert "任意の報告は可能です" in next(r for r in effort.reasons if r.code == "NOT-REPORTABLE").ja

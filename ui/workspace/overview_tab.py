@@ -1,4 +1,9 @@
-"""概要: the facts and the current verdict with its reasons, 再判定, the assessment history, title, notes, closing."""
+"""概要: the facts and the current verdict with its reasons, 再判定, the assessment history, title, notes, closing.
+
+With My Numbers in the data the 番号法 verdict stands beside the 第7条 one, worded by the same helpers as the
+wizard's result page (app.wizard.verdict), with the filing mode and the 番号法 reasons in their own block. An incident
+without My Numbers reads exactly as before.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -17,16 +23,19 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.assessment import Assessment
+from app.domain.assessment import Assessment, Reason
 from app.domain.incident import IncidentStatus
 from app.domain.incident_kind import IncidentKind
+from app.domain.register import BangoVerdict, bango_words
 from app.i18n import _, current_language
+from app.wizard import verdict
 from ui.register_view import format_short_date
 from ui.workspace.context import WorkspaceContext
 from ui.workspace.fields import AutosaveLineEdit, AutosaveTextEdit, local_text
@@ -54,21 +63,98 @@ def verdict_text(assessment: Assessment | None) -> str:
     return _("Not a reportable incident under Rule 7 (kept as a record).")
 
 
-def reasons_html(assessment: Assessment | None) -> str:
-    if assessment is None:
-        return ""
+def _reason_list(reasons: tuple[Reason, ...]) -> str:
+    """Each reason with its citations underneath."""
     ja = current_language() == "ja"
     parts = []
-    for reason in assessment.reasons:
+    for reason in reasons:
         refs = "、".join(reason.refs) if ja else ", ".join(reason.refs)
         text = html.escape(reason.ja if ja else reason.en)
         parts.append(f"<li>{text}<br><small>{html.escape(refs)}</small></li>" if refs else f"<li>{text}</li>")
+    return f"<ul>{''.join(parts)}</ul>" if parts else ""
+
+
+def _warnings_html(assessment: Assessment) -> str:
+    ja = current_language() == "ja"
     warnings = [html.escape(w.ja if ja else w.en) for w in assessment.warnings]
-    body = f"<ul>{''.join(parts)}</ul>" if parts else ""
-    if warnings:
-        body += "<p><b>" + html.escape(_("Check:")) + "</b></p><ul>"
-        body += "".join(f"<li>{w}</li>" for w in warnings) + "</ul>"
-    return body
+    if not warnings:
+        return ""
+    return (
+        "<p><b>"
+        + html.escape(_("Check:"))
+        + "</b></p><ul>"
+        + "".join(f"<li>{w}</li>" for w in warnings)
+        + "</ul>"
+    )
+
+
+def reasons_html(assessment: Assessment | None) -> str:
+    if assessment is None:
+        return ""
+    return _reason_list(assessment.reasons) + _warnings_html(assessment)
+
+
+def _heading(text: str) -> str:
+    return f"<p style='margin:4px 0 0 0'><b>{html.escape(text)}</b></p>"
+
+
+def shows_bango(assessment: Assessment | None, bango: BangoVerdict | None) -> bool:
+    """My Numbers are in the data: assessed under the 番号法 track, or saved before it existed (re-assess)."""
+    if assessment is None:
+        return False
+    return verdict.bango_shown(assessment.bango) or bango is BangoVerdict.NOT_ASSESSED
+
+
+def bango_verdict_text(assessment: Assessment, bango: BangoVerdict | None) -> str:
+    if bango is BangoVerdict.NOT_ASSESSED and not verdict.bango_shown(assessment.bango):
+        return _(
+            "My Numbers are involved, but the saved assessment predates the My Number Act track: "
+            "re-assess the incident."
+        )
+    return verdict.bango_headline(assessment.bango)
+
+
+def history_bango(assessment: Assessment | None, bango: BangoVerdict | None) -> tuple[str, str]:
+    """The history's 番号法 cell in the register's words (「4号」, 努力義務, 未判定…) and, as its tooltip, the verdict."""
+    if assessment is None or bango is None:
+        return "", ""
+    words = bango_words(bango, assessment.bango.categories)
+    if not bango.involved:
+        return words, ""
+    return words, bango_verdict_text(assessment, bango)
+
+
+class _LawBox(QFrame):
+    """One law's verdict under its name; unframed, without the name, when only 第7条 applies (as before)."""
+
+    def __init__(self, law: str, text: QLabel) -> None:
+        super().__init__()
+        self.law_label = QLabel(law)
+        self.law_label.setStyleSheet("color: #1a4d80; font-weight: bold;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.law_label)
+        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addStretch(1)
+        self.box_layout = layout
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def framed(self, on: bool) -> None:
+        self.setFrameShape(QFrame.Shape.StyledPanel if on else QFrame.Shape.NoFrame)
+        self.law_label.setVisible(on)
+        margin = 8 if on else 0
+        self.box_layout.setContentsMargins(margin, margin, margin, margin)
+
+
+HISTORY_RULES, HISTORY_RESULT, HISTORY_BANGO, HISTORY_REASON = 2, 3, 4, 5  # columns of the assessment history
+HISTORY_MAX_WIDTH = 260  # pixels: the 番号法 and reason columns stay in view
+
+
+def _rich_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 class OverviewTab(QWidget):
@@ -94,10 +180,18 @@ class OverviewTab(QWidget):
 
         self.verdict_label = QLabel()
         self.verdict_label.setWordWrap(True)
-        self.reasons_label = QLabel()
-        self.reasons_label.setWordWrap(True)
-        self.reasons_label.setTextFormat(Qt.TextFormat.RichText)
-        self.reasons_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.bango_verdict_label = QLabel()
+        self.bango_verdict_label.setWordWrap(True)
+        self.appi_box = _LawBox(_("APPI (Rules Art. 7)"), self.verdict_label)
+        self.bango_box = _LawBox(_("My Number Act (Rules Art. 2)"), self.bango_verdict_label)
+        verdicts = QHBoxLayout()
+        verdicts.addWidget(self.appi_box, 1)
+        verdicts.addWidget(self.bango_box, 1)
+        self.filing_label = QLabel()
+        self.filing_label.setWordWrap(True)
+        self.reasons_label = _rich_label()
+        self.bango_reasons_label = _rich_label()
+        self.warnings_label = _rich_label()
         self.reassess_button = QPushButton(_("Re-assess…"))
         self.reassess_button.clicked.connect(self.reassess)
         if reassess_launcher() is None:
@@ -111,8 +205,11 @@ class OverviewTab(QWidget):
         buttons.addWidget(self.close_button)
         verdict_box = QGroupBox(_("Current assessment"))
         verdict_layout = QVBoxLayout(verdict_box)
-        verdict_layout.addWidget(self.verdict_label)
+        verdict_layout.addLayout(verdicts)
+        verdict_layout.addWidget(self.filing_label)
         verdict_layout.addWidget(self.reasons_label)
+        verdict_layout.addWidget(self.bango_reasons_label)
+        verdict_layout.addWidget(self.warnings_label)
         verdict_layout.addLayout(buttons)
 
         self.notes_edit = AutosaveTextEdit(data.notes, self._save_notes, ctx.reporter)
@@ -121,13 +218,20 @@ class OverviewTab(QWidget):
         notes_box = QGroupBox(_("Notes"))
         QVBoxLayout(notes_box).addWidget(self.notes_edit)
 
-        self.history = QTableWidget(0, 5)
+        self.history = QTableWidget(0, 6)
         self.history.setHorizontalHeaderLabels(
-            [_("Assessed at"), _("By"), _("Rules version"), _("Result"), _("Reason for re-assessment")]
+            [
+                _("Assessed at"),
+                _("By"),
+                _("Rules version"),
+                _("Result"),
+                _("My No. Act"),  # shown only when some assessment involved My Numbers
+                _("Reason for re-assessment"),
+            ]
         )
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.history.horizontalHeader().setSectionResizeMode(HISTORY_REASON, QHeaderView.ResizeMode.Stretch)
         self.history.setMinimumHeight(110)
         history_box = QGroupBox(_("History of assessments"))
         QVBoxLayout(history_box).addWidget(self.history)
@@ -172,30 +276,67 @@ class OverviewTab(QWidget):
                 )
             )
         self.deadlines_label.setText("\n".join(lines) or "—")
-        self.verdict_label.setText(verdict_text(data.assessment))
-        self.reasons_label.setText(reasons_html(data.assessment))
+        self._show_verdict(data.assessment, data.bango_verdict)
         self.closed = data.status is IncidentStatus.CLOSED
         self.close_button.setText(_("Reopen") if self.closed else _("Close the incident…"))
         self._fill_history()
 
+    def _show_verdict(self, assessment: Assessment | None, bango: BangoVerdict | None) -> None:
+        both = shows_bango(assessment, bango)
+        self.appi_box.framed(both)
+        self.bango_box.framed(both)
+        self.bango_box.setVisible(both)
+        if assessment is None or not both:
+            self.verdict_label.setText(verdict_text(assessment))
+            self.reasons_label.setText(reasons_html(assessment))
+            for label in (self.filing_label, self.bango_reasons_label, self.warnings_label):
+                label.setText("")
+                label.hide()
+            return
+        # Side by side, each law's verdict reads as on the wizard's result page.
+        self.verdict_label.setText(verdict.headline(assessment))
+        self.bango_verdict_label.setText(bango_verdict_text(assessment, bango))
+        filing = verdict.filing_words(assessment.bango)
+        self.filing_label.setText(_("How to file: {how}").format(how=filing) if filing else "")
+        self.filing_label.setVisible(bool(filing))
+        self.reasons_label.setText(_heading(_("Why this verdict")) + _reason_list(assessment.reasons))
+        bango_reasons = _reason_list(assessment.bango.reasons)
+        self.bango_reasons_label.setText(
+            _heading(_("Why this verdict under the My Number Act")) + bango_reasons if bango_reasons else ""
+        )
+        self.bango_reasons_label.setVisible(bool(bango_reasons))
+        warnings = _warnings_html(assessment)
+        self.warnings_label.setText(warnings)
+        self.warnings_label.setVisible(bool(warnings))
+
     def _fill_history(self) -> None:
         records = self.ctx.overview.assessments(self.ctx.incident_id)
         self.history.setRowCount(len(records))
+        with_numbers = False
         for row, record in enumerate(records):
             result = verdict_text(record.assessment) if record.assessment else _("(unreadable)")
-            for column, text in enumerate(
+            bango, bango_tip = history_bango(record.assessment, record.bango_verdict)
+            with_numbers |= record.bango_verdict is not None and record.bango_verdict.involved
+            for column, (text, tip) in enumerate(
                 (
-                    local_text(record.assessed_at),
-                    record.actor,
-                    record.rules_version,
-                    result,
-                    record.reason or "",
+                    (local_text(record.assessed_at), None),
+                    (record.actor, None),
+                    (record.rules_version, None),
+                    (result, None),
+                    (bango, bango_tip),
+                    (record.reason or "", None),
                 )
             ):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(tip if tip is not None else text)
                 self.history.setItem(row, column, item)
+        self.history.setColumnHidden(HISTORY_BANGO, not with_numbers)
         self.history.resizeColumnsToContents()
+        if (
+            with_numbers
+        ):  # long texts would push the 番号法 column out of view; the full text is in the tooltip
+            for column in (HISTORY_RULES, HISTORY_RESULT):
+                self.history.setColumnWidth(column, min(self.history.columnWidth(column), HISTORY_MAX_WIDTH))
 
     def reassess(self) -> None:
         launch = reassess_launcher()

@@ -1,7 +1,9 @@
 """対応チェックリスト: the GL 3-5-2 steps and the first actions for the incident kind, each with who, when, note.
 
 Steps come from app.domain.checklist (the wizard's result page shows the same list). They are stored once per
-incident and only ever added to: a new assessment may bring the report steps, but a tick is never thrown away.
+incident and follow its latest assessment: a re-assessment adds the steps its verdict calls for (under 第7条 and the
+番号法) and drops the verdict's steps it no longer calls for only while nobody has ticked, named or annotated
+them, so a tick is never thrown away.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from app.db import audit
 from app.db.database import Database
 from app.db.models import ChecklistEntry, Incident
 from app.db.types import utc_now
-from app.domain.checklist import GROUP_ORDER, ChecklistGroup, checklist_for, item
+from app.domain.checklist import GROUP_ORDER, VERDICT_STEPS, ChecklistGroup, checklist_for, item
 from app.errors import InputError
 from app.i18n import _
 from app.services.workspace.derived import latest_assessment_row
@@ -95,6 +97,7 @@ class ChecklistService:
             raise LookupError(f"no incident {incident_id}")
         latest = latest_assessment_row(session, incident_id)
         wanted = checklist_for(incident.incident_kind, latest.assessment if latest is not None else None)
+        self._drop_unwanted(session, incident_id, {step.code for step in wanted})
         have = set(
             session.scalars(select(ChecklistEntry.code).where(ChecklistEntry.incident_id == incident_id))
         )
@@ -123,6 +126,44 @@ class ChecklistService:
         )
 
     @staticmethod
+    def _drop_unwanted(session: Session, incident_id: int, wanted: set[str]) -> None:
+        """A verdict's step the latest verdict no longer calls for goes, unless someone worked on it."""
+        stale = list(
+            session.scalars(
+                select(ChecklistEntry).where(
+                    ChecklistEntry.incident_id == incident_id,
+                    ChecklistEntry.code.in_(VERDICT_STEPS - wanted),
+                    ChecklistEntry.done_at.is_(None),
+                    ChecklistEntry.done_by.is_(None),
+                    ChecklistEntry.note == "",
+                )
+            )
+        )
+        if not stale:
+            return
+        for row in stale:
+            session.delete(row)
+        session.flush()
+        audit.append(
+            session,
+            action="remove_steps",
+            entity="incident",
+            entity_id=incident_id,
+            before={"checklist": [row.code for row in stale]},
+        )
+
+    @staticmethod
+    def _free_custom_code(session: Session, incident_id: int) -> str:
+        """custom-N past every N in use: steps dropped by a re-assessment leave gaps, so a count could collide."""
+        used = session.scalars(
+            select(ChecklistEntry.code).where(
+                ChecklistEntry.incident_id == incident_id, ChecklistEntry.code.like("custom-%")
+            )
+        )
+        numbers = [int(code[7:]) for code in used if code[7:].isdigit()]
+        return f"custom-{max(numbers, default=0) + 1}"
+
+    @staticmethod
     def _next_position(session: Session, incident_id: int) -> int:
         last = session.scalar(
             select(func.max(ChecklistEntry.position)).where(ChecklistEntry.incident_id == incident_id)
@@ -134,12 +175,9 @@ class ChecklistService:
         if not text:
             raise InputError(_("Describe the step."), field="label")
         with self.db.session_scope() as session:
-            count = session.scalar(
-                select(func.count(ChecklistEntry.id)).where(ChecklistEntry.incident_id == incident_id)
-            )
             row = ChecklistEntry(
                 incident_id=incident_id,
-                code=f"custom-{(count or 0) + 1}",
+                code=self._free_custom_code(session, incident_id),
                 label=text,
                 group=group.value,
                 position=self._next_position(session, incident_id),

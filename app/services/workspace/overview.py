@@ -1,5 +1,6 @@
-"""概要 and 分類: the incident's facts and verdict, its assessment history, title and notes, JIPDEC categories,
-and closing (which asks first when a filing the assessment requires is missing)."""
+"""概要 and 分類: the incident's facts and verdict (第7条, and the 番号法 beside it when My Numbers are involved), its
+assessment history, title and notes, JIPDEC categories, and closing (which asks first when a filing the assessment
+requires is missing)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from app.domain import jipdec
 from app.domain.assessment import Assessment
 from app.domain.filing import FilingKind
 from app.domain.incident import IncidentStatus
+from app.domain.register import BangoVerdict, bango_verdict
 from app.domain.status import PendingDeadline, missing_filings, pending_deadlines
 from app.errors import BreachDeskError, InputError
 from app.i18n import _
@@ -57,6 +59,7 @@ class AssessmentRecord:
     reason: str | None
     facts: Mapping[str, Any]
     assessment: Assessment | None
+    bango_verdict: BangoVerdict | None = None  # as the register's 番号法 column reads this assessment
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,9 @@ class IncidentOverview:
     jipdec_event: str | None
     jipdec_category: str | None
     jipdec_cause: str | None
+    # Read from the saved JSON, not the parsed assessment: one saved before the 番号法 track has no "bango" object,
+    # and with My Numbers in its facts it is "not assessed" under the 番号法, not "nothing due".
+    bango_verdict: BangoVerdict | None = None
 
 
 def _snapshot(row: Incident) -> dict[str, Any]:
@@ -122,6 +128,9 @@ class OverviewService:
                 jipdec_event=row.jipdec_event,
                 jipdec_category=row.jipdec_category,
                 jipdec_cause=row.jipdec_cause,
+                bango_verdict=(
+                    bango_verdict(latest.assessment, latest.facts) if latest is not None else None
+                ),
             )
 
     def assessments(self, incident_id: int) -> list[AssessmentRecord]:
@@ -141,6 +150,7 @@ class OverviewService:
                     r.reason,
                     dict(r.facts or {}),
                     parse_assessment(r.assessment),
+                    bango_verdict(r.assessment, r.facts),
                 )
                 for r in rows
             ]

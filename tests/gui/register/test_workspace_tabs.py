@@ -76,6 +76,139 @@ def test_overview_title_notes_and_closing(qtbot, register_db, data_paths, monkey
         db.close()
 
 
+MY_NUMBER = ["name", "my_number"]
+
+
+def _example_2(db: Database) -> int:
+    """docs/domain.md §15.5 example 2: ransomware on the payroll PC, 40 employees; both laws, same dates."""
+    return add_assessed(
+        db,
+        "給与PCのランサムウェア",
+        "ransomware",
+        learned_date="2026-09-24",
+        data_items=MY_NUMBER,
+        possibility_only=True,
+        malicious=True,
+        malicious_basis="ransomware",
+        affected_count=40,
+    )
+
+
+def _example_3(db: Database) -> int:
+    """§15.5 example 3: an Excel file with 150 employees' My Numbers e-mailed to a wrong outside address."""
+    return add_assessed(
+        db,
+        "マイナンバー一覧のメール誤送信",
+        learned_date="2026-10-05",
+        data_items=MY_NUMBER,
+        affected_count=150,
+        bango={"affected_count": 150},
+    )
+
+
+def _history_row(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    table = page.history
+    return {
+        table.horizontalHeaderItem(column).text(): table.item(0, column).text()
+        for column in range(table.columnCount())
+        if not table.isColumnHidden(column)
+    }
+
+
+def test_overview_shows_both_verdicts_side_by_side_with_one_set_of_dates(qtbot, register_db) -> None:
+    window = _window(qtbot, register_db, _example_2(register_db), "overview")
+    page = window.pages["overview"]
+    assert page.appi_box.law_label.isVisible() and page.bango_box.isVisible()
+    assert page.appi_box.law_label.text() == "個人情報保護法（規則7条）"
+    assert page.verdict_label.text() == "個人情報保護委員会への報告が必要です（規則7条3号）"
+    assert page.bango_box.law_label.text() == "番号法（規則2条）"
+    assert page.bango_verdict_label.text() == "個人情報保護委員会への報告が必要です（規則2条2号）"
+    assert page.filing_label.text().startswith("提出の方法：両方の法律の報告を1件で提出")
+    # The two laws' 速報 and 確報 fall on the same days: listed once each (60th day 11-22 → 11-24).
+    assert page.deadlines_label.text() == "速報: 2026/09/28 まで\n確報: 2026/11/24 まで"
+    bango_reasons = page.bango_reasons_label.text()
+    assert page.bango_reasons_label.isVisible()
+    assert (
+        "番号法の判定の理由" in bango_reasons and "規則2条2号イ" in bango_reasons
+    )  # each reason with its refs
+    assert "番号法" not in page.reasons_label.text().replace("番号法の判定", "")  # 第7条's own block
+    assert "マイナンバー用の入口" in page.warnings_label.text()  # W-BANGO-FORM, after both laws' reasons
+    row = _history_row(page)
+    assert row["番号法"] == "2号"
+    assert row["結果"] == "規則第7条の報告対象事態に該当します（3号）。"
+
+
+def test_overview_of_a_report_due_only_under_the_my_number_act(qtbot, register_db) -> None:
+    window = _window(qtbot, register_db, _example_3(register_db), "overview")
+    page = window.pages["overview"]
+    assert page.verdict_label.text() == "個人情報保護委員会への報告は不要です（報告対象事態に当たりません）"
+    assert page.bango_verdict_label.text() == "個人情報保護委員会への報告が必要です（規則2条4号）"
+    assert (
+        page.filing_label.text() == "提出の方法：番号法の報告のみ（報告フォームのマイナンバー用の入口から）"
+    )
+    assert "本人の数が150人で、100人を超える" in page.bango_reasons_label.text()
+    assert page.deadlines_label.text() == "速報: 2026/10/09 まで\n確報: 2026/11/04 まで"
+    assert page.status_label.text() == "調査中"  # not a 非該当: reportable under the 番号法
+    assert _history_row(page)["番号法"] == "4号"
+
+
+def test_overview_without_my_numbers_has_no_my_number_block(qtbot, register_db) -> None:
+    window = _window(qtbot, register_db, add_assessed(register_db, "健康診断結果の誤送信"), "overview")
+    page = window.pages["overview"]
+    assert page.verdict_label.text() == "規則第7条の報告対象事態に該当します（1号）。"
+    assert page.bango_box.isHidden() and page.appi_box.law_label.isHidden()
+    assert page.filing_label.isHidden() and page.bango_reasons_label.isHidden()
+    assert page.history.isColumnHidden(4) and "番号法" not in _history_row(page)
+
+
+def test_overview_of_an_assessment_made_before_the_my_number_track_asks_to_re_assess(
+    qtbot, register_db
+) -> None:
+    from app.domain.facts import Facts
+    from app.rules import assess
+    from app.services.incidents import IncidentService
+
+    facts = Facts.from_json(
+        {"role": "controller", "event": "leak", "learned_date": "2027-07-01", "data_items": MY_NUMBER}
+    )
+    saved = {k: v for k, v in assess(facts).to_json().items() if k != "bango"}
+    incident = IncidentService(register_db).create("旧版の判定", facts.to_json(), saved, "loss")
+    window = _window(qtbot, register_db, incident, "overview")
+    page = window.pages["overview"]
+    assert page.bango_box.isVisible()
+    assert "事案を再判定してください" in page.bango_verdict_label.text()
+    assert _history_row(page)["番号法"] == "未判定"
+
+
+def test_overview_in_english(qtbot, register_db) -> None:
+    from app.i18n import set_language
+
+    set_language("en")  # the autouse fixture puts Japanese back for the next test
+    window = _window(qtbot, register_db, _example_3(register_db), "overview")
+    page = window.pages["overview"]
+    assert page.bango_box.law_label.text() == "My Number Act (Rules Art. 2)"
+    assert (
+        page.verdict_label.text()
+        == "No report to the Commission is required: this is not a reportable incident"
+    )
+    assert page.bango_verdict_label.text().startswith(
+        "A report to the Personal Information Protection Commission"
+    )
+    assert page.filing_label.text().startswith("How to file: My Number Act report only")
+    assert "Why this verdict under the My Number Act" in page.bango_reasons_label.text()
+    assert _history_row(page)["My No. Act"] == "Cat. 4"
+
+
+def test_checklist_of_a_report_due_only_under_the_my_number_act(qtbot, register_db) -> None:
+    window = _window(qtbot, register_db, _example_3(register_db), "checklist")
+    rows = window.pages["checklist"].rows
+    assert rows["file_sokuho_bango"].label.text() == "個人情報保護委員会に番号法の速報を提出する"
+    assert "番号法の報告規則3条1項" in rows["file_sokuho_bango"].label.toolTip()
+    assert rows["notify_individuals_bango"].label.text() == "本人に通知する（番号法）"
+    assert "市区町村長に個人番号の変更を請求できる" in rows["notice_new_number"].label.text()
+    assert "record_not_reportable" not in rows
+
+
 def test_checklist_tick_name_and_note(qtbot, register_db, data_paths) -> None:
     incident = add_assessed(register_db, "健康診断結果の誤送信")
     window = _window(qtbot, register_db, incident, "checklist")
