@@ -146,7 +146,7 @@ def _judge(facts: Facts, rs: BangoRuleSet, appi: Assessment, warnings: list[Reas
         return BangoAssessment(
             applies=facts.is_personal_data,
             excluded_by=excluded if excluded is BangoExcludedBy.NOT_IN_FILE else _HIGH_GRADE,
-            persons=persons,
+            persons=persons if facts.is_personal_data else None,
             reasons=tuple(reasons),
         )
     if enc.encrypted and event is not Event.NONE:
@@ -154,7 +154,7 @@ def _judge(facts: Facts, rs: BangoRuleSet, appi: Assessment, warnings: list[Reas
 
     effort_basis = event is not Event.NONE or bango.misuse is not None or bango.other_violation
     if excluded is BangoExcludedBy.NOT_IN_FILE:
-        return _not_reportable(texts, reasons, persons, excluded, effort=effort_basis, applies=False)
+        return _not_reportable(texts, reasons, None, excluded, effort=effort_basis, applies=False)
 
     categories = _categories(facts, rs, event, exposed, persons, fell_back, reasons, warnings)
     if not categories:

@@ -150,6 +150,7 @@ def test_not_personal_data_is_not_in_a_file_but_still_an_effort_report() -> None
     assert b["excluded_by"] == "not_in_file"
     assert b["effort_report"] is True
     assert b["individual_notice"] == "not_required"
+    assert b["persons"] is None and b["categories"] == [] and b["clock_start"] is None  # §15.3 rule 1
 
 
 @pytest.mark.parametrize(("persons", "categories"), [(100, []), (101, [4])])
