@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.wizard.flow import bango_parts, recipient_choices
 from app.wizard.questions import (
-    COUNT_MODE_OPTIONS,
     RECIPIENT_OPTIONS,
     USE_OPTIONS,
     VIEWABLE_OPTIONS,
@@ -20,9 +19,8 @@ from app.wizard.questions import (
     Option,
     QuestionId,
 )
-from app.wizard.validation import MAX_COUNT
-from ui.wizard.base_page import QuestionPage, field_label
-from ui.wizard.pages import CrossingPage
+from ui.wizard.base_page import QuestionPage
+from ui.wizard.pages import CrossingPage, count_widgets
 from ui.wizard.widgets import ChoiceGroup, OptionRow, hint_label, section_title
 
 Q = QuestionId
@@ -32,22 +30,7 @@ class BangoCountPage(QuestionPage):
     question_id = Q.BANGO_COUNT
 
     def build(self, layout: QVBoxLayout) -> None:
-        self.mode = ChoiceGroup(COUNT_MODE_OPTIONS)
-        self.spin = QSpinBox()
-        self.spin.setRange(0, MAX_COUNT + 1)
-        self.spin.setGroupSeparatorShown(True)
-        self.spin.setSuffix(_(" people"))
-        self.spin.setMinimumWidth(160)
-        self.spin.setValue(1)
-        caption = QLabel(field_label(_("People whose own My Number is in the data"), "P"))
-        caption.setBuddy(self.spin)
-        row = QHBoxLayout()
-        row.addWidget(caption)
-        row.addWidget(self.spin)
-        row.addStretch(1)
-        layout.addWidget(self.mode)
-        layout.addLayout(row)
-        layout.addWidget(self.error_label("value"))
+        self.mode, self.spin = count_widgets(self, layout, _("People whose own My Number is in the data"))
         layout.addWidget(
             hint_label(
                 _(
@@ -55,8 +38,6 @@ class BangoCountPage(QuestionPage):
                 )
             )
         )
-        self.mode.changed.connect(self.changed)
-        self.spin.valueChanged.connect(self.changed)
 
     def load(self, value: Any) -> None:
         count = value if isinstance(value, dict) else {}

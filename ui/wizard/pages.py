@@ -92,26 +92,34 @@ class DataPage(QuestionPage):
         return next(checks.boxes[code] for checks in self.lists if code in checks.boxes)
 
 
+def count_widgets(page: QuestionPage, layout: QVBoxLayout, caption_text: str) -> tuple[ChoiceGroup, QSpinBox]:
+    """Exact or at most, and the number: the head count of 第7条 and the My Number count ask it the same way."""
+    mode = ChoiceGroup(COUNT_MODE_OPTIONS)
+    spin = QSpinBox()
+    spin.setRange(0, MAX_COUNT + 1)
+    spin.setGroupSeparatorShown(True)
+    spin.setSuffix(_(" people"))
+    spin.setMinimumWidth(160)
+    spin.setValue(1)
+    caption = QLabel(field_label(caption_text, "P"))
+    caption.setBuddy(spin)
+    row = QHBoxLayout()
+    row.addWidget(caption)
+    row.addWidget(spin)
+    row.addStretch(1)
+    layout.addWidget(mode)
+    layout.addLayout(row)
+    layout.addWidget(page.error_label("value"))
+    mode.changed.connect(page.changed)
+    spin.valueChanged.connect(page.changed)
+    return mode, spin
+
+
 class CountPage(QuestionPage):
     question_id = Q.COUNT
 
     def build(self, layout: QVBoxLayout) -> None:
-        self.mode = ChoiceGroup(COUNT_MODE_OPTIONS)
-        self.spin = QSpinBox()
-        self.spin.setRange(0, MAX_COUNT + 1)
-        self.spin.setGroupSeparatorShown(True)
-        self.spin.setSuffix(_(" people"))
-        self.spin.setMinimumWidth(160)
-        self.spin.setValue(1)
-        caption = QLabel(field_label(_("Number of people affected"), "P"))
-        caption.setBuddy(self.spin)
-        row = QHBoxLayout()
-        row.addWidget(caption)
-        row.addWidget(self.spin)
-        row.addStretch(1)
-        layout.addWidget(self.mode)
-        layout.addLayout(row)
-        layout.addWidget(self.error_label("value"))
+        self.mode, self.spin = count_widgets(self, layout, _("Number of people affected"))
         layout.addSpacing(12)
         layout.addWidget(section_title(_("Can you contact them?")))
         layout.addWidget(
@@ -119,8 +127,6 @@ class CountPage(QuestionPage):
         )
         self.contact = ChoiceGroup(CONTACT_OPTIONS, mnemonics=False)
         layout.addWidget(self.contact)
-        self.mode.changed.connect(self.changed)
-        self.spin.valueChanged.connect(self.changed)
         self.contact.changed.connect(self.changed)
 
     def load(self, value: Any) -> None:
