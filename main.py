@@ -10,7 +10,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parse_args(argv)
     if args.command is None:
-        from ui.application import run_gui
+        from ui.shell.application import run_gui
 
         return run_gui(args)
     return run_command(args)

@@ -31,3 +31,12 @@ class StorageError(BreachDeskError):
     """The database cannot be opened or written: missing, locked, read-only, corrupt, or from a newer version."""
 
     exit_code = 3
+
+
+class StoredDataError(BreachDeskError):
+    """Something BreachDesk saved earlier cannot be read back, even through the upgrade of old shapes.
+
+    Never swallowed: the reader logs it and the screen says which record could not be read.
+    """
+
+    exit_code = 3

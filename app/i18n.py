@@ -66,11 +66,16 @@ def current_language() -> str:
 
 
 def _(message: str) -> str:
-    """Translate now. Use named placeholders only: _("{count} people").format(count=n)."""
+    """Translate now. Use named placeholders only: _("{title} was saved.").format(title=title)."""
     return _translation.gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
+    """Translate a sentence that counts: English needs "1 day" / "2 days", Japanese has one form (「1日」「2日」).
+
+    Format the result yourself: ngettext("{days} day left", "{days} days left", days).format(days=days).
+    The catalog entry carries msgid_plural and msgstr[0] (the .po declares nplurals=1).
+    """
     return _translation.ngettext(singular, plural, n)
 
 

@@ -12,8 +12,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from app.documents.model import Bullets, Heading, Para
-from app.documents.notice_letter import LetterContent
+from app.documents.model import Bullets, Heading, LetterContent, Para
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -4,7 +4,7 @@ Run:  python bench/letters.py [--count 1000] [--skip-libreoffice]
 
 Prints, for one run on this machine:
   * BreachDesk: one print PDF of N letters, and N separate PDFs written to disk (time, ms per letter);
-  * the bare ReportLab floor: a simple fixed letter drawn N times on one canvas (TECH-NOTES: ~1.5 ms);
+  * the bare ReportLab floor: a simple fixed letter drawn N times on one canvas (docs/tech-notes.md: ~1.5 ms);
   * LibreOffice headless converting the same letters from .docx as Word's mail merge leaves them (one section per
     letter, formatted like BreachDesk's, see docx_letters.py): one N-letter .docx to one PDF, and N one-letter
     .docx files to N PDFs in a single soffice call (its cheapest per-file route);
@@ -224,7 +224,7 @@ def bare_floor(count: int) -> None:
 
     from reportlab.pdfgen.canvas import Canvas
 
-    from app.documents.fonts import MINCHO, register_fonts
+    from app.documents.render.fonts import MINCHO, register_fonts
 
     register_fonts()
     canvas = Canvas(io.BytesIO(), pageCompression=1, initialFontName=MINCHO)
@@ -269,8 +269,8 @@ def main() -> None:
     args = parser.parse_args()
     count = args.count
 
-    from app.documents.letters import render_letters
-    from app.documents.merge import MergeMode, plan, write
+    from app.documents.mailmerge.merge import MergeMode, plan, write
+    from app.documents.render.letters import render_letters
 
     ctx = sample_context()
     recipients = people(count)

@@ -17,9 +17,9 @@ RUNS = 5
 COLD = """
 import time
 start = time.perf_counter()
-from app.documents.selftest import build_selftest_pdf
+from app.documents.render.selftest import build_selftest_pdf
 imported = time.perf_counter()
-from app.documents.fonts import register_fonts
+from app.documents.render.fonts import register_fonts
 register_fonts()
 registered = time.perf_counter()
 build_selftest_pdf()
@@ -40,7 +40,7 @@ def cold_runs() -> list[tuple[float, ...]]:
 
 def warm_runs() -> tuple[list[float], int]:
     sys.path.insert(0, str(ROOT))
-    from app.documents.selftest import build_selftest_pdf
+    from app.documents.render.selftest import build_selftest_pdf
 
     size = len(build_selftest_pdf())
     times = []

@@ -150,8 +150,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.i18n import set_language
-    from ui.fonts import apply_application_font
-    from ui.translations import install_qt_translators
+    from ui.shell.fonts import apply_application_font
+    from ui.shell.translations import install_qt_translators
 
     set_language("ja")
     app = QApplication([])
@@ -172,7 +172,9 @@ def main() -> int:
         )
     total = _count(db)
 
-    from ui.main_window import MainWindow
+    from app.services.root import Services
+    from ui.shell.main_window import MainWindow
+    from ui.shell.open_register import open_register
 
     opened = []
     for _ in range(max(1, args.runs // 2)):
@@ -180,7 +182,7 @@ def main() -> int:
         window = MainWindow(paths)
         window.resize(1366, 740)
         window.show()
-        window.attach_database(db)
+        open_register(window, Services(db))
         app.processEvents()
         opened.append((time.perf_counter() - started) * 1000)
         assert window.register.model.rowCount() == total
@@ -190,7 +192,7 @@ def main() -> int:
     window = MainWindow(paths)
     window.resize(1366, 740)
     window.show()
-    window.attach_database(db)
+    open_register(window, Services(db))
     app.processEvents()
     view = window.register
     print(

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from app.db.codec import encode
 from app.errors import InputError
 from app.i18n import _
 
@@ -44,5 +45,5 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     facts = parse_facts_text(read_facts_text(args.facts))
     assessment = assess(facts)
-    out.write(json.dumps(assessment.to_json(), ensure_ascii=False, indent=2) + "\n")
+    out.write(json.dumps(encode(assessment), ensure_ascii=False, indent=2) + "\n")
     return 0

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from app.errors import InputError
-from app.i18n import _
+from app.i18n import _, ngettext
 
 ORDER = 30
 HELP = (
@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from app.db.database import Database
     from app.db.types import utc_now
-    from app.ics import calendar_bytes
+    from app.deadlines.ics import calendar_bytes
     from app.paths import data_paths
     from app.services.reminders import ReminderService
 
@@ -55,7 +55,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         db.close()
     _write_atomically(target, data)
     dated = sum(1 for c in clocks if c.due_date is not None or c.due_at is not None)
-    out.write(_("{count} deadlines were written to {path}.").format(count=dated, path=target) + "\n")
+    out.write(
+        ngettext(
+            "{count} deadline was written to {path}.", "{count} deadlines were written to {path}.", dated
+        ).format(count=dated, path=target)
+        + "\n"
+    )
     return 0
 
 

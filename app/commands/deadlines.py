@@ -7,8 +7,9 @@ import datetime as dt
 import json
 from typing import Any, TextIO
 
+from app.db.codec import encode
 from app.errors import InputError
-from app.i18n import _, current_language
+from app.i18n import _, current_language, ngettext
 
 ORDER = 20
 HELP = "compute the report deadlines for a facts file, or for --start DATE --days 30|60"
@@ -40,14 +41,14 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _from_start(value: str, days: int) -> dict[str, Any]:
-    from app import deadlines
+    from app.calendar import closed_days, day_count
     from app.rules.facts_json import LATEST_LEARNED_DATE
 
     try:
         start = dt.date.fromisoformat(value) if len(value) == 10 else None
     except ValueError:
         start = None
-    first = dt.date(deadlines.FIRST_SUPPORTED_YEAR, 1, 1)
+    first = dt.date(closed_days.FIRST_SUPPORTED_YEAR, 1, 1)
     if start is None or not first <= start <= LATEST_LEARNED_DATE:
         raise InputError(
             _(
@@ -56,13 +57,13 @@ def _from_start(value: str, days: int) -> dict[str, Any]:
         )
     return {
         "clock_start": start.isoformat(),
-        "sokuho_window": deadlines.sokuho_window(start).to_json(),
-        "kakuho": _kakuho_json(deadlines.kakuho_deadline(start, days)),
+        "sokuho_window": encode(day_count.sokuho_window(start)),
+        "kakuho": _kakuho_json(day_count.kakuho_deadline(start, days)),
     }
 
 
 def _from_facts(source: str) -> dict[str, Any]:
-    from app import deadlines
+    from app.calendar import day_count
     from app.commands.assess import read_facts_text
     from app.rules import assess
     from app.rules.facts_json import parse_facts_text
@@ -72,23 +73,23 @@ def _from_facts(source: str) -> dict[str, Any]:
     report: dict[str, Any] = {
         "applicable_items": list(assessment.applicable_items),
         "clock_start": assessment.clock_start.isoformat() if assessment.clock_start else None,
-        "sokuho_window": assessment.sokuho_window.to_json() if assessment.sokuho_window else None,
+        "sokuho_window": encode(assessment.sokuho_window) if assessment.sokuho_window else None,
         "kakuho": _kakuho_json(assessment.kakuho) if assessment.kakuho else None,
         "entrustor_notice_window": (
-            assessment.entrustor_notice_window.to_json() if assessment.entrustor_notice_window else None
+            encode(assessment.entrustor_notice_window) if assessment.entrustor_notice_window else None
         ),
         "pmark": None,
-        "gdpr": assessment.gdpr.to_json() if assessment.gdpr else None,
+        "gdpr": encode(assessment.gdpr) if assessment.gdpr else None,
         "bango": _bango_json(assessment.bango),
     }
     pmark = assessment.pmark
     if pmark is not None and pmark.report_required:
         # P-mark counts from 発覚日 with no published method: the PPC counting is reused (convention, docs/domain.md §8).
         report["pmark"] = {
-            "sokuho_window": deadlines.sokuho_window(facts.learned_date).to_json()
+            "sokuho_window": encode(day_count.sokuho_window(facts.learned_date))
             if pmark.sokuho_required
             else None,
-            "kakuho": _kakuho_json(deadlines.kakuho_deadline(facts.learned_date, pmark.kakuho_days)),
+            "kakuho": _kakuho_json(day_count.kakuho_deadline(facts.learned_date, pmark.kakuho_days)),
             "convention": True,
         }
     return report
@@ -102,21 +103,21 @@ def _bango_json(bango: Any) -> dict[str, Any] | None:
         "categories": list(bango.categories),
         "effort_report": bango.effort_report,
         "clock_start": bango.clock_start.isoformat() if bango.clock_start else None,
-        "sokuho_window": bango.sokuho_window.to_json() if bango.sokuho_window else None,
+        "sokuho_window": encode(bango.sokuho_window) if bango.sokuho_window else None,
         "kakuho": _kakuho_json(bango.kakuho) if bango.kakuho else None,
         "entrustor_notice_window": (
-            bango.entrustor_notice_window.to_json() if bango.entrustor_notice_window else None
+            encode(bango.entrustor_notice_window) if bango.entrustor_notice_window else None
         ),
     }
 
 
 def _kakuho_json(kakuho: Any) -> dict[str, Any]:
-    from app import deadlines
+    from app.calendar import day_count
 
-    data: dict[str, Any] = kakuho.to_json()
+    data: dict[str, Any] = encode(kakuho)
     data["skipped"] = [
         {"date": day.isoformat(), "reason_ja": ja, "reason_en": en}
-        for day, ja, en in deadlines.skipped_days(kakuho)
+        for day, ja, en in day_count.skipped_days(kakuho)
     ]
     return data
 
@@ -234,7 +235,11 @@ def _kakuho_lines(kakuho: dict[str, Any], title: str) -> list[str]:
 
     ja = current_language() == "ja"
     lines = [
-        _("{title} ({days} days): day {days} is {nth}; the deadline is {deadline}").format(
+        ngettext(
+            "{title} ({days} day): day {days} is {nth}; the deadline is {deadline}",
+            "{title} ({days} days): day {days} is {nth}; the deadline is {deadline}",
+            kakuho["days"],
+        ).format(
             title=title,
             days=kakuho["days"],
             nth=_words(kakuho["nth_day"]),

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from app.db.database import Database
     from app.documents import builders
     from app.documents.context import DocumentKind
-    from app.documents.merge import write_file
+    from app.documents.mailmerge.merge import write_file
     from app.paths import data_paths
     from app.services.documents import DocumentService
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from app.errors import InputError
-from app.i18n import _
+from app.i18n import _, ngettext
 
 ORDER = 41
 HELP = "produce the notice letters of an incident from a recipient list (CSV): one PDF to print, one PDF per person, or one e-mail per person"
@@ -47,10 +47,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from app.commands.export import find_incident, parse_day
     from app.db.database import Database
     from app.db.types import utc_now
-    from app.documents import merge
     from app.documents.context import DocumentKind
+    from app.documents.mailmerge import merge
     from app.paths import data_paths
-    from app.recipients import load_recipients
+    from app.recipients.csv_import import load_recipients
     from app.services.documents import DocumentService
     from app.services.notices import CHANNEL_EMAIL, CHANNEL_LETTER, NoticeService, deliveries_from
 
@@ -65,11 +65,18 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             err.write(_("Check before printing: {problem}").format(problem=problem) + "\n")
         if plan.skipped:
             if mode is merge.MergeMode.EML:
-                headline = _("{count} people have no e-mail address; send them a letter instead:")
+                headline = ngettext(
+                    "{count} person has no e-mail address; send them a letter instead:",
+                    "{count} people have no e-mail address; send them a letter instead:",
+                    len(plan.skipped),
+                )
             else:
-                headline = _(
+                headline = ngettext(
+                    "{count} person has no postal address; they count toward the substitute measures "
+                    "(publication or an enquiry desk):",
                     "{count} people have no postal address; they count toward the substitute measures "
-                    "(publication or an enquiry desk):"
+                    "(publication or an enquiry desk):",
+                    len(plan.skipped),
                 )
             err.write(headline.format(count=len(plan.skipped)) + "\n")
             for person in plan.skipped:
@@ -80,13 +87,22 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise InputError(_("Nothing was produced: fix these lines in the list and run again."))
         result = merge.write(ctx, plan, Path(args.out), guide=args.guide)
         out.write(
-            _("{count} notices were produced ({mode}):").format(count=len(result.letters), mode=mode.label())
+            ngettext(
+                "{count} notice was produced ({mode}):",
+                "{count} notices were produced ({mode}):",
+                len(result.letters),
+            ).format(count=len(result.letters), mode=mode.label())
             + "\n"
         )
         for path in result.files[:3]:
             out.write(f"  {path}\n")
         if len(result.files) > 3:
-            out.write(_("  … and {count} more files.").format(count=len(result.files) - 3) + "\n")
+            out.write(
+                ngettext(
+                    "  … and {count} more file.", "  … and {count} more files.", len(result.files) - 3
+                ).format(count=len(result.files) - 3)
+                + "\n"
+            )
         if args.record_sent:
             channel = CHANNEL_EMAIL if mode is merge.MergeMode.EML else CHANNEL_LETTER
             NoticeService(db).record_sent(

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from app.errors import InputError
-from app.i18n import _
+from app.i18n import _, ngettext
 
 ORDER = 45
 HELP = "export the register (CSV for Excel, or JSON) or import a JSON export into an empty register"
@@ -37,7 +37,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         if args.register_action == "import":
             count = register_io.import_json(db, data)
-            err.write(_("{count} incidents were imported.").format(count=count) + "\n")
+            err.write(
+                ngettext("{count} incident was imported.", "{count} incidents were imported.", count).format(
+                    count=count
+                )
+                + "\n"
+            )
             return 0
         payload = (
             register_io.export_csv_bytes(db)

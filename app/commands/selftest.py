@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from app.i18n import _
+from app.i18n import _, ngettext
 
 ORDER = 90
 HELP = "check the installation: database, migrations, Japanese PDF (exit 0 when all is well)"
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _check(folder: Path, out: TextIO) -> int:
     from app.db.database import Database
-    from app.documents.selftest import build_selftest_pdf
+    from app.documents.render.selftest import build_selftest_pdf
     from app.logs import setup_logging
     from app.paths import data_paths
     from app.services.office import OfficeService
@@ -55,6 +55,13 @@ def _check(folder: Path, out: TextIO) -> int:
         raise RuntimeError("self-test PDF lacks an embedded TrueType font")
     pdf_path = paths.root / "selftest.pdf"
     pdf_path.write_bytes(pdf)
-    out.write(_("PDF with Japanese text: {path} ({size} bytes)").format(path=pdf_path, size=len(pdf)) + "\n")
+    out.write(
+        ngettext(
+            "PDF with Japanese text: {path} ({size} byte)",
+            "PDF with Japanese text: {path} ({size} bytes)",
+            len(pdf),
+        ).format(path=pdf_path, size=len(pdf))
+        + "\n"
+    )
     out.write(_("Self-test passed.") + "\n")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from app.i18n import _
+from app.i18n import ngettext
 
 ORDER = 40
 HELP = "check that the audit log has not been altered (hash chain); exit 1 at the first broken entry"
@@ -26,7 +26,14 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         db.close()
     if result.ok:
-        out.write(_("OK: the audit log is intact ({count} entries).").format(count=result.count) + "\n")
+        out.write(
+            ngettext(
+                "OK: the audit log is intact ({count} entry).",
+                "OK: the audit log is intact ({count} entries).",
+                result.count,
+            ).format(count=result.count)
+            + "\n"
+        )
         return 0
     err.write(result.message() + "\n")
     return 1

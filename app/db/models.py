@@ -270,7 +270,7 @@ class IncidentSearchText(Base):
 
     Kept current by SQL triggers (revision 0002), so bulk inserts and imports stay searchable too. Terms of three
     characters or more go to the FTS5 trigram index `incident_search_fts` built on this table; shorter ones
-    (誤送, 髙橋) scan `body` with LIKE, because the trigram tokenizer cannot see them (TECH-NOTES).
+    (誤送, 髙橋) scan `body` with LIKE, because the trigram tokenizer cannot see them (docs/tech-notes.md).
     """
 
     __tablename__ = "incident_search"

@@ -1,40 +1,18 @@
-"""Time handling shared by the models: stored in UTC, always timezone-aware in Python, shown in Japan time."""
+"""Time handling shared by the models: stored in UTC, always timezone-aware in Python (shown in Japan time
+through app/domain/dates.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import DateTime
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
 
-def _tokyo() -> dt.tzinfo:
-    """Windows has no IANA database unless the tzdata package is installed; Japan has had no DST since 1951."""
-    try:
-        return ZoneInfo("Asia/Tokyo")
-    except ZoneInfoNotFoundError:
-        return dt.timezone(dt.timedelta(hours=9), "JST")
-
-
-TOKYO = _tokyo()
-
-
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def to_tokyo(moment: dt.datetime) -> dt.datetime:
-    """For display: the office reads and files in Japan time, whatever the computer's own zone."""
-    if moment.tzinfo is None:
-        raise ValueError("naive datetime: BreachDesk only handles timezone-aware moments")
-    return moment.astimezone(TOKYO)
-
-
-def tokyo_today() -> dt.date:
-    return utc_now().astimezone(TOKYO).date()
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):

@@ -6,10 +6,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 
-from app.documents import entrustor_notice, internal_report, notice_letter, pmark_report, publication, report
 from app.documents.context import DocumentContext, DocumentKind
-from app.documents.fonts import describe_unprintable, unprintable_characters
+from app.documents.kinds import (
+    entrustor_notice,
+    internal_report,
+    notice_letter,
+    pmark_report,
+    publication,
+    report,
+)
 from app.documents.model import Document
+from app.documents.render.fonts import describe_unprintable, unprintable_characters
 
 _MODULES: dict[DocumentKind, ModuleType] = {
     DocumentKind.SOKUHO: report,

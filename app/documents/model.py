@@ -1,6 +1,6 @@
-"""A document as plain data (title, paragraphs, tables) before it becomes a PDF.
+"""A document as plain data (title, paragraphs, tables) before it becomes a PDF, and one 本人通知 letter as plain data.
 
-Builders compose one of these from a context; `pdf.to_pdf` lays it out. Keeping the text separate from the
+Builders compose one of these from a context; `render.pdf.to_pdf` lays it out. Keeping the text separate from the
 layout lets the preflight check every string for gaps and unprintable characters before anything is printed,
 and lets tests read what a document says without parsing a PDF.
 """
@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TypeAlias
 
-from app.documents.context import DocumentKind
+from app.documents.context import DocumentKind, Recipient
+
+HONORIFIC = "様"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,3 +93,55 @@ class Document:
 
     def plain_text(self) -> str:
         return "\n".join(text for text in self.texts() if text)
+
+
+@dataclass(frozen=True, slots=True)
+class AddressBlock:
+    """What shows through the envelope window: 〒, address lines and the name with 様."""
+
+    postal_code: str
+    lines: tuple[str, ...]
+    name: str
+
+    @property
+    def postal_line(self) -> str:
+        code = self.postal_code.strip()
+        return f"〒{code}" if code else ""
+
+    @property
+    def name_line(self) -> str:
+        return f"{self.name}　{HONORIFIC}"
+
+
+@dataclass(frozen=True, slots=True)
+class LetterContent:
+    """One letter. `shared_text` (明朝) and `shared_headings` (ゴシック) are text every letter of the run has in
+    common (no renderer needs them since docs/adr/0004-letter-writer.md; kept for the composer's tests). `items`
+    are the data items printed for this person."""
+
+    recipient: Recipient | None
+    address: AddressBlock
+    date_line: str
+    sender_lines: tuple[str, ...]
+    title: str
+    blocks: tuple[Block, ...]
+    shared_text: str
+    shared_headings: str
+    title_is_shared: bool
+    items: tuple[str, ...]
+    item_codes: tuple[str, ...]
+    problems: tuple[str, ...]
+
+    def personal_text(self) -> str:
+        """What only this letter says: the address block and the person's items (the rest is shared)."""
+        return "".join((self.address.postal_line, *self.address.lines, self.address.name_line, *self.items))
+
+    def texts(self) -> list[str]:
+        found = [self.address.postal_line, *self.address.lines, self.address.name_line, self.date_line]
+        found += [*self.sender_lines, self.title]
+        for block in self.blocks:
+            if isinstance(block, Para | Heading):
+                found.append(block.text)
+            elif hasattr(block, "items"):
+                found.extend(block.items)
+        return found

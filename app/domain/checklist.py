@@ -7,12 +7,10 @@ The steps do not depend on Qt or the database: the wizard's result page and the 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
-from app.domain.assessment import Assessment
+from app.domain.assessment import Assessment, ReportTo
 from app.domain.incident_kind import IncidentKind
 from app.i18n import N_, _
 
@@ -468,7 +466,7 @@ def item(code: str) -> ChecklistItem | None:
 
 
 def checklist_for(
-    incident_kind: IncidentKind | str | None, assessment: Assessment | Mapping[str, Any] | None
+    incident_kind: IncidentKind | str | None, assessment: Assessment | None
 ) -> list[ChecklistItem]:
     """The steps for this incident, grouped in GL 3-5-2 order, the first actions for its kind first in each group."""
     kind = incident_kind if isinstance(incident_kind, IncidentKind) else IncidentKind.parse(incident_kind)
@@ -536,30 +534,28 @@ class _Duties:
         return codes
 
 
-def _duties(assessment: Assessment | Mapping[str, Any] | None) -> _Duties:
-    """The same reading from a live Assessment or from the JSON saved in the register (before the 番号法 track an
-    assessment has no "bango" object: nothing is owed under it)."""
+def _duties(assessment: Assessment | None) -> _Duties:
+    """What the verdict owes; an assessment saved before the 番号法 track reads with an empty `bango` (the codec's
+    upgrade), so nothing is owed under it."""
     if assessment is None:
         return _Duties()
-    data = assessment.to_json() if isinstance(assessment, Assessment) else assessment
-    pmark = data.get("pmark") or {}
-    bango = data.get("bango") or {}
+    bango = assessment.bango
     return _Duties(
         assessed=True,
-        reportable=bool(data.get("applicable_items")),
-        ppc_report=bool(data.get("ppc_report_required")),
-        delegated=data.get("report_to") == "delegated_ministry",
-        entrustor="entrustor" in (data.get("report_to"), bango.get("report_to"))
-        or data.get("entrustor_notice_window") is not None
-        or bango.get("entrustor_notice_window") is not None,
-        notice=str(data.get("individual_notice") or "not_required"),
-        pmark=bool(pmark.get("report_required")),
-        gdpr=data.get("gdpr") is not None,
-        bango_reportable=bool(bango.get("categories")),
-        bango_report=bool(bango.get("report_required")) and bango.get("report_to") == "ppc",
-        bango_notice=str(bango.get("individual_notice") or "not_required"),
-        bango_effort=bool(bango.get("effort_report")),
-        filing=bango.get("filing"),
+        reportable=bool(assessment.applicable_items),
+        ppc_report=assessment.ppc_report_required,
+        delegated=assessment.report_to is ReportTo.DELEGATED_MINISTRY,
+        entrustor=ReportTo.ENTRUSTOR in (assessment.report_to, bango.report_to)
+        or assessment.entrustor_notice_window is not None
+        or bango.entrustor_notice_window is not None,
+        notice=assessment.individual_notice.value,
+        pmark=assessment.pmark is not None and assessment.pmark.report_required,
+        gdpr=assessment.gdpr is not None,
+        bango_reportable=bool(bango.categories),
+        bango_report=bango.report_required and bango.report_to is ReportTo.PPC,
+        bango_notice=bango.individual_notice.value,
+        bango_effort=bango.effort_report,
+        filing=bango.filing.value if bango.filing is not None else None,
     )
 
 

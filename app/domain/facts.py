@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
 
 
 class Role(StrEnum):
@@ -95,6 +94,41 @@ class DataItem(StrEnum):
     PSEUDONYMIZED_RECORDS = "pseudonymized_records"
 
 
+# How the reports, letters and the wizard name each item (ja, en): part of the vocabulary, like the codes.
+DATA_ITEM_LABELS: dict[DataItem, tuple[str, str]] = {
+    DataItem.NAME: ("氏名", "name"),
+    DataItem.ADDRESS: ("住所", "address"),
+    DataItem.PHONE: ("電話番号", "phone number"),
+    DataItem.EMAIL: ("メールアドレス", "e-mail address"),
+    DataItem.BIRTHDATE: ("生年月日", "date of birth"),
+    DataItem.EMPLOYER: ("勤務先", "employer"),
+    DataItem.CONTRACT: ("契約内容", "contract details"),
+    DataItem.TRANSACTION_HISTORY: ("取引履歴", "transaction history"),
+    DataItem.LOGIN_ID: ("ログインID", "login ID"),
+    DataItem.PASSWORD: ("パスワード", "password"),
+    DataItem.CARD_NUMBER_FULL: ("クレジットカード番号", "full card number"),
+    DataItem.CARD_LAST4: ("カード番号下4桁", "card last four digits"),
+    DataItem.CARD_EXPIRY: ("カード有効期限", "card expiry date"),
+    DataItem.BANK_ACCOUNT: ("銀行口座情報", "bank account"),
+    DataItem.LAB_RESULT: ("検査結果", "lab results"),
+    DataItem.HEALTH_CHECKUP_RESULT: ("健康診断結果", "health-check results"),
+    DataItem.DIAGNOSIS: ("診断名・診療情報", "diagnosis"),
+    DataItem.PRESCRIPTION: ("調剤・処方情報", "prescription"),
+    DataItem.MEDICAL_CERTIFICATE: ("診断書", "medical certificate"),
+    DataItem.MEDICAL_HISTORY: ("病歴", "medical history"),
+    DataItem.DISABILITY: ("障害に関する情報", "disability"),
+    DataItem.CRIMINAL_RECORD: ("犯罪の経歴", "criminal record"),
+    DataItem.CRIME_VICTIM: ("犯罪被害の事実", "crime victim"),
+    DataItem.RACE: ("人種", "race"),
+    DataItem.CREED: ("信条", "creed"),
+    DataItem.SOCIAL_STATUS: ("社会的身分", "social status"),
+    DataItem.CRIMINAL_PROCEDURE: ("刑事事件に関する手続", "criminal procedure"),
+    DataItem.JUVENILE_PROCEDURE: ("少年の保護事件に関する手続", "juvenile procedure"),
+    DataItem.MY_NUMBER: ("個人番号（マイナンバー）", "My Number"),
+    DataItem.PSEUDONYMIZED_RECORDS: ("仮名加工情報", "pseudonymised records"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Financial:
     """The 2号 questions: which payment data leaked, as the PPC Q&A distinguishes them."""
@@ -134,25 +168,17 @@ class BangoFacts:
         False  # another (suspected) breach of 番号法 without a 漏えい等: effort report (GL-B 2)
     )
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "affected_count": self.affected_count,
-            "affected_count_max": self.affected_count_max,
-            "count_exceeded_100_learned_date": _iso(self.count_exceeded_100_learned_date),
-            "publicly_viewable": self.publicly_viewable,
-            "gov_system": self.gov_system,
-            "misuse": self.misuse.value if self.misuse else None,
-            "other_violation": self.other_violation,
-        }
 
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Facts:
-    """Field names and codes are the public JSON contract: add fields, never rename."""
+    """Field names and codes are the public JSON contract: add fields, never rename.
+
+    The fields are in the order of the §11.1 JSON object (the codec writes them in this order), so learned_date
+    sits after occurred_date and every field is passed by keyword.
+    """
 
     role: Role
     event: Event
-    learned_date: dt.date
     possibility_only: bool = False
     is_personal_data: bool = True
     data_items: tuple[DataItem, ...] = ()
@@ -168,6 +194,7 @@ class Facts:
     intentional_provision: bool = False
     identical_copy_exists: bool = False
     occurred_date: dt.date | None = None
+    learned_date: dt.date
     learned_at: dt.datetime | None = None
     learned_by: str | None = None
     officer_learned_date: dt.date | None = None
@@ -181,57 +208,3 @@ class Facts:
     data_being_acquired: bool = False
     caused_by: CausedBy | None = None
     bango: BangoFacts = field(default_factory=BangoFacts)
-
-    def to_json(self) -> dict[str, Any]:
-        """The §11.1 JSON object (dates as ISO strings, enums as their codes)."""
-        return {
-            "role": self.role.value,
-            "event": self.event.value,
-            "possibility_only": self.possibility_only,
-            "is_personal_data": self.is_personal_data,
-            "data_items": [item.value for item in self.data_items],
-            "sensitive": self.sensitive,
-            "financial": {
-                "card_number_full": self.financial.card_number_full,
-                "card_last4_expiry_only": self.financial.card_last4_expiry_only,
-                "bank_account_only": self.financial.bank_account_only,
-                "payment_login_credentials": self.financial.payment_login_credentials,
-            },
-            "malicious": self.malicious,
-            "malicious_basis": self.malicious_basis.value if self.malicious_basis else None,
-            "affected_count": self.affected_count,
-            "affected_count_max": self.affected_count_max,
-            "encryption": {
-                "encrypted": self.encryption.encrypted,
-                "high_grade": self.encryption.high_grade,
-                "key_compromised": self.encryption.key_compromised,
-            },
-            "pseudonymized": self.pseudonymized,
-            "recovered_before_viewed": self.recovered_before_viewed,
-            "intentional_provision": self.intentional_provision,
-            "identical_copy_exists": self.identical_copy_exists,
-            "occurred_date": _iso(self.occurred_date),
-            "learned_date": self.learned_date.isoformat(),
-            "learned_at": _iso(self.learned_at),
-            "learned_by": self.learned_by,
-            "officer_learned_date": _iso(self.officer_learned_date),
-            "count_exceeded_1000_learned_date": _iso(self.count_exceeded_1000_learned_date),
-            "delegated_sector": self.delegated_sector,
-            "notification_difficult": self.notification_difficult,
-            "pmark_holder": self.pmark_holder,
-            "gdpr_applies": self.gdpr_applies,
-            "data_being_acquired": self.data_being_acquired,
-            "caused_by": self.caused_by.value if self.caused_by else None,
-            "bango": self.bango.to_json(),
-        }
-
-    @classmethod
-    def from_json(cls, data: object) -> Facts:
-        """Strict: unknown keys, wrong types and contradictions raise app.errors.InputError naming the field."""
-        from app.rules.facts_json import parse_facts
-
-        return parse_facts(data)
-
-
-def _iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value is not None else None

@@ -134,14 +134,3 @@ class RegisterRow:
 
 def fiscal_year_of(day: dt.date) -> int:
     return day.year if day.month >= 4 else day.year - 1
-
-
-def tokyo_today() -> dt.date:
-    """The register's "today" is Japan's, whatever the PC's zone (Windows without tzdata: +09:00, no DST)."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # ~6 ms: not before the window's first paint
-
-    try:
-        zone: dt.tzinfo = ZoneInfo("Asia/Tokyo")
-    except ZoneInfoNotFoundError:
-        zone = dt.timezone(dt.timedelta(hours=9))
-    return dt.datetime.now(zone).date()

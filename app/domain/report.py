@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
 from app.domain.assessment import Assessment, Filing, ReportTo
-from app.domain.dataclass_json import dump, get_path, load, replace_path
-from app.domain.facts import DataItem, Facts, Role
+from app.domain.dates import JST
+from app.domain.facts import DATA_ITEM_LABELS, DataItem, Facts, Role
+from app.domain.field_paths import get_path, replace_path
 from app.domain.filing import FilingKind
 
-REPORT_VERSION = 1
+REPORT_VERSION = 2  # 2: with the 番号法 items ("bango"); app/db/codec.py upgrades version 1
 REPORT_KINDS: tuple[FilingKind, ...] = (
     FilingKind.SOKUHO,
     FilingKind.KAKUHO,
@@ -171,16 +172,6 @@ class ReportDraft:
     prevention: Prevention = field(default_factory=Prevention)
     other: Other = field(default_factory=Other)
     bango: MyNumberItems = field(default_factory=MyNumberItems)
-
-    def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"report_version": REPORT_VERSION}
-        data.update(dump(self))
-        return data
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> ReportDraft:
-        """Missing keys take their defaults, so drafts saved by an older BreachDesk still open."""
-        return load(cls, {k: v for k, v in data.items() if k != "report_version"})
 
     def replace(self, path: str, value: Any) -> ReportDraft:
         """A copy with one leaf (a FIELDS path such as "cause.location") set, the value coerced to its type."""
@@ -410,9 +401,6 @@ def draft_from(
     ministry_name: str = "",
 ) -> ReportDraft:
     """A first 速報 draft from what the register already knows; the officer completes the rest."""
-    from app.jpdates import JST
-    from app.rules.texts import DATA_ITEM_LABELS
-
     lines = sorted(timeline, key=lambda entry: entry.occurred_at)
     timeline_text = "\n".join(
         f"{_ja_moment(entry.occurred_at.astimezone(JST))}　{entry.text}" for entry in lines
@@ -464,8 +452,6 @@ def my_number_items(facts: Facts | None, assessment: Assessment | None) -> MyNum
     count is the assessment's `persons`, marked as a maximum whenever the exact figure is not known or a larger
     maximum was given (GL-B 3A ※: a count not yet known is judged by its maximum).
     """
-    from app.rules.texts import DATA_ITEM_LABELS
-
     bango = assessment.bango if assessment is not None else None
     if bango is not None and bango.applies:
         involved = True

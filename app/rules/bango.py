@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from app import deadlines
+from app.calendar import closed_days, day_count
 from app.domain.assessment import (
     Assessment,
     BangoAssessment,
@@ -96,7 +96,7 @@ def with_bango(facts: Facts, appi: Assessment) -> Assessment:
     kakuho = bango.kakuho
     if (
         kakuho is not None
-        and deadlines.is_holiday_forecast(kakuho.deadline)
+        and closed_days.is_holiday_forecast(kakuho.deadline)
         and not any(w.code == "W-HOLIDAY-FORECAST" for w in appi.warnings)
     ):
         warnings.append(say(BASE_TEXTS, "W-HOLIDAY-FORECAST", year=kakuho.deadline.year))
@@ -271,7 +271,7 @@ def _duties(
         applies=True, excluded_by=excluded, categories=categories, persons=persons, clock_start=start
     )
     if facts.role is Role.PROCESSOR:
-        window = deadlines.entrustor_notice_window(start, rs.sokuho_first_day, rs.sokuho_last_day)
+        window = day_count.entrustor_notice_window(start, rs.sokuho_first_day, rs.sokuho_last_day)
         reasons.append(say(texts, "BANGO-PROCESSOR", end=date_words(window.end)))
         return dataclasses.replace(
             common,
@@ -281,7 +281,7 @@ def _duties(
             reasons=tuple(reasons),
         )
     reasons.append(say(texts, "BANGO-REPORT-TO"))
-    sokuho = deadlines.sokuho_window(start, rs.sokuho_first_day, rs.sokuho_last_day)
+    sokuho = day_count.sokuho_window(start, rs.sokuho_first_day, rs.sokuho_last_day)
     # One set of dates where both laws coincide: the 第7条 reasons already explain them, so say "the same".
     same = "/same" if sokuho == appi.sokuho_window else ""
     reasons.append(say(texts, f"BANGO-SOKUHO{same}", end=date_words(sokuho.end)))
@@ -313,7 +313,7 @@ def _kakuho(
     texts = rs.texts
     malicious = 2 in categories
     days = rs.kakuho_days_malicious if malicious else rs.kakuho_days
-    kakuho = deadlines.kakuho_deadline(start, days)
+    kakuho = day_count.kakuho_deadline(start, days)
     nth, deadline = date_words(kakuho.nth_day), date_words(kakuho.deadline)
     key = "BANGO-KAKUHO/60" if malicious else "BANGO-KAKUHO"
     if kakuho == appi_kakuho:
@@ -325,7 +325,7 @@ def _kakuho(
     counting = ("", "") if appi_kakuho is not None else _COUNTING
     reasons.append(say(texts, key, days=days, nth=nth, deadline=deadline, counting=counting))
     if kakuho.moved:
-        skipped = closed_days_words(deadlines.skipped_days(kakuho))
+        skipped = closed_days_words(day_count.skipped_days(kakuho))
         reasons.append(say(texts, "BANGO-KAKUHO-MOVED", skipped=skipped, deadline=deadline))
     return kakuho
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from app.domain.assessment import AssessedEvent, Assessment, ExcludedBy, Reason
-from app.domain.facts import DataItem, Event, Facts, MaliciousBasis
+from app.domain.facts import DATA_ITEM_LABELS, DataItem, Event, Facts, MaliciousBasis
 from app.rules.bango import with_bango
 from app.rules.rulesets import RULESETS, RuleSet, ruleset_for
 from app.rules.schedule import Verdict, decide
-from app.rules.texts import DATA_ITEM_LABELS, EVENT_LABELS, MALICIOUS_BASIS_LABELS
+from app.rules.texts import EVENT_LABELS, MALICIOUS_BASIS_LABELS
 from app.rules.triggers import Triggers, find_triggers, insider_on_purpose, wrongful_purpose
 from app.rules.wording import join_words, known_count_words, say
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from app.deadlines import LAST_SUPPORTED_YEAR
+from app.calendar.closed_days import LAST_SUPPORTED_YEAR
 from app.domain.facts import (
     BangoFacts,
     BangoMisuse,

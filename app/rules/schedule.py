@@ -1,11 +1,12 @@
-"""From the applicable 号 to duties and dates: who reports to whom, the clocks, the P-mark and GDPR tracks (§4–§6, §8, §10)."""
+"""From the applicable 号 to duties and dates: who reports to whom, the clocks, the P-mark and GDPR tracks
+(docs/domain.md §4–§6, §8, §10)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from app import deadlines
+from app.calendar import closed_days, day_count
 from app.domain.assessment import (
     DateWindow,
     ExcludedBy,
@@ -126,7 +127,7 @@ def _duties(
         )
 
     if facts.role is Role.PROCESSOR:
-        window = deadlines.entrustor_notice_window(
+        window = day_count.entrustor_notice_window(
             start, periods.entrustor_first_day, periods.entrustor_last_day
         )
         reasons.append(say(texts, "LAW26-1-PROVISO"))
@@ -140,10 +141,10 @@ def _duties(
 
     report_to = ReportTo.DELEGATED_MINISTRY if facts.delegated_sector else ReportTo.PPC
     reasons.append(say(texts, "REPORT-TO/delegated" if facts.delegated_sector else "REPORT-TO/ppc"))
-    sokuho = deadlines.sokuho_window(start, periods.sokuho_first_day, periods.sokuho_last_day)
+    sokuho = day_count.sokuho_window(start, periods.sokuho_first_day, periods.sokuho_last_day)
     reasons.append(say(texts, "R8-1", start=date_words(sokuho.start), end=date_words(sokuho.end)))
     days = periods.kakuho_days_malicious if 3 in items else periods.kakuho_days
-    kakuho = deadlines.kakuho_deadline(start, days)
+    kakuho = day_count.kakuho_deadline(start, days)
     reasons.append(
         say(
             texts,
@@ -154,9 +155,9 @@ def _duties(
         )
     )
     if kakuho.moved:
-        skipped = closed_days_words(deadlines.skipped_days(kakuho))
+        skipped = closed_days_words(day_count.skipped_days(kakuho))
         reasons.append(say(texts, "R8-2-MOVED", skipped=skipped, deadline=date_words(kakuho.deadline)))
-    if deadlines.is_holiday_forecast(kakuho.deadline):
+    if closed_days.is_holiday_forecast(kakuho.deadline):
         warnings.append(say(texts, "W-HOLIDAY-FORECAST", year=kakuho.deadline.year))
 
     notice = IndividualNotice.REQUIRED
@@ -211,7 +212,7 @@ def _gdpr(facts: Facts, rs: RuleSet, reasons: list[Reason]) -> GdprResult:
         raise field_error(
             N_("The field {field} ({label}) is needed when gdpr_applies is true."), "learned_at"
         )
-    deadline = deadlines.gdpr_art33_deadline(awareness, rs.periods.gdpr_hours)
+    deadline = day_count.gdpr_art33_deadline(awareness, rs.periods.gdpr_hours)
     reasons.append(
         say(rs.texts, "GDPR33", awareness=datetime_words(awareness), deadline=datetime_words(deadline))
     )

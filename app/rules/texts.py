@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.domain.facts import DataItem, MaliciousBasis
+from app.domain.facts import MaliciousBasis
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,39 +402,6 @@ BASE_TEXTS: dict[str, Text] = {
     ),
 }
 
-
-DATA_ITEM_LABELS: dict[DataItem, tuple[str, str]] = {
-    DataItem.NAME: ("氏名", "name"),
-    DataItem.ADDRESS: ("住所", "address"),
-    DataItem.PHONE: ("電話番号", "phone number"),
-    DataItem.EMAIL: ("メールアドレス", "e-mail address"),
-    DataItem.BIRTHDATE: ("生年月日", "date of birth"),
-    DataItem.EMPLOYER: ("勤務先", "employer"),
-    DataItem.CONTRACT: ("契約内容", "contract details"),
-    DataItem.TRANSACTION_HISTORY: ("取引履歴", "transaction history"),
-    DataItem.LOGIN_ID: ("ログインID", "login ID"),
-    DataItem.PASSWORD: ("パスワード", "password"),
-    DataItem.CARD_NUMBER_FULL: ("クレジットカード番号", "full card number"),
-    DataItem.CARD_LAST4: ("カード番号下4桁", "card last four digits"),
-    DataItem.CARD_EXPIRY: ("カード有効期限", "card expiry date"),
-    DataItem.BANK_ACCOUNT: ("銀行口座情報", "bank account"),
-    DataItem.LAB_RESULT: ("検査結果", "lab results"),
-    DataItem.HEALTH_CHECKUP_RESULT: ("健康診断結果", "health-check results"),
-    DataItem.DIAGNOSIS: ("診断名・診療情報", "diagnosis"),
-    DataItem.PRESCRIPTION: ("調剤・処方情報", "prescription"),
-    DataItem.MEDICAL_CERTIFICATE: ("診断書", "medical certificate"),
-    DataItem.MEDICAL_HISTORY: ("病歴", "medical history"),
-    DataItem.DISABILITY: ("障害に関する情報", "disability"),
-    DataItem.CRIMINAL_RECORD: ("犯罪の経歴", "criminal record"),
-    DataItem.CRIME_VICTIM: ("犯罪被害の事実", "crime victim"),
-    DataItem.RACE: ("人種", "race"),
-    DataItem.CREED: ("信条", "creed"),
-    DataItem.SOCIAL_STATUS: ("社会的身分", "social status"),
-    DataItem.CRIMINAL_PROCEDURE: ("刑事事件に関する手続", "criminal procedure"),
-    DataItem.JUVENILE_PROCEDURE: ("少年の保護事件に関する手続", "juvenile procedure"),
-    DataItem.MY_NUMBER: ("個人番号（マイナンバー）", "My Number"),
-    DataItem.PSEUDONYMIZED_RECORDS: ("仮名加工情報", "pseudonymised records"),
-}
 
 MALICIOUS_BASIS_LABELS: dict[MaliciousBasis, tuple[str, str]] = {
     MaliciousBasis.UNAUTHORIZED_ACCESS: ("不正アクセス", "unauthorised access"),

@@ -146,7 +146,7 @@ def join_words(pairs: Iterable[tuple[str, str]]) -> tuple[str, str]:
 def closed_days_words(skipped: Iterable[tuple[dt.date, str, str]]) -> tuple[str, str]:
     """Closed days a deadline moved past, a run of days with the same reason said once (12月29日〜12月31日は年末年始).
 
-    `skipped` is deadlines.skipped_days(): (day, Japanese reason, English reason), in date order.
+    `skipped` is app.calendar.day_count.skipped_days(): (day, Japanese reason, English reason), in date order.
     """
     runs: list[list[tuple[dt.date, str, str]]] = []
     for entry in skipped:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.db import audit
+from app.db.codec import encode
 from app.db.database import Database
 from app.db.models import Assessment as AssessmentRow
 from app.db.models import Incident
@@ -87,8 +88,8 @@ class AssessmentService:
         assessment = assess(facts)
         return IncidentService(self.db).create(
             str(answers.get(QuestionId.TITLE, "")),
-            facts=facts.to_json(),
-            assessment=assessment.to_json(),
+            facts=encode(facts),
+            assessment=encode(assessment),
             incident_kind=str(answers.get(QuestionId.KIND)) if answers.get(QuestionId.KIND) else None,
             learned_date=facts.learned_date,
             actor=actor,
@@ -129,8 +130,8 @@ class AssessmentService:
                 _("Enter what has changed, so the register shows why it was re-assessed."), field="reason"
             )
         assessment = assess(facts)
-        facts_json = audit.as_json(facts.to_json())
-        assessment_json = audit.as_json(assessment.to_json())
+        facts_json = audit.as_json(encode(facts))
+        assessment_json = audit.as_json(encode(assessment))
         who = actor or audit.current_actor()
         now = utc_now()
         with self.db.session_scope() as session:

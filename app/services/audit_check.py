@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from app.db.audit import verify_chain
 from app.db.database import Database
 from app.db.models import AuditEntry
-from app.db.types import to_tokyo
-from app.i18n import _
+from app.domain.dates import to_jst
+from app.i18n import _, ngettext
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +29,12 @@ class AuditCheck:
 
     def message(self) -> str:
         if self.ok:
-            return _("The audit log is intact ({count} entries).").format(count=self.count)
-        when = to_tokyo(self.broken_at).strftime("%Y-%m-%d %H:%M:%S") if self.broken_at else "?"
+            return ngettext(
+                "The audit log is intact ({count} entry).",
+                "The audit log is intact ({count} entries).",
+                self.count,
+            ).format(count=self.count)
+        when = to_jst(self.broken_at).strftime("%Y-%m-%d %H:%M:%S") if self.broken_at else "?"
         return _(
             "The audit log has been altered: entry {id} ({when}, {actor}, {action} {entity}) does not match "
             "the chain. Entries from this one on cannot be trusted; keep the file and a backup for investigation."

@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
-from app.clocks import CLOCK_FIELDS, Clock, clocks_for, urgency_key
 from app.db.database import Database
 from app.db.models import AppSetting, Assessment, Filing, Incident
+from app.deadlines.clocks import CLOCK_FIELDS, Clock, clocks_for, urgency_key
 from app.domain.incident import IncidentStatus
 from app.services.app_settings import AppSettingsService
 from app.services.office import OfficeService
@@ -108,7 +108,7 @@ class _Subject:
 def _latest_assessments(session: Session, where: ColumnElement[bool]) -> list[Any]:
     """One row per assessed incident matching `where`: its register fields and only the JSON parts clocks read
     (the 第7条 reasons, several kilobytes each, stay in the database; the "bango" part comes whole, reasons
-    included, because BangoAssessment.from_json is its one reader)."""
+    included, because the codec reads it as one BangoAssessment)."""
     newest = (
         select(func.max(Assessment.id).label("id"))
         .join(Incident, Incident.id == Assessment.incident_id)

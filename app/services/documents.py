@@ -8,9 +8,11 @@ restores them and the audit log records who changed the wording of the letters.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Mapping
 from typing import Any
 
+from app.db.codec import read_recorded_facts
 from app.db.database import Database
 from app.documents.context import (
     ChecklistLine,
@@ -21,16 +23,18 @@ from app.documents.context import (
     IncidentInfo,
     TimelineItem,
 )
-from app.documents.default_wording import DEFAULT_TEMPLATES
-from app.documents.templates import SETTINGS_PREFIX, DocumentTemplate, template_for
+from app.documents.wording.defaults import DEFAULT_TEMPLATES
+from app.documents.wording.templates import SETTINGS_PREFIX, DocumentTemplate, template_for
+from app.domain.dates import today_jst
 from app.domain.facts import Facts
 from app.domain.filing import FilingKind
 from app.domain.report import ReportDraft
-from app.errors import InputError
+from app.errors import InputError, StoredDataError
 from app.i18n import _
-from app.jpdates import today_jst
 from app.services.app_settings import AppSettingsService
 from app.services.office import OfficeService
+
+log = logging.getLogger(__name__)
 
 CONTACT_KEY = "documents.contact_desk"
 TEMPLATE_KEYS: tuple[str, ...] = tuple(DEFAULT_TEMPLATES)
@@ -47,11 +51,14 @@ def values_key(incident_id: int) -> str:
     return f"documents.values.{incident_id}"
 
 
-def _facts(data: Mapping[str, Any]) -> Facts | None:
+def _facts(incident_id: int, data: Mapping[str, Any]) -> Facts | None:
+    """None for a quick record without the wizard's facts (the documents show 【未入力】 instead); a record that
+    cannot be read stops the document with StoredDataError rather than printing 【未入力】 over facts it has."""
     try:
-        return Facts.from_json(dict(data))
-    except (InputError, KeyError, TypeError, ValueError):
-        return None  # a quick record without the wizard's facts: the documents show 【未入力】 instead
+        return read_recorded_facts(data)
+    except StoredDataError:
+        log.exception("the facts of incident %s could not be read", incident_id)
+        raise
 
 
 class DocumentService:
@@ -142,7 +149,7 @@ class DocumentService:
                 id=overview.id,
                 reference=overview.reference,
                 title=overview.title,
-                facts=_facts(overview.facts),
+                facts=_facts(incident_id, overview.facts),
                 assessment=overview.assessment,
                 jipdec_event=overview.jipdec_event or "",
                 jipdec_category=overview.jipdec_category or "",

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from app.db import audit
 from app.db.database import Database
 from app.db.models import Assessment, Incident
-from app.db.types import TOKYO, utc_now
+from app.db.types import utc_now
+from app.domain.dates import JST
 from app.domain.incident import IncidentStatus, IncidentSummary
 from app.errors import InputError
 from app.i18n import _
@@ -117,7 +118,7 @@ class IncidentService:
         now = utc_now()
         with self.db.session_scope() as session:
             row = Incident(
-                reference=self._next_reference(session, now.astimezone(TOKYO).year),
+                reference=self._next_reference(session, now.astimezone(JST).year),
                 title=title,
                 incident_kind=incident_kind,
                 status=status_for(assessment_json).value,

@@ -19,10 +19,10 @@ from app.db.database import Database
 from app.db.models import Filing, Incident, NoticeDelivery
 from app.db.types import utc_now
 from app.documents.context import Recipient
-from app.documents.merge import MergeResult
+from app.documents.mailmerge.merge import MergeResult
 from app.domain.filing import FilingKind
 from app.errors import InputError
-from app.i18n import _
+from app.i18n import _, ngettext
 
 CHANNEL_LETTER = "letter"
 CHANNEL_EMAIL = "email"
@@ -98,7 +98,9 @@ class NoticeService:
                 receipt_number=None,
                 document=document,
                 filename=filename,
-                note=_("{count} people").format(count=len(deliveries)),
+                note=ngettext("{count} person", "{count} people", len(deliveries)).format(
+                    count=len(deliveries)
+                ),
                 recorded_at=utc_now(),
                 actor=who,
             )

@@ -2,7 +2,7 @@
 scrolls (100,000 incidents stay responsive because only ids travel for the whole set).
 
 Search uses one FTS5 trigram index for every length. A term of three characters or more is a phrase the index
-matches directly. A one- or two-character term (誤送, 髙橋), which the trigram tokenizer cannot match (TECH-NOTES),
+matches directly. A one- or two-character term (誤送, 髙橋), which the trigram tokenizer cannot match (docs/tech-notes.md),
 becomes the OR of the indexed trigrams that begin with it, read by range from the index's vocabulary table: every
 character of the indexed text starts a trigram (the text ends with two line feeds), so nothing is missed, and no
 scan of the text is needed. Terms separated by spaces (half- or full-width) must all match. Without FTS5 (another

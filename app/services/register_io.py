@@ -37,6 +37,7 @@ from app.db.models import (
 )
 from app.db.types import UTCDateTime
 from app.domain import jipdec
+from app.domain.dates import to_jst
 from app.domain.incident import IncidentStatus
 from app.domain.incident_kind import IncidentKind
 from app.domain.register import BangoVerdict, bango_words
@@ -271,9 +272,7 @@ def _category(choices: tuple[jipdec.Category, ...], code: str | None) -> str:
 
 
 def _local(moment: dt.datetime | None) -> str:
-    from app.db.types import to_tokyo
-
-    return to_tokyo(moment).strftime("%Y-%m-%d %H:%M") if moment is not None else ""
+    return to_jst(moment).strftime("%Y-%m-%d %H:%M") if moment is not None else ""
 
 
 def export_csv_bytes(db: Database) -> bytes:

@@ -6,10 +6,17 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable
 
-from app.clocks import Clock
 from app.db.database import Database
-from app.jpdates import JST
-from app.reminders import FIRED_KEY, SETTINGS_KEY, Reminder, ReminderSettings, due_reminders, prune_fired
+from app.deadlines.clocks import Clock
+from app.deadlines.reminders import (
+    FIRED_KEY,
+    SETTINGS_KEY,
+    Reminder,
+    ReminderSettings,
+    due_reminders,
+    prune_fired,
+)
+from app.domain.dates import JST
 from app.services.app_settings import AppSettingsService
 from app.services.clocks import ClockService
 

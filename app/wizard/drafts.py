@@ -1,7 +1,6 @@
-"""The unfinished wizard, kept with the register after every page so a crash or power cut loses nothing typed.
+"""The unfinished wizard as plain data (answers, the page on screen, when it was saved) and its JSON shape.
 
-One draft at a time (key "wizard.draft"), not audited: its history would only be noise. It is cleared when the
-incident is saved or the officer confirms discarding it; at the next start the app offers to resume it.
+Storing it is a use-case of the register: app/services/wizard_drafts.py. This layer stays pure.
 """
 
 from __future__ import annotations
@@ -10,11 +9,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.services.app_settings import AppSettingsService
 from app.wizard.flow import MODE_KEY, MODE_REASSESS, Answers
 from app.wizard.questions import MY_NUMBER_CODE, QuestionId
 
-DRAFT_KEY = "wizard.draft"
 DRAFT_VERSION = 2
 READABLE_VERSIONS = frozenset({1, DRAFT_VERSION})
 
@@ -71,17 +68,3 @@ class WizardDraft:
             return None
         kept = dict(answers) if data.get("version") == DRAFT_VERSION else _upgrade_v1(answers)
         return cls(answers=kept, current=question, saved_at=saved_at)
-
-
-class DraftStore:
-    def __init__(self, settings: AppSettingsService) -> None:
-        self.settings = settings
-
-    def load(self) -> WizardDraft | None:
-        return WizardDraft.from_json(self.settings.get(DRAFT_KEY))
-
-    def save(self, draft: WizardDraft) -> None:
-        self.settings.set(DRAFT_KEY, draft.to_json(), audited=False)
-
-    def clear(self) -> None:
-        self.settings.delete(DRAFT_KEY, audited=False)

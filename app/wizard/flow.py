@@ -74,7 +74,8 @@ CAUSE_IMPLIED_KINDS = frozenset({"theft", "ransomware", "unauthorized_access"})
 # Mis-sent papers or files may have gone to a body that may not receive My Numbers (番号法19条).
 SENT_KINDS = frozenset({"email_missend", "misdelivery"})
 # Pseudonymised data and deliberate provision are outside 第26条 whatever else happened: no follow-ups needed,
-# unless My Numbers are involved (番号法 ignores pseudonymisation and judges a provision by its recipient, §15.2–3).
+# unless My Numbers are involved (番号法 ignores pseudonymisation and judges a provision by its recipient,
+# docs/domain.md §15.2–3).
 OUTSIDE_SCOPE = frozenset({"pseudonymized", "intentional"})
 FOLLOW_UPS = frozenset(
     {
@@ -241,30 +242,9 @@ def prune(answers: Mapping[str, Any]) -> Answers:
         current = pruned
 
 
-def unanswered(answers: Mapping[str, Any]) -> list[QuestionId]:
-    """Applicable questions without a complete, explicit answer, in ORDER."""
-    from app.wizard.validation import is_complete
-
-    return [q for q in applicable_questions(answers) if not is_complete(q, answers)]
-
-
-def next_question(answers: Mapping[str, Any], after: QuestionId | None = None) -> QuestionId | None:
-    """The page to show next; None only when every applicable question is answered (the result comes next).
-
-    With `after` (the page being left): the applicable page following it, answered or not, so the officer can walk
-    through and review filled-in pages. Past the last page, or without `after` (a resumed draft): the first
-    applicable question still unanswered. No way of calling it reaches the result with a question left open.
-    """
-    if after is not None:
-        later = [q for q in applicable_questions(answers) if ORDER.index(q) > ORDER.index(after)]
-        if later:
-            return later[0]
-    missing = unanswered(answers)
-    return missing[0] if missing else None
-
-
 def bango_parts(answers: Mapping[str, Any]) -> tuple[str, ...]:
-    """The sub-questions of the My Number page that apply, each needing its own explicit answer (§15.7)."""
+    """The sub-questions of the My Number page that apply, each needing its own explicit answer
+    (docs/domain.md §15.7)."""
     parts: list[str] = []
     if derived_event(answers)[0] is not Event.NONE:
         parts.append("viewable")

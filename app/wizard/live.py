@@ -19,9 +19,10 @@ from app.domain.office import OfficeProfile
 from app.errors import InputError
 from app.i18n import _, current_language
 from app.rules import assess
-from app.wizard.flow import ORDER, applicable_questions, cause, malicious, my_numbers, unanswered
+from app.wizard.flow import ORDER, applicable_questions, cause, malicious, my_numbers
 from app.wizard.help import TOPICS
 from app.wizard.mapping import answers_to_facts
+from app.wizard.progress import unanswered
 from app.wizard.questions import QuestionId
 from app.wizard.validation import problems
 

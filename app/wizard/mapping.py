@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from app.domain.dates import JST
 from app.domain.facts import (
     BangoFacts,
     BangoMisuse,
@@ -23,7 +24,6 @@ from app.domain.facts import (
     Role,
 )
 from app.domain.office import OfficeProfile
-from app.jpdates import JST
 from app.rules.facts_json import check_consistency
 from app.rules.rulesets import RULESETS
 from app.wizard.flow import (

@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from app.domain.facts import DataItem
+from app.domain.facts import DATA_ITEM_LABELS, DataItem
 from app.i18n import N_, current_language
-from app.rules.texts import DATA_ITEM_LABELS
 
 
 class QuestionId(StrEnum):

@@ -10,10 +10,11 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from app.i18n import _
-from app.jpdates import JST
+from app.domain.dates import JST
+from app.i18n import _, ngettext
 from app.rules.facts_json import LATEST_LEARNED_DATE
 from app.rules.rulesets import RULESETS
+from app.wizard.flow import bango_parts, my_numbers, recipient_choices
 from app.wizard.questions import (
     CAUSE_OPTIONS,
     DATA_ITEM_CODES,
@@ -93,8 +94,6 @@ def is_complete(question: QuestionId, answers: Mapping[str, Any]) -> bool:
     A page whose boxes may all stay empty is answered only by an explicit "none of these" or "no": an untouched page
     never counts, so no caller can reach the result past it.
     """
-    from app.wizard.flow import bango_parts, my_numbers, recipient_choices
-
     value = answers.get(question)
     if question in _CHOICES:
         return value in _CHOICES[question]
@@ -167,7 +166,11 @@ def problems(question: QuestionId, answers: Mapping[str, Any], now: dt.datetime)
     elif question in (Q.TITLE, Q.REASON):
         value = answers.get(question)
         if isinstance(value, str) and len(value.strip()) > MAX_TITLE and question is Q.TITLE:
-            found["title"] = _("Keep the name to {limit} characters or fewer.").format(limit=MAX_TITLE)
+            found["title"] = ngettext(
+                "Keep the name to {limit} character or fewer.",
+                "Keep the name to {limit} characters or fewer.",
+                MAX_TITLE,
+            ).format(limit=MAX_TITLE)
     return found
 
 

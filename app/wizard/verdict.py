@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from babel.dates import format_date as babel_format_date
 
-from app import deadlines
+from app.calendar import day_count
 from app.domain.assessment import (
     Assessment,
     BangoAssessment,
@@ -20,9 +20,9 @@ from app.domain.assessment import (
     Reason,
     ReportTo,
 )
+from app.domain.dates import JST, format_date, format_month_day
 from app.domain.facts import Facts
-from app.i18n import _, current_language
-from app.jpdates import JST, format_date, format_month_day
+from app.i18n import _, current_language, ngettext
 from app.rules.rulesets import ruleset_for
 from app.rules.texts import EXCLUSION_LABELS
 from app.rules.triggers import find_triggers
@@ -49,10 +49,12 @@ def short_date(day: dt.date, today: dt.date) -> str:
 def days_left(due: dt.date, today: dt.date) -> str:
     remaining = (due - today).days
     if remaining > 0:
-        return _("{days} days to go").format(days=remaining)
+        return ngettext("{days} day to go", "{days} days to go", remaining).format(days=remaining)
     if remaining == 0:
         return _("the deadline is today")
-    return _("{days} days past the deadline").format(days=-remaining)
+    return ngettext("{days} day past the deadline", "{days} days past the deadline", -remaining).format(
+        days=-remaining
+    )
 
 
 def headline(assessment: Assessment) -> str:
@@ -264,7 +266,7 @@ def deadline_lines(
     start = assessment.clock_start or bango.clock_start or learned_date
     if assessment.pmark is not None and assessment.pmark.report_required and start is not None:
         if assessment.pmark.sokuho_required:
-            pm_window = deadlines.sokuho_window(start)
+            pm_window = day_count.sokuho_window(start)
             lines.append(
                 DeadlineLine(
                     "pmark_sokuho",
@@ -273,7 +275,7 @@ def deadline_lines(
                     _("a guide, not a legal deadline"),
                 )
             )
-        pm_kakuho = deadlines.kakuho_deadline(start, assessment.pmark.kakuho_days)
+        pm_kakuho = day_count.kakuho_deadline(start, assessment.pmark.kakuho_days)
         lines.append(
             DeadlineLine(
                 "pmark_kakuho",

@@ -6,10 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from app.clocks import Clock, ClockKind, clocks_for
+from app.db.codec import encode
+from app.deadlines.clocks import Clock, ClockKind, clocks_for
+from app.domain.dates import JST
 from app.domain.filing import FilingKind
 from app.domain.office import OfficeProfile
-from app.jpdates import JST
 from app.rules import assess
 from tests.rules.factories import make_facts
 
@@ -28,7 +29,7 @@ def jst(year: int, month: int, day: int, hour: int = 10, minute: int = 0) -> dt.
 
 def assessed(**facts: Any) -> dict[str, Any]:
     """The assessment JSON exactly as the register stores it."""
-    return assess(make_facts(**facts)).to_json()
+    return encode(assess(make_facts(**facts)))
 
 
 def clocks_at(

@@ -13,13 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from app.clocks import ClockKind, ClockState, clocks_for
+from app.deadlines.clocks import ClockKind, ClockState, clocks_for
+from app.deadlines.ics import calendar_bytes
+from app.deadlines.reminders import ReminderSettings, due_reminders, schedule, startup_summary
 from app.domain.facts import BangoFacts
 from app.domain.filing import FilingKind
 from app.domain.office import OfficeProfile
 from app.i18n import set_language
-from app.ics import calendar_bytes
-from app.reminders import ReminderSettings, due_reminders, schedule, startup_summary
 from tests.clocks.helpers import Subject, assessed, clocks_at, jst
 from tests.rules.factories import DataItem, MaliciousBasis, Role
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from app.clocks import ClockKind, ClockState, clocks_for, urgency_key
+from app.deadlines.clocks import ClockKind, ClockState, clocks_for, urgency_key
 from app.domain.filing import FilingKind
 from app.domain.office import OfficeProfile
 from tests.clocks.helpers import Subject, assessed, clocks_at, jst

@@ -10,12 +10,12 @@ import pytest
 from icalendar import Calendar
 
 from app.cli import build_parser, run_command
-from app.clocks import Clock, ClockKind
 from app.db.database import Database
+from app.deadlines.clocks import Clock, ClockKind
+from app.deadlines.ics import calendar_bytes
+from app.deadlines.reminders import ReminderSettings
 from app.domain.filing import FilingKind
-from app.ics import calendar_bytes
 from app.paths import DataPaths
-from app.reminders import ReminderSettings
 from tests.clocks.helpers import Subject, assessed, clocks_at, jst
 from tests.rules.factories import DataItem
 

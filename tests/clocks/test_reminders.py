@@ -6,15 +6,15 @@ import datetime as dt
 
 import pytest
 
-from app.clocks import Clock, ClockKind
-from app.domain.filing import FilingKind
-from app.reminders import (
+from app.deadlines.clocks import Clock, ClockKind
+from app.deadlines.reminders import (
     Reminder,
     ReminderSettings,
     due_reminders,
     prune_fired,
     startup_summary,
 )
+from app.domain.filing import FilingKind
 from tests.clocks.helpers import assessed, clocks_at, jst
 from tests.rules.factories import DataItem, MaliciousBasis
 

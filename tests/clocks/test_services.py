@@ -7,14 +7,15 @@ from typing import Any
 
 from sqlalchemy import event, update
 
-from app.clocks import ClockKind, ClockState
+from app.db.codec import encode
 from app.db.database import Database
 from app.db.models import Assessment, Filing, Incident
+from app.deadlines.clocks import ClockKind, ClockState
+from app.deadlines.reminders import ReminderSettings
 from app.domain.facts import MaliciousBasis
 from app.domain.filing import FilingKind
 from app.domain.incident import IncidentStatus
 from app.paths import DataPaths
-from app.reminders import ReminderSettings
 from app.services.clocks import ClockService
 from app.services.incidents import IncidentService
 from app.services.reminders import ReminderService
@@ -26,7 +27,7 @@ SENSITIVE = (DataItem.NAME, DataItem.DIAGNOSIS)
 
 def add_incident(db: Database, title: str = "診断書の誤送付", **facts: Any) -> int:
     facts.setdefault("data_items", SENSITIVE)
-    return IncidentService(db).create(title, make_facts(**facts).to_json(), assessed(**facts), "missend")
+    return IncidentService(db).create(title, encode(make_facts(**facts)), assessed(**facts), "missend")
 
 
 def add_filing(db: Database, incident_id: int, kind: FilingKind, filed_at: dt.datetime) -> None:
@@ -43,7 +44,7 @@ def reassess(db: Database, incident_id: int, **facts: Any) -> None:
             Assessment(
                 incident_id=incident_id,
                 rules_version="x",
-                facts=make_facts(**facts).to_json(),
+                facts=encode(make_facts(**facts)),
                 assessment=assessed(**facts),
                 reason="持ち出しの痕跡",
                 actor="t",

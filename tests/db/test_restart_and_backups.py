@@ -7,7 +7,7 @@ import sqlite3
 
 from app.db.backups import PRE_MIGRATION_PREFIX, STARTUP_PREFIX, list_backups
 from app.db.database import Database
-from app.db.types import to_tokyo
+from app.domain.dates import to_jst
 from app.domain.incident import IncidentStatus
 from app.domain.office import OfficeProfile
 from app.paths import DataPaths
@@ -42,7 +42,7 @@ def test_restart_keeps_what_was_saved(data_paths: DataPaths) -> None:
         assert summary.learned_date == dt.date(2027, 7, 1)
         assert summary.status is IncidentStatus.INVESTIGATING
         assert summary.created_at.tzinfo is not None
-        assert to_tokyo(summary.created_at).utcoffset() == dt.timedelta(hours=9)
+        assert to_jst(summary.created_at).utcoffset() == dt.timedelta(hours=9)
         detail = IncidentService(second).get(incident_id)
         assert detail is not None and detail.facts["data_items"] == ["name", "email"]
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from reportlab.lib.styles import StyleSheet1
 
-from app.documents.styles import stylesheet
+from app.documents.render.styles import stylesheet
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import threading
 
 from reportlab.pdfbase import pdfmetrics
 
-from app.documents import fonts
-from app.documents.fonts import (
+from app.documents.render import fonts
+from app.documents.render.fonts import (
     CORE_FONTS,
     GOTHIC,
     MINCHO,

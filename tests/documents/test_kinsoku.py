@@ -8,10 +8,10 @@ from reportlab.lib.styles import StyleSheet1
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
-from app.documents.flowables import data_table, para
-from app.documents.kinsoku import CANNOT_END, CANNOT_START, JaParagraph, line_texts
-from app.documents.selftest import KINSOKU_PARAGRAPHS
-from app.documents.template import FRAME_WIDTH
+from app.documents.render.flowables import data_table, para
+from app.documents.render.kinsoku import CANNOT_END, CANNOT_START, JaParagraph, line_texts
+from app.documents.render.selftest import KINSOKU_PARAGRAPHS
+from app.documents.render.template import FRAME_WIDTH
 
 FUZZ = 1e-6
 
@@ -141,7 +141,7 @@ _UNIT = st.one_of(
 @settings(max_examples=150, deadline=None)
 @given(units=st.lists(_UNIT, min_size=1, max_size=60), chars_per_line=st.integers(min_value=4, max_value=40))
 def test_any_japanese_text_keeps_kinsoku_and_fits(units: list[str], chars_per_line: int) -> None:
-    from app.documents.styles import stylesheet
+    from app.documents.render.styles import stylesheet
 
     text = "".join(units)
     paragraph = JaParagraph(text, stylesheet()["body"])

@@ -8,8 +8,8 @@ from reportlab.lib.styles import StyleSheet1
 from reportlab.platypus import PageBreak, Spacer
 
 from app import __version__
-from app.documents.flowables import data_table, label_value_table, para
-from app.documents.template import FRAME_HEIGHT, render
+from app.documents.render.flowables import data_table, label_value_table, para
+from app.documents.render.template import FRAME_HEIGHT, render
 from tests.documents.helpers import page_fonts, page_texts, read_pdf
 
 SUBJECT_NAME = "髙橋 一郎"

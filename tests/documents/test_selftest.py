@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from app.documents import selftest
-from app.documents.selftest import build_selftest_pdf
+from app.documents.render import selftest
+from app.documents.render.selftest import build_selftest_pdf
 from app.errors import BreachDeskError
 from tests.documents.helpers import page_fonts, page_texts, read_pdf
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.paths import DataPaths
-from ui.fonts import apply_application_font
-from ui.translations import install_qt_translators
+from ui.shell.fonts import apply_application_font
+from ui.shell.translations import install_qt_translators
 
 
 @pytest.fixture(autouse=True)

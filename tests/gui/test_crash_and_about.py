@@ -12,8 +12,8 @@ from app import __version__
 from app.errors import StorageError
 from app.logs import setup_logging
 from app.paths import DataPaths
-from ui import dialogs
-from ui.application import install_excepthook
+from ui.shell import dialogs
+from ui.shell.application import install_excepthook
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.settings import SettingsStore
-from ui.application import GuiSession
-from ui.register_view import RegisterPage
+from ui.register.view import RegisterPage
+from ui.shell.application import GuiSession
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,7 +65,7 @@ def test_window_is_painted_before_the_heavy_libraries_are_imported(tmp_path) -> 
     code = (
         "import sys\n"
         "from PySide6.QtCore import QEvent, QObject\n"
-        "import ui.application as application\n"
+        "import ui.shell.application as application\n"
         "HEAVY = {'sqlalchemy', 'alembic', 'reportlab', 'logging.handlers', 'PySide6.QtNetwork'}\n"
         "class FirstPaint(QObject):\n"
         "    def eventFilter(self, watched, event):\n"

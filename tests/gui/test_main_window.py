@@ -10,9 +10,11 @@ from PySide6.QtGui import QFontMetrics
 from app.domain.incident import IncidentStatus
 from app.domain.register import RegisterRow
 from app.paths import DataPaths
-from ui.main_window import MainWindow
-from ui.register_view import Column, IncidentTableModel, RegisterPage
-from ui.translations import install_qt_translators
+from app.services.root import Services
+from ui.register.view import Column, IncidentTableModel, RegisterPage
+from ui.shell.main_window import MainWindow
+from ui.shell.open_register import open_register
+from ui.shell.translations import install_qt_translators
 
 
 def _window(qtbot, data_paths: DataPaths, db=None) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -21,7 +23,7 @@ def _window(qtbot, data_paths: DataPaths, db=None) -> MainWindow:  # type: ignor
     window.show()
     if db is not None:
         with qtbot.waitSignal(window.registerPopulated, timeout=5000):
-            window.attach_database(db)
+            open_register(window, Services(db))
     return window
 
 

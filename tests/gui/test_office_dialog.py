@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from app.domain.office import DateStyle, OfficeProfile
 from app.paths import DataPaths
 from tests.gui.jp_input import type_japanese
-from ui.office_dialog import OfficeProfileDialog
+from ui.shell.office_dialog import OfficeProfileDialog
 
 VALID_CORPORATE_NUMBER = "8700110005901"  # check digit: 9 - (weighted sum of the other 12) mod 9
 

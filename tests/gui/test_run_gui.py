@@ -10,9 +10,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.paths import DataPaths
-from ui.application import QUIT_AFTER_ENV, run_gui
-from ui.main_window import MainWindow
-from ui.register_view import RegisterPage
+from ui.register.view import RegisterPage
+from ui.shell.application import QUIT_AFTER_ENV, run_gui
+from ui.shell.main_window import MainWindow
 
 
 def _args(data_paths: DataPaths, lang: str | None = None) -> argparse.Namespace:
@@ -97,7 +97,7 @@ def test_quit_after_variable_ends_the_run_for_the_bundle_smoke_test(
 def test_a_bug_while_building_the_window_shows_the_crash_dialog_and_logs_it(
     qapp, data_paths, monkeypatch, detach_log_handlers
 ) -> None:
-    from ui import application, dialogs
+    from ui.shell import application, dialogs
 
     shown: list[str] = []
     monkeypatch.setattr(dialogs, "show_crash_dialog", lambda parent, text, log_path: shown.append(text))

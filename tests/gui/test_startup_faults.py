@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QFileDialog
 
 from app.paths import DataPaths
 from app.settings import SettingsStore
-from ui import dialogs
-from ui.application import GuiSession
-from ui.register_view import RegisterPage
+from ui.register.view import RegisterPage
+from ui.shell import dialogs
+from ui.shell.application import GuiSession
 
 GARBAGE = b"This is not a database, it is a shopping list: " + bytes(range(256)) * 8
 

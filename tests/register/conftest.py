@@ -8,10 +8,12 @@ from typing import Any
 
 import pytest
 
+from app.db.codec import encode
 from app.db.database import Database
 from app.domain.facts import Facts
 from app.paths import DataPaths
 from app.rules import assess
+from app.rules.facts_json import parse_facts
 from app.services.incidents import IncidentService
 
 TODAY = dt.date(2027, 7, 3)
@@ -34,13 +36,13 @@ def facts(**changes: Any) -> Facts:
         "affected_count": 3,
     }
     data.update(changes)
-    return Facts.from_json(data)
+    return parse_facts(data)
 
 
 def assessed(db: Database, title: str, kind: str | None = "email_missend", **changes: Any) -> int:
     """An incident as the wizard saves it: facts, their assessment, and the kind of incident."""
     f = facts(**changes)
-    return IncidentService(db).create(title, f.to_json(), assess(f).to_json(), kind)
+    return IncidentService(db).create(title, encode(f), encode(assess(f)), kind)
 
 
 def quick(db: Database, title: str, learned: str = "2027-07-02") -> int:
@@ -51,5 +53,5 @@ def quick(db: Database, title: str, learned: str = "2027-07-02") -> int:
 def legacy(db: Database, title: str, **changes: Any) -> int:
     """Saved by a version without the 番号法 track: the same assessment, without its "bango" object."""
     f = facts(**changes)
-    saved = {k: v for k, v in assess(f).to_json().items() if k != "bango"}
-    return IncidentService(db).create(title, f.to_json(), saved, "email_missend")
+    saved = {k: v for k, v in encode(assess(f)).items() if k != "bango"}
+    return IncidentService(db).create(title, encode(f), saved, "email_missend")

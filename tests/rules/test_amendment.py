@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.db.codec import encode
 from app.domain.assessment import Assessment
 from app.domain.facts import Facts
 from app.errors import InputError
@@ -161,9 +162,9 @@ def _cli(facts: dict[str, object], tmp_path: Path, env: dict[str, str]) -> subpr
 
 
 def test_main_assess_applies_the_date_set_in_the_environment(tmp_path: Path) -> None:
-    facts = make_facts(
-        learned_date=D(2028, 5, 10), malicious=True, malicious_basis=MaliciousBasis.THEFT
-    ).to_json()
+    facts = encode(
+        make_facts(learned_date=D(2028, 5, 10), malicious=True, malicious_basis=MaliciousBasis.THEFT)
+    )
     configured = _cli(facts, tmp_path, {AMENDMENT_ENV: "2028-04-01"})
     assert configured.returncode == 0, configured.stderr
     result = json.loads(configured.stdout)
@@ -176,7 +177,7 @@ def test_main_assess_applies_the_date_set_in_the_environment(tmp_path: Path) -> 
 
 
 def test_main_assess_refuses_a_misspelt_date_instead_of_ignoring_it(tmp_path: Path) -> None:
-    refused = _cli(make_facts().to_json(), tmp_path, {AMENDMENT_ENV: "2028/04/01", "LANG": "ja_JP.UTF-8"})
+    refused = _cli(encode(make_facts()), tmp_path, {AMENDMENT_ENV: "2028/04/01", "LANG": "ja_JP.UTF-8"})
     assert refused.returncode == 2
     assert refused.stdout == ""
     assert (

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.db.codec import encode, read_assessment
 from app.domain.assessment import Assessment, BangoAssessment
 from app.domain.facts import BangoFacts, BangoMisuse, DataItem, Encryption, Event, Facts
 from app.errors import InputError
@@ -26,7 +27,7 @@ def run(**fields: Any) -> Assessment:
 
 
 def bango(**fields: Any) -> dict[str, Any]:
-    return run(**fields).to_json()["bango"]
+    return encode(run(**fields))["bango"]
 
 
 def codes(reasons: list[dict[str, Any]]) -> list[str]:
@@ -39,7 +40,7 @@ def codes(reasons: list[dict[str, Any]]) -> list[str]:
 def test_example_1_dependents_form_to_a_wrong_address_is_only_an_effort_report() -> None:
     """扶養控除等申告書 of one employee with two dependents' numbers posted to a wrong outside address: 3 persons."""
     a = run(learned_date="2026-06-10", affected_count=1, bango={"affected_count": 3})
-    out = a.to_json()
+    out = encode(a)
     assert out["applicable_items"] == []
     assert out["bango"]["categories"] == []
     assert out["bango"]["report_required"] is False
@@ -50,13 +51,15 @@ def test_example_1_dependents_form_to_a_wrong_address_is_only_an_effort_report()
 
 
 def test_example_2_ransomware_on_the_payroll_pc_is_reported_jointly_on_the_same_dates() -> None:
-    out = run(
-        learned_date="2026-09-24",
-        possibility_only=True,
-        malicious=True,
-        malicious_basis="ransomware",
-        affected_count=40,
-    ).to_json()
+    out = encode(
+        run(
+            learned_date="2026-09-24",
+            possibility_only=True,
+            malicious=True,
+            malicious_basis="ransomware",
+            affected_count=40,
+        )
+    )
     assert out["applicable_items"] == [3]
     b = out["bango"]
     assert b["categories"] == [2]
@@ -73,7 +76,7 @@ def test_example_2_ransomware_on_the_payroll_pc_is_reported_jointly_on_the_same_
 
 
 def test_example_3_excel_of_150_employees_by_e_mail_is_a_bango_only_report() -> None:
-    out = run(learned_date="2026-10-05", affected_count=150, bango={"affected_count": 150}).to_json()
+    out = encode(run(learned_date="2026-10-05", affected_count=150, bango={"affected_count": 150}))
     assert out["applicable_items"] == []
     assert out["ppc_report_required"] is False
     b = out["bango"]
@@ -85,12 +88,14 @@ def test_example_3_excel_of_150_employees_by_e_mail_is_a_bango_only_report() -> 
 
 
 def test_example_4_cloud_folder_open_to_anyone_is_category_3_for_20_people() -> None:
-    out = run(
-        learned_date="2026-03-02",
-        possibility_only=True,
-        affected_count=20,
-        bango={"affected_count": 20, "publicly_viewable": True},
-    ).to_json()
+    out = encode(
+        run(
+            learned_date="2026-03-02",
+            possibility_only=True,
+            affected_count=20,
+            bango={"affected_count": 20, "publicly_viewable": True},
+        )
+    )
     assert out["applicable_items"] == []
     assert out["bango"]["categories"] == [3]
     assert out["bango"]["kakuho"]["deadline"] == "2026-03-31"
@@ -98,14 +103,16 @@ def test_example_4_cloud_folder_open_to_anyone_is_category_3_for_20_people() -> 
 
 
 def test_example_5_stolen_laptop_with_high_grade_encryption_needs_nothing() -> None:
-    out = run(
-        learned_date="2026-05-12",
-        possibility_only=True,
-        malicious=True,
-        malicious_basis="theft",
-        affected_count=30,
-        encryption={"encrypted": True, "high_grade": True},
-    ).to_json()
+    out = encode(
+        run(
+            learned_date="2026-05-12",
+            possibility_only=True,
+            malicious=True,
+            malicious_basis="theft",
+            affected_count=30,
+            encryption={"encrypted": True, "high_grade": True},
+        )
+    )
     assert out["excluded_by"] == "high_grade_encryption"
     b = out["bango"]
     assert b["excluded_by"] == "high_grade_encryption"
@@ -115,18 +122,20 @@ def test_example_5_stolen_laptop_with_high_grade_encryption_needs_nothing() -> N
 
 
 def test_example_6_count_found_to_exceed_100_later_starts_the_clock_that_day() -> None:
-    out = run(
-        event="loss",
-        possibility_only=True,
-        learned_date="2026-02-09",
-        affected_count=80,
-        affected_count_max=130,
-        bango={
-            "affected_count": 80,
-            "affected_count_max": 130,
-            "count_exceeded_100_learned_date": "2026-02-20",
-        },
-    ).to_json()
+    out = encode(
+        run(
+            event="loss",
+            possibility_only=True,
+            learned_date="2026-02-09",
+            affected_count=80,
+            affected_count_max=130,
+            bango={
+                "affected_count": 80,
+                "affected_count_max": 130,
+                "count_exceeded_100_learned_date": "2026-02-20",
+            },
+        )
+    )
     b = out["bango"]
     assert b["categories"] == [4]
     assert b["clock_start"] == "2026-02-20"
@@ -138,8 +147,8 @@ def test_example_6_count_found_to_exceed_100_later_starts_the_clock_that_day() -
 
 
 def test_without_my_number_the_track_is_present_but_does_not_apply() -> None:
-    out = assess(parse_facts({"role": "controller", "event": "leak", "learned_date": "2026-10-05"})).to_json()
-    assert out["bango"] == BangoAssessment().to_json()
+    out = encode(assess(parse_facts({"role": "controller", "event": "leak", "learned_date": "2026-10-05"})))
+    assert out["bango"] == encode(BangoAssessment())
     assert out["bango"]["applies"] is False
     assert "+BANGO" not in out["rules_version"]
 
@@ -219,13 +228,15 @@ def test_intentional_provision_excludes_nothing_and_a_forbidden_recipient_is_mis
 
 
 def test_looking_numbers_up_for_private_ends_is_category_2_without_any_leak() -> None:
-    out = run(
-        event="none",
-        learned_date="2026-10-05",
-        malicious=True,
-        malicious_basis="insider_exfiltration",
-        bango={"affected_count": 1, "misuse": "use_outside_art9"},
-    ).to_json()
+    out = encode(
+        run(
+            event="none",
+            learned_date="2026-10-05",
+            malicious=True,
+            malicious_basis="insider_exfiltration",
+            bango={"affected_count": 1, "misuse": "use_outside_art9"},
+        )
+    )
     assert out["event"] == "none"
     assert out["applicable_items"] == []
     assert out["bango"]["categories"] == [2]
@@ -327,16 +338,16 @@ def test_bango_must_be_an_object() -> None:
 
 
 def test_an_assessment_saved_before_the_track_reads_back_as_not_applying() -> None:
-    saved = run(learned_date="2026-10-05", affected_count=3).to_json()
+    saved = encode(run(learned_date="2026-10-05", affected_count=3))
     saved.pop("bango")
-    assert Assessment.from_json(saved).bango == BangoAssessment()
+    assert read_assessment(saved).bango == BangoAssessment()
 
 
 @given(valid_facts())
 def test_assessments_round_trip_through_json(facts: Facts) -> None:
     a = assess(facts)
-    assert Assessment.from_json(json.loads(json.dumps(a.to_json(), ensure_ascii=False))) == a
-    assert parse_facts(json.loads(json.dumps(facts.to_json()))) == facts
+    assert read_assessment(json.loads(json.dumps(encode(a), ensure_ascii=False))) == a
+    assert parse_facts(json.loads(json.dumps(encode(facts)))) == facts
 
 
 # --- properties ----------------------------------------------------------------------------------------------------
@@ -476,7 +487,7 @@ def test_an_employee_by_mistake_is_not_item_3_and_the_answer_round_trips() -> No
          "affected_count": 1, "caused_by": "employee_mistake"}
     )  # fmt: skip
     assert assess(facts).applicable_items == ()
-    assert parse_facts(json.loads(json.dumps(facts.to_json()))).caused_by == facts.caused_by
+    assert parse_facts(json.loads(json.dumps(encode(facts)))).caused_by == facts.caused_by
 
 
 def test_an_insider_on_purpose_with_my_numbers_is_category_2() -> None:

@@ -8,15 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app import deadlines
-from app.deadlines import (
-    closed_day_reason,
+from app.calendar import closed_days, day_count
+from app.calendar.closed_days import closed_day_reason, is_closed_day, roll_forward
+from app.calendar.day_count import (
     entrustor_notice_window,
     gdpr_art33_deadline,
-    is_closed_day,
     kakuho_deadline,
     nth_day,
-    roll_forward,
     skipped_days,
     sokuho_window,
 )
@@ -65,10 +63,10 @@ def test_closed_days_and_their_japanese_names(day: dt.date, reason: str | None) 
 
 def test_holiday_names_do_not_follow_the_lang_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "en_US.UTF-8")
-    deadlines._holiday_names.cache_clear()
-    deadlines.closed_day_labels.cache_clear()
+    closed_days._holiday_names.cache_clear()
+    closed_days.closed_day_labels.cache_clear()
     assert closed_day_reason(D(2027, 5, 4)) == "みどりの日"
-    assert deadlines.closed_day_labels(D(2027, 5, 4)) == ("みどりの日", "Greenery Day")
+    assert closed_days.closed_day_labels(D(2027, 5, 4)) == ("みどりの日", "Greenery Day")
 
 
 def test_skipped_days_explain_a_golden_week_move() -> None:
@@ -106,7 +104,7 @@ def test_nth_day_starts_at_one(bad: int) -> None:
 
 def test_window_must_run_forward() -> None:
     with pytest.raises(ValueError, match="forward"):
-        deadlines.guide_window(D(2027, 7, 1), 5, 3)
+        day_count.guide_window(D(2027, 7, 1), 5, 3)
 
 
 def test_years_without_holiday_data_are_refused_not_silently_ignored() -> None:
@@ -115,8 +113,8 @@ def test_years_without_holiday_data_are_refused_not_silently_ignored() -> None:
 
 
 def test_holiday_forecast_flag_follows_the_confirmed_year() -> None:
-    assert not deadlines.is_holiday_forecast(D(deadlines.HOLIDAYS_CONFIRMED_THROUGH, 12, 31))
-    assert deadlines.is_holiday_forecast(D(deadlines.HOLIDAYS_CONFIRMED_THROUGH + 1, 1, 1))
+    assert not closed_days.is_holiday_forecast(D(closed_days.HOLIDAYS_CONFIRMED_THROUGH, 12, 31))
+    assert closed_days.is_holiday_forecast(D(closed_days.HOLIDAYS_CONFIRMED_THROUGH + 1, 1, 1))
 
 
 starts = st.dates(min_value=D(2022, 4, 1), max_value=D(2099, 10, 1))
@@ -147,3 +145,24 @@ def test_roll_forward_is_idempotent_and_lands_on_an_open_day(day: dt.date) -> No
     assert roll_forward(rolled) == rolled
     assert not is_closed_day(rolled)
     assert (rolled == day) is (not is_closed_day(day))
+
+
+def test_closed_days_between_names_the_year_end_run_and_stops_before_the_end() -> None:
+    listed = closed_days.closed_days_between(D(2027, 12, 28), D(2028, 1, 4))
+    assert [(day, ja) for day, ja, _ in listed] == [
+        (D(2027, 12, 29), "年末年始（閉庁日）"),
+        (D(2027, 12, 30), "年末年始（閉庁日）"),
+        (D(2027, 12, 31), "年末年始（閉庁日）"),
+        (D(2028, 1, 1), "元日"),
+        (D(2028, 1, 2), "年末年始（閉庁日）"),
+        (D(2028, 1, 3), "年末年始（閉庁日）"),
+    ]
+    assert closed_days.closed_days_between(D(2027, 7, 1), D(2027, 7, 1)) == []
+
+
+@given(first=starts, length=st.integers(min_value=0, max_value=40))
+def test_closed_days_between_lists_exactly_the_closed_days_of_the_span(first: dt.date, length: int) -> None:
+    end = first + dt.timedelta(days=length)
+    listed = [day for day, _, _ in closed_days.closed_days_between(first, end)]
+    span = [first + dt.timedelta(days=i) for i in range(length)]
+    assert listed == [day for day in span if is_closed_day(day)]

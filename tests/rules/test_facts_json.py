@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from app.db.codec import encode
 from app.domain.facts import BangoFacts, Event, Facts, MaliciousBasis, Role
 from app.errors import InputError
 from app.i18n import set_language
@@ -56,7 +57,7 @@ def test_the_full_documented_example_parses() -> None:
     assert facts.malicious_basis is MaliciousBasis.RANSOMWARE
     assert [i.value for i in facts.data_items] == ["name", "address"]  # duplicates collapse, order kept
     assert facts.learned_at is not None and facts.learned_at.utcoffset() is not None
-    assert Facts.from_json(facts.to_json()) == facts
+    assert parse_facts(encode(facts)) == facts
 
 
 # (changes, field named in the error, a fragment of the Japanese message)

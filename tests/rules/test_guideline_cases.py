@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from app.db.codec import encode
 from app.domain.facts import Facts
 from app.rules import assess
 from tests.rules.factories import DataItem as D
@@ -540,7 +541,7 @@ def test_the_table_covers_at_least_forty_guideline_examples() -> None:
 
 @pytest.mark.parametrize("c", CASES, ids=[c.id for c in CASES])
 def test_guideline_example(c: Case) -> None:
-    result = assess(c.facts).to_json()
+    result = encode(assess(c.facts))
     assert result["applicable_items"] == list(c.items), c.source
     assert result["excluded_by"] == c.excluded
     expected_event = c.outcome or ("none" if c.excluded in _VOIDING else c.facts.event.value)
@@ -577,14 +578,14 @@ def test_reason_texts_may_not_use_format_specs() -> None:
 
 
 def test_json_field_names_are_exactly_those_of_domain_11() -> None:
-    result = assess(make_facts(pmark_holder=True)).to_json()
+    result = encode(assess(make_facts(pmark_holder=True)))
     assert list(result) == [
         "rules_version", "event", "possibility_only", "excluded_by", "applicable_items", "ppc_report_required",
         "report_to", "individual_notice", "clock_start", "sokuho_window", "kakuho", "entrustor_notice_window",
         "pmark", "gdpr", "reasons", "warnings", "bango",
     ]  # fmt: skip
     assert list(result["reasons"][0]) == ["code", "ja", "en", "refs"]
-    facts = make_facts().to_json()
+    facts = encode(make_facts())
     assert list(facts) == [
         "role", "event", "possibility_only", "is_personal_data", "data_items", "sensitive", "financial", "malicious",
         "malicious_basis", "affected_count", "affected_count_max", "encryption", "pseudonymized",

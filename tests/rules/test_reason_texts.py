@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from app.db.codec import encode
 from app.domain.assessment import Assessment, Reason
 from app.domain.facts import Facts
 from app.errors import InputError
@@ -290,14 +291,14 @@ def test_the_preliminary_report_is_due_promptly_with_day_5_as_the_outer_bound() 
     assert "BreachDeskの目安" in r81.ja  # CONV-SOKUHO stays a stated convention
     assert "〜2027年7月5日" not in r81.ja  # no window that reads as if the duty opened on day 3
     assert r81.en.startswith("Preliminary report: promptly (by 5 July 2027 (Mon) at the latest).")
-    assert result.to_json()["sokuho_window"] == {"from": "2027-07-03", "to": "2027-07-05"}
+    assert encode(result)["sokuho_window"] == {"from": "2027-07-03", "to": "2027-07-05"}
 
 
 def test_the_notice_to_the_entrustor_is_due_promptly_too() -> None:
     result = assess(make_facts(data_items=HEALTH, role=Role.PROCESSOR))
     r9 = _reason(result, "R9")
     assert r9.ja.startswith("委託元への通知：速やかに（遅くとも2027年7月5日（月）まで）通知してください。")
-    assert result.to_json()["entrustor_notice_window"] == {"from": "2027-07-03", "to": "2027-07-05"}
+    assert encode(result)["entrustor_notice_window"] == {"from": "2027-07-03", "to": "2027-07-05"}
 
 
 def test_a_deadline_that_did_not_move_is_named_once() -> None:

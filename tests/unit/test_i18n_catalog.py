@@ -51,6 +51,38 @@ def test_every_source_string_has_a_japanese_translation() -> None:
     assert missing == []
 
 
+def _source_plurals() -> tuple[dict[str, str], set[str]]:
+    """(singular -> plural) of every ngettext call, and the msgids of every _() / N_() call."""
+    plurals: dict[str, str] = {}
+    singles: set[str] = set()
+    for folder in ("app", "ui"):
+        for extracted in extract_from_dir(ROOT / folder, keywords=KEYWORDS):
+            message = extracted[2]
+            if isinstance(message, str):
+                singles.add(message)
+            else:
+                plurals[message[0]] = message[1]
+    return plurals, singles
+
+
+def test_plural_entries_match_the_source() -> None:
+    """gettext finds an ngettext entry only under (singular, plural) and a _() entry only without a plural."""
+    catalog = _catalog()
+    plurals, singles = _source_plurals()
+    assert catalog.plural_forms == "nplurals=1; plural=0;"
+    wrong = []
+    for singular, plural in plurals.items():
+        entry = catalog.get(singular)
+        plural_entry = entry is not None and isinstance(entry.id, tuple) and entry.id[1] == plural
+        if not plural_entry or len(entry.string) != 1:  # nplurals=1: exactly msgstr[0]
+            wrong.append(singular)
+    for msgid in singles:
+        entry = catalog.get(msgid)
+        if entry is not None and isinstance(entry.id, tuple):
+            wrong.append(msgid)
+    assert wrong == []
+
+
 def test_placeholders_survive_translation() -> None:
     broken = []
     for message in _catalog():

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from app.db.database import Database
-from app.jpdates import JST
+from app.domain.dates import JST
 from app.paths import DataPaths
 
 NOW = dt.datetime(2027, 6, 2, 10, 0, tzinfo=JST)  # the day after the usual "learned" date below

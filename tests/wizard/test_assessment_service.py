@@ -10,15 +10,16 @@ from sqlalchemy import func, select
 from app.db.database import Database
 from app.db.models import Assessment as AssessmentRow
 from app.db.models import AuditEntry, Incident
+from app.domain.dates import JST
 from app.domain.incident import IncidentStatus
 from app.domain.office import OfficeProfile
 from app.errors import InputError
-from app.jpdates import JST
 from app.paths import DataPaths
 from app.services.app_settings import AppSettingsService
 from app.services.assessments import AssessmentService
 from app.services.incidents import IncidentService
-from app.wizard.drafts import DRAFT_KEY, DraftStore, WizardDraft
+from app.services.wizard_drafts import DRAFT_KEY, WizardDraftService
+from app.wizard.drafts import WizardDraft
 from app.wizard.mapping import answers_to_facts, facts_to_answers
 from app.wizard.questions import QuestionId
 from tests.wizard.conftest import NOW, answers
@@ -140,7 +141,7 @@ def test_a_re_assessment_needs_a_reason_and_an_existing_incident(db: Database) -
 
 
 def test_the_draft_round_trips_without_audit_noise_and_clears(db: Database) -> None:
-    store = DraftStore(AppSettingsService(db))
+    store = WizardDraftService(db)
     assert store.load() is None
     store.save(WizardDraft(answers=usb(3), current=QuestionId.RECOVERED, saved_at=NOW))
     loaded = store.load()
@@ -155,6 +156,6 @@ def test_the_draft_round_trips_without_audit_noise_and_clears(db: Database) -> N
 def test_a_draft_from_another_version_is_ignored(db: Database) -> None:
     settings = AppSettingsService(db)
     settings.set(DRAFT_KEY, {"version": 99, "answers": {}}, audited=False)
-    assert DraftStore(settings).load() is None
+    assert WizardDraftService(db).load() is None
     settings.set(DRAFT_KEY, "garbage", audited=False)
-    assert DraftStore(settings).load() is None
+    assert WizardDraftService(db).load() is None

@@ -14,12 +14,13 @@ from typing import Any
 import pytest
 
 from app.domain.assessment import Assessment
-from app.domain.facts import Facts
+from app.domain.dates import JST
 from app.domain.office import OfficeProfile
-from app.jpdates import JST
 from app.rules import assess
-from app.wizard.flow import applicable_questions, next_question, prune
+from app.rules.facts_json import parse_facts
+from app.wizard.flow import applicable_questions, prune
 from app.wizard.mapping import answers_to_facts
+from app.wizard.progress import next_question
 from app.wizard.validation import problems
 from tests.wizard.conftest import NO_SIGNS
 
@@ -669,7 +670,7 @@ EXAMPLES = [example for example, _deadline in DEADLINE_TABLE] + GUIDELINE + BANG
 def test_the_wizard_and_the_command_line_agree(example: Example) -> None:
     answers = walk(example)
     by_wizard = verdict(assess(answers_to_facts(answers, OFFICE)))
-    by_hand = verdict(assess(Facts.from_json(example.facts)))
+    by_hand = verdict(assess(parse_facts(example.facts)))
     assert by_wizard == by_hand
     for key, value in example.expect.items():
         assert by_hand[key] == value, key

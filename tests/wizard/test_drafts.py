@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.wizard.drafts import DRAFT_VERSION, WizardDraft
-from app.wizard.flow import next_question
+from app.wizard.progress import next_question
 from app.wizard.questions import QuestionId as Q
 from tests.wizard.conftest import answers
 

@@ -7,7 +7,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.wizard.flow import ORDER, applicable_questions, next_question, prune, unanswered
+from app.wizard.flow import ORDER, applicable_questions, prune
+from app.wizard.progress import next_question, unanswered
 from app.wizard.questions import QuestionId as Q
 from app.wizard.validation import is_complete
 from tests.wizard.conftest import NO_SIGNS, answers

@@ -6,8 +6,9 @@ from typing import Any
 
 from app.domain.office import OfficeProfile
 from app.i18n import set_language
-from app.wizard.flow import applicable_questions, next_question, prune
+from app.wizard.flow import applicable_questions, prune
 from app.wizard.live import DECIDING, LiveState, cautions, live_verdict, missing_words
+from app.wizard.progress import next_question
 from app.wizard.questions import QuestionId as Q
 from tests.wizard.conftest import NOW, answers
 

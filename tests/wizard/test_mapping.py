@@ -6,10 +6,12 @@ import datetime as dt
 
 import pytest
 
+from app.db.codec import encode
 from app.domain.assessment import ExcludedBy, Filing, ReportTo
-from app.domain.facts import BangoFacts, BangoMisuse, DataItem, Event, Facts, MaliciousBasis, Role
+from app.domain.facts import BangoFacts, BangoMisuse, DataItem, Event, MaliciousBasis, Role
 from app.domain.office import OfficeProfile
 from app.rules import assess
+from app.rules.facts_json import parse_facts
 from app.wizard.mapping import answers_to_facts, facts_to_answers
 from tests.wizard.conftest import NOW, answers
 
@@ -284,7 +286,7 @@ def test_before_the_date_is_answered_now_stands_in_and_otherwise_it_is_an_error(
 @pytest.mark.parametrize("name", sorted(PATHS))
 def test_saved_facts_reopen_as_answers_that_give_the_same_facts(name: str) -> None:
     facts = answers_to_facts(PATHS[name], OFFICE)
-    reopened = facts_to_answers(facts.to_json(), PATHS[name]["kind"], reassess_id=7)
+    reopened = facts_to_answers(encode(facts), PATHS[name]["kind"], reassess_id=7)
     assert reopened["mode"] == "reassess" and reopened["incident_id"] == 7
     assert answers_to_facts(reopened, OFFICE) == facts
 
@@ -321,7 +323,7 @@ def test_a_mistake_or_taking_work_home_is_not_wrongdoing() -> None:
 
 def test_the_wizard_gives_assess_the_same_insider_facts_as_the_command_line() -> None:
     facts, _result = verdict_of("sns_post")
-    by_hand = Facts.from_json(
+    by_hand = parse_facts(
         {
             "role": "controller",
             "event": "leak",
@@ -379,13 +381,13 @@ def test_no_my_numbers_leaves_the_bango_facts_at_their_defaults() -> None:
 )
 def test_reopening_reproduces_who_caused_it(path: str, cause: str) -> None:
     facts = answers_to_facts(PATHS[path], OFFICE)
-    reopened = facts_to_answers(facts.to_json(), PATHS[path]["kind"], reassess_id=1)
+    reopened = facts_to_answers(encode(facts), PATHS[path]["kind"], reassess_id=1)
     assert reopened["cause"] == cause
 
 
 def test_reopening_reproduces_the_my_number_answers() -> None:
     facts = answers_to_facts(PATHS["wrong_city"], OFFICE)
-    reopened = facts_to_answers(facts.to_json(), "misdelivery", reassess_id=1)
+    reopened = facts_to_answers(encode(facts), "misdelivery", reassess_id=1)
     assert reopened["my_number"] == "yes" and "my_number" not in reopened["data"]
     for question in ("bango_count", "bango_crossing", "bango"):
         assert reopened[question] == PATHS["wrong_city"][question], question
@@ -404,6 +406,6 @@ def test_who_caused_it_is_kept_with_the_facts_and_assess_reads_it(path: str, cau
     from it even without `malicious` (an act done on purpose is a wrongful purpose)."""
     facts = answers_to_facts(PATHS[path], OFFICE)
     assert facts.caused_by is not None and facts.caused_by.value == cause
-    bare = Facts.from_json({**facts.to_json(), "malicious": False, "malicious_basis": None})
+    bare = parse_facts({**encode(facts), "malicious": False, "malicious_basis": None})
     if cause == "employee_on_purpose":
         assert assess(bare).applicable_items == assess(facts).applicable_items

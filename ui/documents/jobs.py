@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from app.documents.letters import OperationCancelled
+from app.documents.render.letters import OperationCancelled
 from app.errors import BreachDeskError
 
 log = logging.getLogger(__name__)

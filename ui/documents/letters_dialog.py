@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 
 from app.db.database import Database
 from app.documents.context import DocumentContext, DocumentKind, Recipient
-from app.documents.merge import COMBINED_NAME, MergeMode, MergePlan, MergeResult, plan, write
-from app.i18n import _
-from app.recipients import ImportResult
+from app.documents.mailmerge.merge import COMBINED_NAME, MergeMode, MergePlan, MergeResult, plan, write
+from app.i18n import _, ngettext
+from app.recipients.csv_import import ImportResult
 from app.services.documents import DocumentService
 from ui.documents.jobs import BackgroundJob
 
@@ -145,8 +145,10 @@ class LettersDialog(QDialog):
         self.imported = imported
         self.recipients = imported.recipients
         self.list_label.setText(
-            _(
-                "{count} people imported; {missing} without a postal address (counted toward the substitute measures)."
+            ngettext(
+                "{count} person imported; {missing} without a postal address (counted toward the substitute measures).",
+                "{count} people imported; {missing} without a postal address (counted toward the substitute measures).",
+                len(imported.recipients),
             ).format(count=len(imported.recipients), missing=imported.substitute_count)
         )
         self.refresh_plan()
@@ -172,12 +174,20 @@ class LettersDialog(QDialog):
         self.generate_button.setEnabled(self.plan_value.ready)
 
     def plan_lines(self, merge: MergePlan) -> list[str]:
-        lines = [_("{count} letters can be produced.").format(count=len(merge.letters))]
+        lines = [
+            ngettext(
+                "{count} letter can be produced.", "{count} letters can be produced.", len(merge.letters)
+            ).format(count=len(merge.letters))
+        ]
         notified = self.already_notified(merge)
         if notified:
             lines.append(
                 "⚠ "
-                + _("{count} of them were already sent a notice for this incident.").format(count=notified)
+                + ngettext(
+                    "{count} of them was already sent a notice for this incident.",
+                    "{count} of them were already sent a notice for this incident.",
+                    notified,
+                ).format(count=notified)
             )
         for problem in merge.template_problems:
             lines.append("⚠ " + problem)
@@ -250,9 +260,11 @@ class LettersDialog(QDialog):
         self.result_value = result
         self.report.appendPlainText(
             "\n"
-            + _("{count} notices were produced ({mode}):").format(
-                count=len(result.letters), mode=result.mode.label()
-            )
+            + ngettext(
+                "{count} notice was produced ({mode}):",
+                "{count} notices were produced ({mode}):",
+                len(result.letters),
+            ).format(count=len(result.letters), mode=result.mode.label())
         )
         self.report.appendPlainText(str(result.files[0].parent))
         self.open_folder_button.setEnabled(True)
@@ -269,13 +281,13 @@ class LettersDialog(QDialog):
 
     # --- afterwards ---------------------------------------------------------------------------------------
     def show_sample(self) -> None:
-        from app.documents.letters import render_letters
+        from app.documents.render.letters import render_letters
         from ui.documents.preview import DocumentPreviewDialog
 
         merge = self.plan_value
         letters = list(merge.laid_out[:1]) if merge is not None and merge.laid_out else []
         if not letters:
-            from app.documents.notice_letter import compose_letter
+            from app.documents.kinds.notice_letter import compose_letter
 
             letters = [compose_letter(self.ctx, None)]  # type: ignore[list-item]
         pdf = render_letters(self.ctx, letters, guide=self.guide_box.isChecked())
@@ -307,7 +319,7 @@ class LettersDialog(QDialog):
         dialog.exec()
 
     def open_output_folder(self) -> None:
-        from ui.dialogs import open_folder
+        from ui.common.messages import open_folder
 
         if self.result_value is not None:
             open_folder(self.result_value.files[0].parent)
@@ -322,8 +334,10 @@ class LettersDialog(QDialog):
         answer = QMessageBox.question(
             self,
             _("Record as sent"),
-            _(
-                "Record that these {count} notices were sent today? The register keeps who was sent what, and when."
+            ngettext(
+                "Record that this notice was sent today? The register keeps who was sent what, and when.",
+                "Record that these {count} notices were sent today? The register keeps who was sent what, and when.",
+                len(result.letters),
             ).format(count=len(result.letters)),
         )
         if answer != QMessageBox.StandardButton.Yes:

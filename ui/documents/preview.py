@@ -265,7 +265,7 @@ class DocumentPreviewDialog(QDialog):
         return self.save_to(Path(name))
 
     def save_to(self, path: Path) -> Path | None:
-        from app.documents.merge import write_file
+        from app.documents.mailmerge.merge import write_file
 
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
@@ -280,6 +280,6 @@ class DocumentPreviewDialog(QDialog):
         return path
 
     def open_folder(self) -> None:
-        from ui.dialogs import open_folder
+        from ui.common.messages import open_folder
 
         open_folder(self.saved_path.parent if self.saved_path else self.folder)

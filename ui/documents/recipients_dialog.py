@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import InputError
-from app.i18n import _
-from app.recipient_columns import item_code
-from app.recipients import (
+from app.i18n import _, ngettext
+from app.recipients.columns import item_code
+from app.recipients.csv_import import (
     ColumnMapping,
     CsvTable,
     Field,
@@ -134,7 +134,9 @@ class RecipientImportDialog(QDialog):
         self.table_data = table
         self.folder = path.parent
         self.path_label.setText(
-            _("{path} — {encoding}, {rows} rows").format(
+            ngettext(
+                "{path} — {encoding}, {rows} row", "{path} — {encoding}, {rows} rows", len(table.rows)
+            ).format(
                 path=path, encoding=ENCODING_NAMES.get(table.encoding, table.encoding), rows=len(table.rows)
             )
         )

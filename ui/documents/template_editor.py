@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.documents.context import ContactDesk
-from app.documents.default_wording import PLACEHOLDERS
-from app.documents.templates import DocumentTemplate, Section, default_template, placeholders_in
+from app.documents.wording.defaults import PLACEHOLDERS
+from app.documents.wording.templates import DocumentTemplate, Section, default_template, placeholders_in
 from app.errors import BreachDeskError
 from app.i18n import N_, _
 from app.services.documents import TEMPLATE_KEYS, DocumentService

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.documents.context import DocumentContext
-from app.documents.default_wording import PERSONAL_PLACEHOLDERS, PLACEHOLDERS
-from app.documents.values import base_values
+from app.documents.wording.defaults import PERSONAL_PLACEHOLDERS, PLACEHOLDERS
+from app.documents.wording.values import base_values
 from app.i18n import _
 
 NAME, WHAT, DERIVED, VALUE = range(4)

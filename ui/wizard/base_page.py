@@ -28,15 +28,15 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app.domain.dates import JST
 from app.i18n import _, current_language
-from app.jpdates import JST
 from app.wizard.help import QUESTIONS
 from app.wizard.questions import QuestionId
 from ui.wizard.panels import HelpPanel
 from ui.wizard.widgets import ChoiceGroup, ErrorLabel
 
 if TYPE_CHECKING:
-    from ui.wizard.wizard import IncidentWizard
+    from ui.wizard.context import WizardContext
 
 
 def field_label(text: str, key: str) -> str:
@@ -94,7 +94,7 @@ def set_moment(edit: QDateTimeEdit, moment: dt.datetime) -> None:
 class QuestionPage(QWizardPage):
     question_id: QuestionId
 
-    def __init__(self, wizard: IncidentWizard, question_id: QuestionId | None = None) -> None:
+    def __init__(self, wizard: WizardContext, question_id: QuestionId | None = None) -> None:
         super().__init__()
         if question_id is not None:
             self.question_id = question_id

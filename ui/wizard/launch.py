@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from app.domain.dates import format_datetime_jst, format_datetime_jst_en
 from app.i18n import _, current_language
-from app.jpdates import format_datetime_jst, format_datetime_jst_en
-from app.wizard.drafts import DraftStore, WizardDraft
+from app.wizard.drafts import WizardDraft
 from app.wizard.mapping import facts_to_answers
 from ui.wizard.wizard import IncidentWizard
 
 if TYPE_CHECKING:
-    from app.db.database import Database
+    from app.services.root import Services
 
 Now = Callable[[], dt.datetime] | None
 
@@ -27,49 +27,41 @@ class ResumeChoice(Enum):
     DISCARD = "discard"
 
 
-def _drafts(db: Database) -> DraftStore:
-    from app.services.app_settings import AppSettingsService
-
-    return DraftStore(AppSettingsService(db))
-
-
-def open_new_incident_wizard(parent: QWidget | None, db: Database, *, now: Now = None) -> int | None:
+def open_new_incident_wizard(parent: QWidget | None, services: Services, *, now: Now = None) -> int | None:
     """The new incident's id, or None when the officer cancelled."""
-    wizard = IncidentWizard(db, parent, now=now)
+    wizard = IncidentWizard(services, parent, now=now)
     return wizard.created_id if wizard.exec() == QDialog.DialogCode.Accepted else None
 
 
 def reassess_wizard(
-    parent: QWidget | None, db: Database, incident_id: int, *, now: Now = None
+    parent: QWidget | None, services: Services, incident_id: int, *, now: Now = None
 ) -> IncidentWizard | None:
     """The wizard opened on an incident's saved facts, asking first what changed (None if the incident is gone)."""
-    from app.services.incidents import IncidentService
-
-    detail = IncidentService(db).get(incident_id)
+    detail = services.incidents.get(incident_id)
     if detail is None:
         return None
     facts = dict(detail.facts)
     answers = facts_to_answers(facts, detail.summary.incident_kind, reassess_id=incident_id)
-    return IncidentWizard(db, parent, answers=answers, previous_facts=facts, now=now)
+    return IncidentWizard(services, parent, answers=answers, previous_facts=facts, now=now)
 
 
-def open_reassess_wizard(parent: QWidget | None, db: Database, incident_id: int, *, now: Now = None) -> bool:
+def open_reassess_wizard(
+    parent: QWidget | None, services: Services, incident_id: int, *, now: Now = None
+) -> bool:
     """True when a new assessment was saved beside the old ones."""
-    wizard = reassess_wizard(parent, db, incident_id, now=now)
+    wizard = reassess_wizard(parent, services, incident_id, now=now)
     return wizard is not None and wizard.exec() == QDialog.DialogCode.Accepted
 
 
 def wizard_from_draft(
-    parent: QWidget | None, db: Database, draft: WizardDraft, *, now: Now = None
+    parent: QWidget | None, services: Services, draft: WizardDraft, *, now: Now = None
 ) -> IncidentWizard:
     previous: dict[str, object] = {}
     if draft.incident_id is not None:
-        from app.services.incidents import IncidentService
-
-        detail = IncidentService(db).get(draft.incident_id)
+        detail = services.incidents.get(draft.incident_id)
         previous = dict(detail.facts) if detail is not None else {}
     return IncidentWizard(
-        db, parent, answers=draft.answers, resume_at=draft.current, previous_facts=previous, now=now
+        services, parent, answers=draft.answers, resume_at=draft.current, previous_facts=previous, now=now
     )
 
 
@@ -101,9 +93,9 @@ def ask_resume(parent: QWidget | None, draft: WizardDraft) -> ResumeChoice:
     return ResumeChoice.RESUME
 
 
-def offer_resume(parent: QWidget | None, db: Database, *, now: Now = None) -> bool:
+def offer_resume(parent: QWidget | None, services: Services, *, now: Now = None) -> bool:
     """At start-up: offer the unfinished draft, if any. True when the resumed wizard saved something."""
-    store = _drafts(db)
+    store = services.drafts
     draft = store.load()
     if draft is None or not draft.answers:
         return False
@@ -113,5 +105,5 @@ def offer_resume(parent: QWidget | None, db: Database, *, now: Now = None) -> bo
         return False
     if choice is ResumeChoice.LATER:
         return False
-    wizard = wizard_from_draft(parent, db, draft, now=now)
+    wizard = wizard_from_draft(parent, services, draft, now=now)
     return wizard.exec() == QDialog.DialogCode.Accepted

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.dates import JST
 from app.i18n import _
-from app.jpdates import JST
 from app.wizard.flow import my_numbers
 from app.wizard.questions import (
     CONTACT_OPTIONS,
@@ -250,7 +250,8 @@ class EventPage(QuestionPage):
         self.suspected.toggled.connect(self.changed)
 
     def update_enabled(self) -> None:
-        """ "Nothing happened to the data" is a My Number case only (a misuse without a leak, §15.3 rule 6)."""
+        """ "Nothing happened to the data" is a My Number case only (a misuse without a leak,
+        docs/domain.md §15.3 rule 6)."""
         self.event_choice.show_option(EVENT_NONE, my_numbers(self.ctx.answers))
         self.suspected.setEnabled(self.event_choice.value() != EVENT_NONE)
 

@@ -22,7 +22,7 @@ from app.wizard.questions import QuestionId
 from ui.wizard.widgets import escape, section_title
 
 if TYPE_CHECKING:
-    from ui.wizard.wizard import IncidentWizard
+    from ui.wizard.context import WizardContext
 
 
 def _rich() -> QLabel:
@@ -91,7 +91,7 @@ class _LawColumn(QFrame):
 
 
 class ResultPage(QWizardPage):
-    def __init__(self, wizard: IncidentWizard) -> None:
+    def __init__(self, wizard: WizardContext) -> None:
         super().__init__()
         self.ctx = wizard
         self.setObjectName("page_result")

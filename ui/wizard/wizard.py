@@ -18,20 +18,22 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from app.domain.assessment import Assessment
+from app.domain.dates import JST
 from app.domain.facts import Facts
 from app.domain.incident_kind import IncidentKind
 from app.domain.office import OfficeProfile
 from app.errors import BreachDeskError, InputError, StorageError
 from app.i18n import _
-from app.jpdates import JST
 from app.rules import assess
 from app.wizard import verdict
-from app.wizard.drafts import DraftStore, WizardDraft
-from app.wizard.flow import MODE_KEY, MODE_NEW, MODE_REASSESS, ORDER, mode, next_question, prune
+from app.wizard.drafts import WizardDraft
+from app.wizard.flow import MODE_KEY, MODE_NEW, MODE_REASSESS, ORDER, mode, prune
 from app.wizard.live import live_verdict
 from app.wizard.mapping import answers_to_facts
+from app.wizard.progress import next_question
 from app.wizard.questions import QuestionId
 from app.wizard.validation import is_complete, problems
+from ui.common.messages import show_error
 from ui.wizard.bango_pages import BangoCountPage, BangoCrossingPage, BangoPage
 from ui.wizard.base_page import QuestionPage
 from ui.wizard.pages import (
@@ -49,7 +51,7 @@ from ui.wizard.panels import VerdictPanel
 from ui.wizard.result_page import ResultPage
 
 if TYPE_CHECKING:
-    from app.db.database import Database
+    from app.services.root import Services
 
 log = logging.getLogger(__name__)
 Q = QuestionId
@@ -113,7 +115,7 @@ def _japan_now() -> dt.datetime:
 class IncidentWizard(QWizard):
     def __init__(
         self,
-        db: Database,
+        services: Services,
         parent: QWidget | None = None,
         *,
         answers: Mapping[str, Any] | None = None,
@@ -123,13 +125,10 @@ class IncidentWizard(QWizard):
         now: Callable[[], dt.datetime] | None = None,
     ) -> None:
         super().__init__(parent)
-        from app.services.app_settings import AppSettingsService
-        from app.services.office import OfficeService
-
-        self.db = db
+        self.services = services
         self._now = now or _japan_now
-        self.office = office if office is not None else OfficeService(db).load()
-        self.drafts = DraftStore(AppSettingsService(db))
+        self.office = office if office is not None else services.office.load()
+        self.drafts = services.drafts
         self.answers: dict[str, Any] = prune(dict(answers) if answers else {MODE_KEY: MODE_NEW})
         self.previous_facts = dict(previous_facts or {})
         self.resume_at = resume_at
@@ -269,9 +268,7 @@ class IncidentWizard(QWizard):
 
     # --- finishing -------------------------------------------------------------------------------------
     def accept(self) -> None:
-        from app.services.assessments import AssessmentService
-
-        service = AssessmentService(self.db)
+        service = self.services.assessments
         self._draft_timer.stop()
         try:
             if mode(self.answers) == MODE_REASSESS:
@@ -285,8 +282,6 @@ class IncidentWizard(QWizard):
             QMessageBox.warning(self, _("The incident was not saved"), error.message)
             return
         except StorageError as error:
-            from ui.dialogs import show_error
-
             show_error(self, error)
             return
         self._clear_draft()

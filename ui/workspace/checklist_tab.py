@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.checklist import GROUP_ORDER, ChecklistGroup
 from app.errors import BreachDeskError
-from app.i18n import _
+from app.i18n import _, ngettext
 from ui.workspace.context import WorkspaceContext
 from ui.workspace.fields import AutosaveLineEdit, datetime_edit, from_qdatetime, to_qdatetime
 
@@ -140,7 +140,11 @@ class ChecklistTab(QWidget):
 
     def update_progress(self) -> None:
         done = sum(1 for row in self.rows.values() if row.check.isChecked())
-        self.progress.setText(_("{done} of {total} steps done").format(done=done, total=len(self.rows)))
+        self.progress.setText(
+            ngettext("{done} of {total} step done", "{done} of {total} steps done", len(self.rows)).format(
+                done=done, total=len(self.rows)
+            )
+        )
 
     def add_custom(self) -> None:
         text = self.new_step.text().strip()

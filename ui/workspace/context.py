@@ -11,6 +11,7 @@ from ui.workspace.fields import SaveReporter
 
 if TYPE_CHECKING:
     from app.db.database import Database
+    from app.services.root import Services
     from app.services.workspace import (
         ChecklistService,
         FilingService,
@@ -37,25 +38,19 @@ class WorkspaceContext:
     filings: FilingService
     reporter: SaveReporter
     changes: Changes
+    services: Services  # the composition root's, for what a tab opens (the re-assessment wizard)
 
     @classmethod
-    def open(cls, db: Database, incident_id: int) -> WorkspaceContext:
-        from app.services.workspace import (
-            ChecklistService,
-            FilingService,
-            OverviewService,
-            ReportDraftService,
-            TimelineService,
-        )
-
+    def open(cls, services: Services, incident_id: int) -> WorkspaceContext:
         return cls(
-            db,
+            services.db,
             incident_id,
-            OverviewService(db),
-            TimelineService(db),
-            ChecklistService(db),
-            ReportDraftService(db),
-            FilingService(db),
+            services.overview,
+            services.timeline,
+            services.checklist,
+            services.reports,
+            services.filings,
             SaveReporter(),
             Changes(),
+            services,
         )

@@ -15,9 +15,9 @@ from PySide6.QtCore import QDate, QDateTime, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QValidator
 from PySide6.QtWidgets import QDateTimeEdit, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from app.domain.dates import JST
 from app.errors import BreachDeskError
 from app.i18n import _, current_language
-from app.jpdates import JST
 
 TYPING_PAUSE_MS = 700
 ERROR_STYLE = "color: darkred"

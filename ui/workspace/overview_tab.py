@@ -8,7 +8,6 @@ without My Numbers reads exactly as before.
 from __future__ import annotations
 
 import html
-import importlib
 import logging
 
 from PySide6.QtCore import Qt
@@ -35,21 +34,14 @@ from app.domain.incident import IncidentStatus
 from app.domain.incident_kind import IncidentKind
 from app.domain.register import BangoVerdict, bango_words
 from app.i18n import _, current_language
+from app.services.workspace import CloseRefused
 from app.wizard import verdict
-from ui.register_view import format_short_date
+from ui.common.formatting import format_short_date
+from ui.wizard.launch import open_reassess_wizard
 from ui.workspace.context import WorkspaceContext
 from ui.workspace.fields import AutosaveLineEdit, AutosaveTextEdit, local_text
 
 log = logging.getLogger(__name__)
-
-
-def reassess_launcher():
-    """The wizard's re-assessment entry point (issue 4), or None while it is not installed."""
-    try:
-        module = importlib.import_module("ui.wizard.launch")
-    except ImportError:
-        return None
-    return getattr(module, "open_reassess_wizard", None)
 
 
 def verdict_text(assessment: Assessment | None) -> str:
@@ -194,9 +186,6 @@ class OverviewTab(QWidget):
         self.warnings_label = _rich_label()
         self.reassess_button = QPushButton(_("Re-assess…"))
         self.reassess_button.clicked.connect(self.reassess)
-        if reassess_launcher() is None:
-            self.reassess_button.setEnabled(False)
-            self.reassess_button.setToolTip(_("The guided assessment is not available in this version."))
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.toggle_closed)
         buttons = QHBoxLayout()
@@ -339,16 +328,11 @@ class OverviewTab(QWidget):
                 self.history.setColumnWidth(column, min(self.history.columnWidth(column), HISTORY_MAX_WIDTH))
 
     def reassess(self) -> None:
-        launch = reassess_launcher()
-        if launch is None:
-            return
-        launch(self, self.ctx.db, self.ctx.incident_id)
+        open_reassess_wizard(self, self.ctx.services, self.ctx.incident_id)
         self.ctx.overview.refresh(self.ctx.incident_id)
         self.ctx.changes.recordChanged.emit()
 
     def toggle_closed(self) -> None:
-        from app.services.workspace import CloseRefused
-
         if self.closed:
             self.ctx.overview.reopen(self.ctx.incident_id)
         else:

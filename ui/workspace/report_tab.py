@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.dataclass_json import hints
+from app.domain.field_paths import hints
 from app.domain.filing import FilingKind
 from app.domain.report import (
     ENUM_LABELS,

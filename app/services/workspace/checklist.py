@@ -21,8 +21,8 @@ from app.db.models import ChecklistEntry, Incident
 from app.db.types import utc_now
 from app.domain.checklist import GROUP_ORDER, VERDICT_STEPS, ChecklistGroup, checklist_for, item
 from app.errors import InputError
-from app.i18n import _
-from app.services.workspace.derived import latest_assessment_row
+from app.i18n import _, ngettext
+from app.services.workspace.derived import latest_assessment_row, parse_assessment
 
 MAX_NOTE = 20_000
 
@@ -96,7 +96,9 @@ class ChecklistService:
         if incident is None:
             raise LookupError(f"no incident {incident_id}")
         latest = latest_assessment_row(session, incident_id)
-        wanted = checklist_for(incident.incident_kind, latest.assessment if latest is not None else None)
+        wanted = checklist_for(
+            incident.incident_kind, parse_assessment(latest.assessment if latest is not None else None)
+        )
         self._drop_unwanted(session, incident_id, {step.code for step in wanted})
         have = set(
             session.scalars(select(ChecklistEntry.code).where(ChecklistEntry.incident_id == incident_id))
@@ -217,9 +219,11 @@ class ChecklistService:
     def set_note(self, step_id: int, note: str) -> ChecklistStep:
         if len(note) > MAX_NOTE:
             raise InputError(
-                _("The text is too long ({length} characters; at most {limit}).").format(
-                    length=len(note), limit=MAX_NOTE
-                ),
+                ngettext(
+                    "The text is too long ({length} character; at most {limit}).",
+                    "The text is too long ({length} characters; at most {limit}).",
+                    len(note),
+                ).format(length=len(note), limit=MAX_NOTE),
                 field="note",
             )
         return self._update(step_id, note=note)

@@ -14,25 +14,28 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import audit
+from app.db.codec import read_assessment
 from app.db.models import Assessment as AssessmentRow
 from app.db.models import Filing, Incident
 from app.domain.assessment import Assessment
 from app.domain.incident import IncidentStatus
 from app.domain.register import bango_verdict
 from app.domain.status import derive_status, next_deadline
+from app.errors import StoredDataError
 
 log = logging.getLogger(__name__)
 
 
 def parse_assessment(data: dict[str, Any] | None) -> Assessment | None:
-    """A saved assessment as the domain object; a damaged one reads as "not assessed" rather than crashing."""
+    """A saved assessment through the codec's upgrade (None: not assessed yet); one that still cannot be read is
+    logged and raised as StoredDataError, never shown as "not assessed"."""
     if not data:
         return None
     try:
-        return Assessment.from_json(data)
-    except (KeyError, TypeError, ValueError):
-        log.warning("stored assessment could not be read: %r", data)
-        return None
+        return read_assessment(data)
+    except StoredDataError:
+        log.exception("a stored assessment could not be read: %r", data)
+        raise
 
 
 def latest_assessment_row(session: Session, incident_id: int) -> AssessmentRow | None:

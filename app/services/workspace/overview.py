@@ -24,7 +24,7 @@ from app.domain.incident import IncidentStatus
 from app.domain.register import BangoVerdict, bango_verdict
 from app.domain.status import PendingDeadline, missing_filings, pending_deadlines
 from app.errors import BreachDeskError, InputError
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.services.workspace.derived import (
     filed_kinds,
     latest_assessment_row,
@@ -166,9 +166,11 @@ class OverviewService:
             raise InputError(_("Enter a title for the incident."), field="title")
         if len(text) > MAX_TITLE:
             raise InputError(
-                _("The title is too long ({length} characters; at most {limit}).").format(
-                    length=len(text), limit=MAX_TITLE
-                ),
+                ngettext(
+                    "The title is too long ({length} character; at most {limit}).",
+                    "The title is too long ({length} characters; at most {limit}).",
+                    len(text),
+                ).format(length=len(text), limit=MAX_TITLE),
                 field="title",
             )
         self._update(incident_id, "update", title=text)
@@ -176,9 +178,11 @@ class OverviewService:
     def set_notes(self, incident_id: int, notes: str) -> None:
         if len(notes) > MAX_NOTES:
             raise InputError(
-                _("The text is too long ({length} characters; at most {limit}).").format(
-                    length=len(notes), limit=MAX_NOTES
-                ),
+                ngettext(
+                    "The text is too long ({length} character; at most {limit}).",
+                    "The text is too long ({length} characters; at most {limit}).",
+                    len(notes),
+                ).format(length=len(notes), limit=MAX_NOTES),
                 field="notes",
             )
         self._update(incident_id, "update", notes=notes)

@@ -10,10 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import audit
+from app.db.codec import REPORT_DRAFT, encode, read_recorded_facts, read_report
 from app.db.database import Database
 from app.db.models import Incident, ReportDraftRow, TimelineEntry
 from app.db.types import utc_now
-from app.domain.facts import Facts
+from app.domain.dates import today_jst
+from app.domain.facts import Event, Facts, Role
 from app.domain.filing import FilingKind
 from app.domain.report import (
     FIELDS_BY_PATH,
@@ -55,7 +57,7 @@ def _record(row: ReportDraftRow) -> DraftRecord:
         row.based_on_id,
         row.created_at,
         row.updated_at,
-        ReportDraft.from_json(row.content),
+        read_report(row.content),
     )
 
 
@@ -106,14 +108,14 @@ class ReportDraftService:
                     return _record(existing)
             base = self._latest(session, incident_id, _BASED_ON.get(kind, ()))
             if base is not None:
-                draft = next_draft(ReportDraft.from_json(base.content), kind, report_date)
+                draft = next_draft(read_report(base.content), kind, report_date)
             else:
                 draft = self._prefill(session, incident_id, kind, report_date)
             now = utc_now()
             row = ReportDraftRow(
                 incident_id=incident_id,
                 kind=kind.value,
-                content=draft.to_json(),
+                content=encode(draft, REPORT_DRAFT),
                 based_on_id=base.id if base is not None else None,
                 created_at=now,
                 updated_at=now,
@@ -147,9 +149,8 @@ class ReportDraftService:
         )
         corrected = {entry.corrects_id for entry in timeline if entry.corrects_id is not None}
         standing = [entry for entry in timeline if entry.id not in corrected]
-        try:
-            facts = Facts.from_json(incident.facts)
-        except InputError:
+        facts = read_recorded_facts(incident.facts)
+        if facts is None:
             # A quick record (title and a note, no wizard yet): start from what the register has.
             draft = draft_from(
                 _minimal_facts(incident), assessment, standing, title=incident.title, kind=kind
@@ -170,7 +171,7 @@ class ReportDraftService:
             row = session.get(ReportDraftRow, draft_id)
             if row is None:
                 raise LookupError(f"no report draft {draft_id}")
-            draft = ReportDraft.from_json(row.content)
+            draft = read_report(row.content)
             try:
                 updated = draft.replace(path, value)
             except (TypeError, ValueError) as error:
@@ -183,7 +184,7 @@ class ReportDraftService:
             before, after = value_of(draft, path), value_of(updated, path)
             if before == after:
                 return _record(row)
-            row.content = updated.to_json()
+            row.content = encode(updated, REPORT_DRAFT)
             row.updated_at = utc_now()
             session.flush()
             audit.append(
@@ -205,7 +206,7 @@ class ReportDraftService:
             base = session.get(ReportDraftRow, row.based_on_id)
             if base is None:
                 return []
-            return diff(ReportDraft.from_json(base.content), ReportDraft.from_json(row.content))
+            return diff(read_report(base.content), read_report(row.content))
 
 
 def _plain(value: Any) -> Any:
@@ -213,8 +214,4 @@ def _plain(value: Any) -> Any:
 
 
 def _minimal_facts(incident: Incident) -> Facts:
-    from app.domain.facts import Event, Role
-
-    return Facts(
-        role=Role.CONTROLLER, event=Event.LEAK, learned_date=incident.learned_date or dt.date.today()
-    )
+    return Facts(role=Role.CONTROLLER, event=Event.LEAK, learned_date=incident.learned_date or today_jst())

@@ -12,7 +12,7 @@ from app.db.database import Database
 from app.db.models import Incident, TimelineEntry
 from app.db.types import utc_now
 from app.errors import InputError
-from app.i18n import _
+from app.i18n import _, ngettext
 
 MAX_TEXT = 100_000  # a long paste (an e-mail thread) fits; a runaway paste of megabytes does not
 
@@ -38,9 +38,11 @@ def _check_text(text: str) -> str:
         raise InputError(_("Write what happened."), field="text")
     if len(cleaned) > MAX_TEXT:
         raise InputError(
-            _("The text is too long ({length} characters; at most {limit}).").format(
-                length=len(cleaned), limit=MAX_TEXT
-            ),
+            ngettext(
+                "The text is too long ({length} character; at most {limit}).",
+                "The text is too long ({length} characters; at most {limit}).",
+                len(cleaned),
+            ).format(length=len(cleaned), limit=MAX_TEXT),
             field="text",
         )
     return cleaned

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from app.db.codec import encode
 from app.db.database import Database
 from app.documents.context import (
     ChecklistLine,
@@ -14,6 +15,7 @@ from app.documents.context import (
     Recipient,
     TimelineItem,
 )
+from app.domain.dates import JST
 from app.domain.facts import DataItem, Event, Facts, Role
 from app.domain.filing import FilingKind
 from app.domain.office import DateStyle, OfficeProfile
@@ -31,7 +33,6 @@ from app.domain.report import (
     ReportDraft,
     SecondaryDamage,
 )
-from app.jpdates import JST
 from app.rules import assess
 from app.services.incidents import IncidentService
 from app.services.office import OfficeService
@@ -155,7 +156,7 @@ def seed_incident(db: Database) -> int:
 
     OfficeService(db).save(OFFICE)
     incident_id = IncidentService(db).create(
-        "案内メールの誤送信", FACTS.to_json(), assess(FACTS).to_json(), "email_missend"
+        "案内メールの誤送信", encode(FACTS), encode(assess(FACTS)), "email_missend"
     )
     TimelineService(db).append(
         incident_id, dt.datetime(2027, 7, 1, 9, 30, tzinfo=JST), "受信者から誤送信の連絡"

@@ -8,9 +8,9 @@ from email import policy
 from app.db.database import Database
 from app.documents import builders
 from app.documents.context import DocumentContext, DocumentKind
-from app.documents.eml import eml_bytes
-from app.documents.notice_letter import compose_letter
-from app.documents.templates import DocumentTemplate, Filler, Section
+from app.documents.kinds.notice_letter import compose_letter
+from app.documents.mailmerge.eml import eml_bytes
+from app.documents.wording.templates import DocumentTemplate, Filler, Section
 from app.services.documents import DocumentService
 from tests.documents.builders.factories import context, recipient, seed_incident
 

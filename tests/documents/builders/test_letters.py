@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from reportlab.lib.units import mm
 
-from app.documents import merge
 from app.documents.context import DocumentContext
-from app.documents.letter_layout import (
+from app.documents.kinds.notice_letter import build, compose_letter
+from app.documents.mailmerge import merge
+from app.documents.render.letter_layout import (
     ADDRESS_HEIGHT_MM,
     ADDRESS_LEFT_MM,
     ADDRESS_TOP_MM,
@@ -23,8 +24,7 @@ from app.documents.letter_layout import (
     layout_address,
     width_of,
 )
-from app.documents.letters import layout_letter, render_letters, render_separate
-from app.documents.notice_letter import build, compose_letter
+from app.documents.render.letters import layout_letter, render_letters, render_separate
 from app.errors import InputError
 from tests.documents.builders.factories import recipient
 from tests.documents.helpers import page_fonts, page_texts, read_pdf
@@ -148,7 +148,7 @@ def test_an_address_too_long_for_any_window_is_reported_not_printed(
 
 
 def test_body_lines_never_leave_the_text_area(ctx: DocumentContext) -> None:
-    from app.documents.letter_layout import LEFT, RIGHT
+    from app.documents.render.letter_layout import LEFT, RIGHT
 
     long_cause = "送信時に宛先を確認する手順が守られていなかったため、" * 12
     ctx = dataclasses.replace(ctx, values={"原因": long_cause})
@@ -199,7 +199,7 @@ def test_an_unwritable_folder_is_reported_and_nothing_is_half_written(
 
 
 def test_cancelling_stops_the_run(ctx: DocumentContext, tmp_path: Path) -> None:
-    from app.documents.letters import OperationCancelled
+    from app.documents.render.letters import OperationCancelled
 
     plan = merge.plan(ctx, [recipient(n) for n in range(1, 6)], merge.MergeMode.SEPARATE)
     with pytest.raises(OperationCancelled):

@@ -14,16 +14,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.db.codec import encode, read_report
 from app.db.database import Database
 from app.documents import builders
 from app.documents.context import DocumentContext, DocumentKind
+from app.documents.kinds.notice_letter import build as build_letter
 from app.documents.model import KeyValues
-from app.documents.notice_letter import build as build_letter
 from app.domain.assessment import Filing
-from app.domain.facts import Facts
 from app.domain.filing import FilingKind
 from app.domain.report import BANGO_FIELDS, FIELDS, ReportDraft, draft_from, fields_for
 from app.rules import assess
+from app.rules.facts_json import parse_facts
 from app.services.documents import DocumentService
 from app.services.incidents import IncidentService
 from app.services.office import OfficeService
@@ -80,8 +81,8 @@ def pdf_text(pdf: bytes) -> str:
 def register(db: Database, facts: dict[str, Any], title: str, **draft_fields: Any) -> int:
     """An incident as the wizard saves it, with its 速報 drafted (prefilled by the service) and completed."""
     OfficeService(db).save(OFFICE)
-    parsed = Facts.from_json(facts)
-    incident_id = IncidentService(db).create(title, parsed.to_json(), assess(parsed).to_json(), None)
+    parsed = parse_facts(facts)
+    incident_id = IncidentService(db).create(title, encode(parsed), encode(assess(parsed)), None)
     drafts = ReportDraftService(db)
     sokuho = drafts.start(incident_id, FilingKind.SOKUHO)
     for path, value in {
@@ -106,7 +107,7 @@ def test_the_draft_is_prefilled_with_the_my_number_items(db: Database) -> None:
     assert bango.involved and bango.filing is Filing.BANGO_ONLY
     assert bango.categories == (4,) and bango.count == 150 and not bango.count_is_max
     assert "個人番号（マイナンバー）" in bango.items
-    assert ReportDraft.from_json(draft.draft.to_json()) == draft.draft
+    assert read_report(encode(draft.draft)) == draft.draft
 
 
 def test_a_report_under_the_my_number_act_alone_is_addressed_and_titled_as_such(db: Database) -> None:
@@ -304,9 +305,9 @@ def test_the_report_states_the_count_as_known_and_ticks_4_only_above_100(
     counts = {"affected_count": exact, "affected_count_max": maximum}
     if own:  # the persons whose own number is in the data win over the shared count (§15.3 rule 8)
         shared = 999 if exact is not None or maximum is not None else None
-        facts = Facts.from_json({**EXAMPLE_3, "affected_count": shared, "bango": counts})
+        facts = parse_facts({**EXAMPLE_3, "affected_count": shared, "bango": counts})
     else:
-        facts = Facts.from_json({**EXAMPLE_3, **counts})
+        facts = parse_facts({**EXAMPLE_3, **counts})
     assessment = assess(facts)
     sample = sample_context()
     ctx = sample_context(
@@ -334,9 +335,7 @@ def test_the_report_states_the_count_as_known_and_ticks_4_only_above_100(
 
 def test_a_report_under_article_26_alone_still_goes_the_my_number_way() -> None:
     """Sensitive data of 3 employees with their numbers: 第7条1号, nothing under 規則2条 (filing appi_only)."""
-    facts = Facts.from_json(
-        {**EXAMPLE_3, "data_items": ["name", "diagnosis", "my_number"], "affected_count": 3}
-    )
+    facts = parse_facts({**EXAMPLE_3, "data_items": ["name", "diagnosis", "my_number"], "affected_count": 3})
     assessment = assess(facts)
     assert assessment.bango.filing is Filing.APPI_ONLY
     sample = sample_context()
@@ -354,7 +353,7 @@ def test_a_report_under_article_26_alone_still_goes_the_my_number_way() -> None:
 
 def test_a_draft_started_before_my_numbers_were_found_still_reports_them() -> None:
     """The 速報 draft predates the assessment that found 個人番号: the report takes the items from it."""
-    facts = Facts.from_json(EXAMPLE_3)
+    facts = parse_facts(EXAMPLE_3)
     sample = sample_context()
     ctx = dataclasses.replace(
         sample, incident=dataclasses.replace(sample.incident, facts=facts, assessment=assess(facts))

@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from app.errors import InputError
-from app.recipients import RecipientListError, build_recipients, guess_mapping, load_recipients, read_table
+from app.recipients.csv_import import (
+    RecipientListError,
+    build_recipients,
+    guess_mapping,
+    load_recipients,
+    read_table,
+)
 
 HEADER = "顧客番号,氏名,郵便番号,住所1,住所2,メールアドレス,漏えい項目"
 ROWS = (

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.clocks import Clock, ClockKind, clocks_for, urgency_key
+from app.deadlines.clocks import Clock, ClockKind, clocks_for, urgency_key
+from app.deadlines.reminders import Reminder
 from app.domain.office import OfficeProfile
 from app.i18n import set_language
-from app.reminders import Reminder
 from tests.clocks.helpers import Subject, assessed, jst
 from tests.rules.factories import DataItem, MaliciousBasis
-from ui.calendar_view import CalendarView
-from ui.countdown_panel import CountdownPanel
-from ui.tray import reminder_message
+from ui.calendar.calendar_view import CalendarView
+from ui.calendar.countdown_panel import CountdownPanel
+from ui.calendar.tray import reminder_message
 
 MY_NUMBER = (DataItem.NAME, DataItem.MY_NUMBER)
 NOW = jst(2026, 10, 6, 10)

@@ -7,11 +7,11 @@ import datetime as dt
 from PySide6.QtCore import QDate, QRect
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from app.clocks import ClockKind
+from app.deadlines.clocks import ClockKind
 from app.services.clocks import ClockService
 from tests.clocks.helpers import jst
 from tests.clocks.test_services import add_incident
-from ui.calendar_view import CLOSED_BACKGROUND, CalendarDialog, CalendarView, DeadlineCalendar
+from ui.calendar.calendar_view import CLOSED_BACKGROUND, CalendarDialog, CalendarView, DeadlineCalendar
 
 
 def _paint(calendar: DeadlineCalendar, day: dt.date) -> QImage:

@@ -9,17 +9,19 @@ from icalendar import Calendar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-import ui.deadline_features as deadline_features
+import ui.calendar.deadline_features as deadline_features
 from app.cli import build_parser
-from app.reminders import ReminderSettings
+from app.deadlines.reminders import ReminderSettings
 from app.services.reminders import ReminderService
+from app.services.root import Services
 from app.settings import SettingsStore
 from tests.clocks.helpers import jst
 from tests.clocks.test_services import add_incident
-from ui import autostart
-from ui.application import GuiSession
-from ui.main_window import MainWindow
-from ui.reminder_settings_dialog import ReminderSettingsDialog
+from ui.calendar import autostart
+from ui.calendar.reminder_settings_dialog import ReminderSettingsDialog
+from ui.shell.application import GuiSession
+from ui.shell.main_window import MainWindow
+from ui.shell.open_register import open_register
 
 
 def test_deadlines_in_the_main_window(qtbot, data_paths, db, clock, monkeypatch, tmp_path: Path) -> None:
@@ -30,7 +32,7 @@ def test_deadlines_in_the_main_window(qtbot, data_paths, db, clock, monkeypatch,
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
-    window.attach_database(db)
+    open_register(window, Services(db))
     features = window.deadlines
 
     summary = features.summary_dialog
@@ -112,15 +114,15 @@ def test_minimized_start_keeps_the_window_hidden(qtbot, qapp, data_paths) -> Non
 
 
 def test_minimized_start_still_opens_the_register_for_the_reminders(qtbot, qapp, data_paths) -> None:
-    """A hidden window never paints: start-up goes on without waiting for a paint (and without the preview)."""
+    """A hidden window never paints: start-up goes on without waiting for a paint (nor for the register's first paint)."""
     session = GuiSession(qapp, data_paths, SettingsStore(data_paths.settings_file))
     session.minimized = True
     try:
         window = session.start()
         qtbot.addWidget(window)
-        with qtbot.waitSignal(window.registerPopulated, timeout=10000):
+        with qtbot.waitSignal(window.registerReady, timeout=10000):
             pass
         assert not window.isVisible()
-        assert window.db is not None and window._preview is None
+        assert window.db is not None and window.deadlines is not None
     finally:
         session.close()

@@ -6,12 +6,12 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from app.clocks import ClockKind, clocks_for
+from app.deadlines.clocks import ClockKind, clocks_for
 from app.domain.filing import FilingKind
 from app.domain.office import OfficeProfile
 from tests.clocks.helpers import Subject, assessed, jst
 from tests.rules.factories import DataItem
-from ui.countdown_panel import CLOCK_ROLE, CountdownPanel
+from ui.calendar.countdown_panel import CLOCK_ROLE, CountdownPanel
 
 SENSITIVE = (DataItem.NAME, DataItem.DIAGNOSIS)
 NOW = jst(2027, 7, 5, 10)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from app.clocks import ClockKind
+from app.deadlines.clocks import ClockKind
+from app.deadlines.reminders import ReminderSettings
 from app.domain.filing import FilingKind
-from app.reminders import ReminderSettings
 from app.services.reminders import ReminderService
 from tests.clocks.helpers import jst
 from tests.clocks.test_services import add_filing, add_incident
-from ui.tray import ReminderTray, StartupSummaryDialog
+from ui.calendar.tray import ReminderTray, StartupSummaryDialog
 
 
 def _tray(qtbot, db, clock, **kwargs) -> ReminderTray:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.db.database import Database
 from app.documents.context import DocumentKind
-from app.documents.merge import MergeMode
+from app.documents.mailmerge.merge import MergeMode
 from app.services.documents import DocumentService
 from app.services.notices import NoticeService
 from tests.gui.jp_input import type_japanese

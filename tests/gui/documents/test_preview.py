@@ -38,7 +38,7 @@ def test_save_as_pdf_writes_the_same_document_and_opens_the_folder(
     saved = dialog.save_to(tmp_path / "copy")
     assert saved == tmp_path / "copy.pdf" and saved.read_bytes() == dialog.pdf
     opened: list[Path] = []
-    monkeypatch.setattr("ui.dialogs.open_folder", lambda folder: opened.append(folder) or True)
+    monkeypatch.setattr("ui.common.messages.open_folder", lambda folder: opened.append(folder) or True)
     assert dialog.folder_button.isEnabled()
     dialog.folder_button.click()
     assert opened == [tmp_path]

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 
 import pytest
 
+from app.db.codec import encode
 from app.db.database import Database
-from app.domain.facts import Facts
 from app.paths import DataPaths
 from app.rules import assess
+from app.rules.facts_json import parse_facts
 from app.services.incidents import IncidentService
 
 TODAY = dt.date(2027, 7, 3)
@@ -32,8 +33,8 @@ def add_assessed(db: Database, title: str, kind: str = "email_missend", **change
         "affected_count": 3,
     }
     data.update(changes)
-    facts = Facts.from_json(data)
-    return IncidentService(db).create(title, facts.to_json(), assess(facts).to_json(), kind)
+    facts = parse_facts(data)
+    return IncidentService(db).create(title, encode(facts), encode(assess(facts)), kind)
 
 
 def reopen(data_paths: DataPaths) -> Database:

@@ -12,8 +12,8 @@ from app.services.incidents import IncidentService
 from app.services.register import RegisterService
 from tests.gui.jp_input import type_japanese
 from tests.gui.register.conftest import TODAY, add_assessed
-from ui import register_view
-from ui.register_view import INCIDENT_ID_ROLE, Column, IncidentTableModel, RegisterPage, RegisterView
+from ui.register import view as register_view
+from ui.register.view import INCIDENT_ID_ROLE, Column, IncidentTableModel, RegisterPage, RegisterView
 
 
 def _many(db: Database, n: int) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from app.paths import DataPaths
-from ui import single_instance
-from ui.application import run_gui
-from ui.single_instance import SingleInstance
+from ui.shell import single_instance
+from ui.shell.application import run_gui
+from ui.shell.single_instance import SingleInstance
 
 
 def test_second_start_on_the_same_folder_is_refused_and_wakes_the_first(

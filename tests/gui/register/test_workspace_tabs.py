@@ -9,10 +9,13 @@ import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from app.db.codec import encode
 from app.db.database import Database
 from app.domain.filing import FilingKind
 from app.domain.incident import IncidentStatus
 from app.paths import DataPaths
+from app.rules.facts_json import parse_facts
+from app.services.root import Services
 from app.services.workspace import (
     ChecklistService,
     FilingService,
@@ -29,7 +32,7 @@ JST = dt.timezone(dt.timedelta(hours=9))
 
 
 def _window(qtbot, db: Database, incident_id: int, tab: str) -> IncidentWindow:  # type: ignore[no-untyped-def]
-    window = IncidentWindow(WorkspaceContext.open(db, incident_id))
+    window = IncidentWindow(WorkspaceContext.open(Services(db), incident_id))
     qtbot.addWidget(window)
     window.show()
     window.show_tab(tab)
@@ -164,15 +167,14 @@ def test_overview_without_my_numbers_has_no_my_number_block(qtbot, register_db) 
 def test_overview_of_an_assessment_made_before_the_my_number_track_asks_to_re_assess(
     qtbot, register_db
 ) -> None:
-    from app.domain.facts import Facts
     from app.rules import assess
     from app.services.incidents import IncidentService
 
-    facts = Facts.from_json(
+    facts = parse_facts(
         {"role": "controller", "event": "leak", "learned_date": "2027-07-01", "data_items": MY_NUMBER}
     )
-    saved = {k: v for k, v in assess(facts).to_json().items() if k != "bango"}
-    incident = IncidentService(register_db).create("旧版の判定", facts.to_json(), saved, "loss")
+    saved = {k: v for k, v in encode(assess(facts)).items() if k != "bango"}
+    incident = IncidentService(register_db).create("旧版の判定", encode(facts), saved, "loss")
     window = _window(qtbot, register_db, incident, "overview")
     page = window.pages["overview"]
     assert page.bango_box.isVisible()
@@ -360,12 +362,13 @@ def test_classification(qtbot, register_db, data_paths) -> None:
 
 @pytest.mark.parametrize("tab", ["overview", "checklist", "timeline", "report", "filings", "classification"])
 def test_main_window_opens_an_incident_on_the_requested_tab(qtbot, register_db, data_paths, tab) -> None:
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
+    from ui.shell.open_register import open_register
 
     incident = add_assessed(register_db, "健康診断結果の誤送信")
     window = MainWindow(data_paths)
     qtbot.addWidget(window)
-    window.attach_database(register_db)
+    open_register(window, Services(register_db))
     window.open_incident(incident, tab)
     workspace = window.workspaces.windows[incident]
     assert workspace.current_tab() == tab

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.db.database import Database
 from app.domain.office import OfficeProfile
+from app.services.root import Services
 from tests.gui.wizard.driver import NOW, Driver
 from ui.wizard.wizard import IncidentWizard
 
@@ -45,7 +46,7 @@ def drive(qtbot, db: Database) -> Iterator[Callable[..., Driver]]:  # type: igno
     def make(**options: object) -> Driver:
         options.setdefault("office", OFFICE)
         options.setdefault("now", lambda: NOW)
-        wizard = IncidentWizard(db, **options)  # type: ignore[arg-type]
+        wizard = IncidentWizard(Services(db), **options)  # type: ignore[arg-type]
         made.append(wizard)  # closed below, not by qtbot: pytest-qt closes its widgets before fixtures end
         wizard.resize(1220, 700)
         wizard.show()

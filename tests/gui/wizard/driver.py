@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, QDateTime, QPoint, Qt, QTime
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QRadioButton, QWizard
 
-from app.jpdates import JST
+from app.domain.dates import JST
 from app.wizard.questions import QuestionId
 from tests.gui.jp_input import type_japanese
 from ui.wizard.wizard import PAGE_OF, RESULT_PAGE, IncidentWizard

@@ -11,17 +11,17 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from app.db.database import Database
-from app.jpdates import JST
-from app.services.app_settings import AppSettingsService
+from app.domain.dates import JST
 from app.services.assessments import AssessmentService
 from app.services.incidents import IncidentService
-from app.wizard.drafts import DraftStore
+from app.services.root import Services
+from app.services.wizard_drafts import WizardDraftService
 from app.wizard.questions import QuestionId as Q
 from tests.gui.jp_input import type_japanese
 from tests.gui.wizard.conftest import OFFICE
 from tests.gui.wizard.driver import NOW, Driver
 from tests.wizard.conftest import answers as answer_set
-from ui.translations import install_qt_translators
+from ui.shell.translations import install_qt_translators
 from ui.wizard.launch import reassess_wizard, wizard_from_draft
 
 
@@ -215,11 +215,11 @@ def test_cancel_asks_before_discarding(drive, db, monkeypatch) -> None:
     d.wizard.save_draft()
     d.click(d.button(QWizard.WizardButton.CancelButton))
     assert asked == ["入力内容を破棄しますか"] and d.wizard.isVisible()
-    assert DraftStore(AppSettingsService(db)).load() is not None
+    assert WizardDraftService(db).load() is not None
     reply["button"] = QMessageBox.StandardButton.Discard
     d.click(d.button(QWizard.WizardButton.CancelButton))
     assert not d.wizard.isVisible()
-    assert DraftStore(AppSettingsService(db)).load() is None
+    assert WizardDraftService(db).load() is None
     assert IncidentService(db).count() == 0
 
 
@@ -235,7 +235,7 @@ def test_a_crash_mid_wizard_loses_nothing_typed(drive, db, qtbot) -> None:
     d.count(12)
     d.at(Q.LEARNED)
     type_japanese(d.page.learned_by_edit, "総務課の佐藤")  # typed, Next not pressed
-    store = DraftStore(AppSettingsService(db))
+    store = WizardDraftService(db)
     qtbot.waitUntil(
         lambda: (store.load() or _Empty).answers.get("learned", {}).get("learned_by") == "総務課の佐藤"
     )
@@ -245,7 +245,7 @@ def test_a_crash_mid_wizard_loses_nothing_typed(drive, db, qtbot) -> None:
 
     draft = store.load()
     assert draft is not None and draft.current is Q.LEARNED
-    resumed = wizard_from_draft(None, db, draft, now=lambda: NOW)
+    resumed = wizard_from_draft(None, Services(db), draft, now=lambda: NOW)
     resumed.resize(1220, 700)
     resumed.show()
     try:
@@ -275,7 +275,7 @@ def test_the_reassessment_wizard_stores_a_new_assessment_beside_the_old(qtbot, d
     )
     incident_id = AssessmentService(db).create_from_wizard(first, OFFICE, now=NOW)
     later = dt.datetime(2027, 6, 21, 15, 0, tzinfo=JST)
-    wizard = reassess_wizard(None, db, incident_id, now=lambda: later)
+    wizard = reassess_wizard(None, Services(db), incident_id, now=lambda: later)
     assert wizard is not None
     wizard.resize(1220, 700)
     wizard.show()
@@ -409,7 +409,7 @@ def test_re_assessing_when_my_numbers_pass_100_starts_item_4_that_day(qtbot, db)
     )
     incident_id = AssessmentService(db).create_from_wizard(first, OFFICE, now=NOW)
     later = dt.datetime(2027, 6, 12, 15, 0, tzinfo=JST)
-    wizard = reassess_wizard(None, db, incident_id, now=lambda: later)
+    wizard = reassess_wizard(None, Services(db), incident_id, now=lambda: later)
     assert wizard is not None
     wizard.resize(1220, 700)
     wizard.show()

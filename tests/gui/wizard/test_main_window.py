@@ -10,18 +10,20 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.db.database import Database
 from app.paths import DataPaths
-from app.services.app_settings import AppSettingsService
 from app.services.assessments import AssessmentService
 from app.services.incidents import IncidentService
+from app.services.root import Services
+from app.services.wizard_drafts import WizardDraftService
 from app.settings import SettingsStore
-from app.wizard.drafts import DraftStore, WizardDraft
+from app.wizard.drafts import WizardDraft
 from app.wizard.questions import QuestionId as Q
 from tests.gui.wizard.conftest import OFFICE
 from tests.gui.wizard.driver import NOW, Driver
 from tests.wizard.conftest import answers
 from ui import wizard as wizard_package
-from ui.application import GuiSession
-from ui.main_window import MainWindow
+from ui.shell.application import GuiSession
+from ui.shell.main_window import MainWindow
+from ui.shell.open_register import open_register
 from ui.wizard import launch
 from ui.wizard.launch import ResumeChoice
 from ui.wizard.wizard import IncidentWizard
@@ -34,7 +36,7 @@ def _window(qtbot, data_paths: DataPaths, db: Database) -> MainWindow:  # type: 
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.registerPopulated, timeout=5000):
-        window.attach_database(db)
+        open_register(window, Services(db))
     return window
 
 
@@ -107,7 +109,7 @@ def test_start_up_offers_the_unfinished_draft_and_finishes_it(qtbot, data_paths,
         "email_missend", ["name", "diagnosis"], recovered="no", encryption={"encrypted": "no"}
     )
     del draft_answers["title"]
-    DraftStore(AppSettingsService(db)).save(WizardDraft(draft_answers, Q.OFFICE, NOW))
+    WizardDraftService(db).save(WizardDraft(draft_answers, Q.OFFICE, NOW))
     offered: list[bool] = []
     monkeypatch.setattr(
         launch, "ask_resume", lambda _parent, draft: offered.append(True) or ResumeChoice.RESUME
@@ -130,7 +132,7 @@ def test_start_up_offers_the_unfinished_draft_and_finishes_it(qtbot, data_paths,
         qtbot.waitUntil(lambda: bool(offered))
         qtbot.waitUntil(lambda: window.register.model.rowCount() == 1, timeout=5000)
         assert problems == []
-        assert DraftStore(AppSettingsService(session.db)).load() is None  # type: ignore[arg-type]
+        assert WizardDraftService(session.db).load() is None  # type: ignore[arg-type]
         rows = IncidentService(session.db).list_summaries()  # type: ignore[arg-type]
         assert [(r.title, r.applicable_items) for r in rows] == [("再開した誤送信の事案", (1,))]
     finally:
@@ -145,7 +147,7 @@ def _fixed_clock_wizard(*args, **kwargs) -> IncidentWizard:  # type: ignore[no-u
 
 @pytest.mark.parametrize(("choice", "kept"), [(ResumeChoice.LATER, True), (ResumeChoice.DISCARD, False)])
 def test_later_keeps_the_draft_and_discard_drops_it(qtbot, data_paths, db, monkeypatch, choice, kept) -> None:
-    store = DraftStore(AppSettingsService(db))
+    store = WizardDraftService(db)
     store.save(WizardDraft(answers("theft", ["name"]), Q.COUNT, NOW))
     monkeypatch.setattr(launch, "ask_resume", lambda _parent, _draft: choice)
     window = _window(qtbot, data_paths, db)

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from app.db.database import Database
 from app.db.models import AuditEntry
+from app.domain.dates import JST
 from app.domain.incident import IncidentStatus
-from app.jpdates import JST
 from app.paths import DataPaths
 from app.services.assessments import AssessmentService
 from app.services.incidents import IncidentService

@@ -1,0 +1,161 @@
+"""How a clock reads on screen: state as colour AND symbol AND words (never colour alone), dates in Japan time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QColor, QIcon
+from PySide6.QtWidgets import QStyle, QWidget
+
+from app.deadlines.clocks import Clock, ClockKind, ClockState
+from app.domain.dates import JST
+from app.i18n import N_, _, current_language, ngettext
+
+# (background, text) pairs chosen for contrast above 4.5:1 on each other.
+STATE_COLOURS: dict[ClockState, tuple[str, str]] = {
+    ClockState.OVERDUE: ("#fde0dd", "#8a1111"),
+    ClockState.DUE_TODAY: ("#ffeab0", "#6b4200"),
+    ClockState.UPCOMING: ("#eef3fb", "#1d3f73"),
+    ClockState.OPEN_NO_DATE: ("#efe7fa", "#4a2a7a"),
+    ClockState.DONE_ON_TIME: ("#e3f3e3", "#1e5b1e"),
+    ClockState.DONE_LATE: ("#eeeeee", "#444444"),
+}
+SOON_COLOURS = ("#fff3d6", "#6b4200")  # upcoming within two days: amber, lighter than "today"
+STATE_SYMBOLS: dict[ClockState, str] = {
+    ClockState.OVERDUE: "▲",
+    ClockState.DUE_TODAY: "●",
+    ClockState.UPCOMING: "○",
+    ClockState.OPEN_NO_DATE: "◆",
+    ClockState.DONE_ON_TIME: "✓",
+    ClockState.DONE_LATE: "✓",
+}
+_ICONS = {
+    ClockState.OVERDUE: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    ClockState.DUE_TODAY: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    ClockState.UPCOMING: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    ClockState.OPEN_NO_DATE: QStyle.StandardPixmap.SP_MessageBoxQuestion,
+    ClockState.DONE_ON_TIME: QStyle.StandardPixmap.SP_DialogApplyButton,
+    ClockState.DONE_LATE: QStyle.StandardPixmap.SP_DialogApplyButton,
+}
+_SHORT_KIND = {  # written inside a calendar cell: a few characters at most
+    ClockKind.SOKUHO: N_("Prelim."),
+    ClockKind.KAKUHO: N_("Final"),
+    ClockKind.ENTRUSTOR_NOTICE: N_("To client"),
+    ClockKind.INDIVIDUAL_NOTICE: N_("Notice"),
+    ClockKind.PUBLICATION: N_("Publish"),
+    ClockKind.PMARK_SOKUHO: N_("PM prelim."),
+    ClockKind.PMARK_KAKUHO: N_("PM final"),
+    ClockKind.GDPR: N_("GDPR"),
+    ClockKind.BANGO_SOKUHO: N_("MyNo prelim."),
+    ClockKind.BANGO_KAKUHO: N_("MyNo final"),
+    ClockKind.BANGO_ENTRUSTOR_NOTICE: N_("MyNo to client"),
+    ClockKind.BANGO_INDIVIDUAL_NOTICE: N_("MyNo notice"),
+    ClockKind.BANGO_EFFORT_REPORT: N_("MyNo effort"),
+}
+# Which tab of the incident workspace to open for each clock: where the officer acts on it.
+TAB_FOR_KIND = {
+    ClockKind.SOKUHO: "report",
+    ClockKind.KAKUHO: "report",
+    ClockKind.ENTRUSTOR_NOTICE: "filings",
+    ClockKind.INDIVIDUAL_NOTICE: "filings",
+    ClockKind.PUBLICATION: "filings",
+    ClockKind.PMARK_SOKUHO: "filings",
+    ClockKind.PMARK_KAKUHO: "filings",
+    ClockKind.GDPR: "filings",
+    ClockKind.BANGO_SOKUHO: "report",
+    ClockKind.BANGO_KAKUHO: "report",
+    ClockKind.BANGO_ENTRUSTOR_NOTICE: "filings",
+    ClockKind.BANGO_INDIVIDUAL_NOTICE: "filings",
+    ClockKind.BANGO_EFFORT_REPORT: "report",
+}
+_WEEKDAYS_JA = "月火水木金土日"
+_WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def is_soon(clock: Clock) -> bool:
+    return clock.state is ClockState.UPCOMING and clock.days_left is not None and clock.days_left <= 2
+
+
+def colours(clock: Clock) -> tuple[QColor, QColor]:
+    background, text = SOON_COLOURS if is_soon(clock) else STATE_COLOURS[clock.state]
+    return QColor(background), QColor(text)
+
+
+def state_icon(widget: QWidget, state: ClockState) -> QIcon:
+    return widget.style().standardIcon(_ICONS[state])
+
+
+def state_text(clock: Clock) -> str:
+    """「⚠ 期限超過」: the symbol repeats the colour for anyone who cannot tell the colours apart."""
+    words = clock.state.label()
+    if clock.kind.effort_only and clock.state is ClockState.OPEN_NO_DATE:
+        words = _("Best effort (no date)")  # 努力義務: neither 速やかに nor a duty
+    return f"{STATE_SYMBOLS[clock.state]} {words}"
+
+
+def short_kind(kind: ClockKind) -> str:
+    return _(_SHORT_KIND[kind])
+
+
+def short_label(clock: Clock) -> str:
+    """A calendar cell's few characters: 「確報」, 「番確報」 (番号法, like 「P確報」), 「確報・番」 for both laws."""
+    if clock.joint:
+        return _("{short}+MyNo").format(short=short_kind(clock.kind))
+    return short_kind(clock.kind)
+
+
+def day_text(day: dt.date, today: dt.date | None = None) -> str:
+    """7/30（金） or Fri 7/30; the year is added when it is not this year's."""
+    year = "" if today is not None and day.year == today.year else f"{day.year}/"
+    if current_language() == "ja":
+        return f"{year}{day.month}/{day.day}（{_WEEKDAYS_JA[day.weekday()]}）"
+    return f"{_WEEKDAYS_EN[day.weekday()]} {year}{day.month}/{day.day}"
+
+
+def due_text(clock: Clock, today: dt.date | None = None) -> str:
+    if clock.due_at is not None:
+        local = clock.due_at.astimezone(JST)
+        return f"{day_text(local.date(), today)} {local:%H:%M}"
+    if clock.due_date is None:
+        return _("Best effort") if clock.kind.effort_only else _("Promptly")
+    if clock.due_from is not None:
+        # 速やかに, the guide's day 5 the outer bound: a span "day 3〜day 5" read as if the duty opened on day 3.
+        return _("Promptly, by {date} at the latest").format(date=day_text(clock.due_date, today))
+    return day_text(clock.due_date, today)
+
+
+def left_text(clock: Clock) -> str:
+    """あと29日 / あと1日（39時間） / 本日中（あと14時間） / 3日超過 / あと24時間 (GDPR always in hours)."""
+    if clock.state.done:
+        return clock.state.label()
+    if clock.state is ClockState.OPEN_NO_DATE:
+        return "—"  # nothing to count: the due column already says 速やかに
+    if clock.due_at is not None and clock.hours_left is not None:
+        if clock.hours_left < 0:
+            return _("{hours} h overdue").format(hours=-clock.hours_left)
+        return _("{hours} h left").format(hours=clock.hours_left)
+    days = clock.days_left or 0
+    if days < 0:
+        return ngettext("{days} day overdue", "{days} days overdue", -days).format(days=-days)
+    if days == 0:
+        return _("Today ({hours} h left)").format(hours=clock.hours_left or 0)
+    if clock.hours_left is not None:
+        return ngettext("{days} day left ({hours} h)", "{days} days left ({hours} h)", days).format(
+            days=days, hours=clock.hours_left
+        )
+    return ngettext("{days} day left", "{days} days left", days).format(days=days)
+
+
+def subject_text(clock: Clock) -> str:
+    return _("{kind} · {reference} {title}").format(
+        kind=clock.label(), reference=clock.reference, title=clock.title
+    )
+
+
+def tooltip(clock: Clock, today: dt.date | None = None) -> str:
+    lines = [subject_text(clock), f"{state_text(clock)} — {due_text(clock, today)} — {left_text(clock)}"]
+    if clock.moved and clock.nth_day is not None and clock.start is not None:
+        days = (clock.nth_day - clock.start).days + 1
+        lines.append(_("Day {days} fell on a closed day: moved to the next open day.").format(days=days))
+    lines.append(clock.legal_basis)
+    return "\n".join(lines)

@@ -1,0 +1,230 @@
+"""Wires the deadline features into the main window: the countdown dock, the calendar, .ics export, reminder
+settings and the notification-area icon. The start-up (ui/shell/application.py) calls `install_deadline_features`
+once the register's rows are on screen; everything else lives here and in the modules it names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import weakref
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QWidget
+
+from app.deadlines.clocks import Clock, ClockKind
+from app.deadlines.ics import calendar_bytes
+from app.errors import BreachDeskError
+from app.i18n import _
+from ui.calendar.calendar_view import CalendarDialog
+from ui.calendar.countdown_panel import CountdownPanel
+from ui.calendar.reminder_settings_dialog import ReminderSettingsDialog
+from ui.calendar.tray import ReminderTray, StartupSummaryDialog, utc_now
+from ui.common.messages import show_error
+
+if TYPE_CHECKING:
+    from app.db.database import Database
+    from app.services.root import Services
+
+log = logging.getLogger(__name__)
+
+# Tests replace this to drive the whole window with a fake clock.
+current_time: Callable[[], dt.datetime] = utc_now
+_STARTED: weakref.WeakSet[Database] = weakref.WeakSet()  # registers whose start-up summary was shown
+
+
+class DeadlineFeatures(QObject):
+    def __init__(
+        self, window: QMainWindow, services: Services, now: Callable[[], dt.datetime] | None = None
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.db: Database = services.db
+        self.now = now or current_time
+        self.reminders = services.reminders
+        self.clocks: list[Clock] = []
+        self.last_now = self.now()
+        self.calendar_dialog: CalendarDialog | None = None
+        self.summary_dialog: StartupSummaryDialog | None = None
+
+        self.panel = CountdownPanel(window)
+        self.panel.openIncidentRequested.connect(self.open_incident)
+        self.panel.substitutePublicationChosen.connect(self.choose_substitute_publication)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+        placeholder = getattr(window, "deadline_placeholder", None)
+        if placeholder is not None:  # the main window held this place since its first paint
+            width = placeholder.width()
+            window.removeDockWidget(placeholder)
+            placeholder.deleteLater()
+            window.deadline_placeholder = None  # type: ignore[attr-defined]
+            window.resizeDocks([self.panel], [max(width, 380)], Qt.Orientation.Horizontal)
+        else:
+            window.resizeDocks([self.panel], [380], Qt.Orientation.Horizontal)
+        self.panel.show()  # added after the window is shown: a child stays hidden until told
+
+        self.tray = ReminderTray(self.reminders, self.now, parent=self)
+        self.tray.clocksUpdated.connect(self._show_clocks)
+        self.tray.openWindowRequested.connect(self.show_window)
+        self.tray.fallbackMessage.connect(self._fallback_message)
+        self._add_menu_actions()
+        populated = getattr(window, "registerPopulated", None)
+        if populated is not None:
+            populated.connect(self.refresh)  # a new or edited incident re-computes its clocks at once
+
+    def _add_menu_actions(self) -> None:
+        menu = getattr(self.window, "view_menu", None) or self.window.menuBar().addMenu(_("&View"))
+        self.panel_action = self.panel.toggleViewAction()
+        self.panel_action.setText(_("Deadlines panel"))
+        self.calendar_action = QAction(_("Deadline calendar…"), self.window)
+        self.calendar_action.triggered.connect(self.open_calendar)
+        self.settings_action = QAction(_("Reminder settings…"), self.window)
+        self.settings_action.triggered.connect(self.open_reminder_settings)
+        menu.addSeparator()
+        for action in (self.panel_action, self.calendar_action, self.settings_action):
+            menu.addAction(action)
+
+    # --- state --------------------------------------------------------------------------------------------
+    def start(self) -> None:
+        """The first window on a register shows the start-up summary (as a notification when the window starts
+        hidden in the tray); a window rebuilt for a language switch just carries on reminding."""
+        self.tray.start()
+        if self.db in _STARTED:
+            self.tray.armed = True
+            self.refresh()
+            return
+        _STARTED.add(self.db)
+        self.startup(minimized=not self.window.isVisible())
+
+    def refresh(self) -> None:
+        self.tray.check()
+
+    def startup(self, *, minimized: bool = False) -> StartupSummaryDialog | None:
+        dialog = self.tray.startup(self.window, minimized=minimized)
+        if dialog is not None:
+            dialog.openIncidentRequested.connect(self.open_incident)
+        self.summary_dialog = dialog
+        return dialog
+
+    def _show_clocks(self, clocks: Sequence[Clock], now: dt.datetime) -> None:
+        self.clocks = list(clocks)
+        self.last_now = now
+        chosen = {c.incident_id for c in clocks if c.kind is ClockKind.PUBLICATION}
+        self.panel.set_clocks(self.clocks, now, chosen)
+        if self.calendar_dialog is not None:
+            self.calendar_dialog.set_clocks(self.clocks, now)
+
+    def _fallback_message(self, title: str, body: str) -> None:
+        """No notification area: the panel shows the message until the next one, and the taskbar flashes."""
+        self.panel.show_message(title, body)
+        if not self.panel.isVisible():
+            self.panel.show()
+        QApplication.alert(self.window)
+
+    # --- actions ------------------------------------------------------------------------------------------
+    def show_window(self) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def open_incident(self, incident_id: int, tab: str) -> None:
+        """The incident workspace (issue 5) when present; otherwise say which incident, so nothing is silent."""
+        self.show_window()
+        opener = getattr(self.window, "open_incident", None)
+        if callable(opener):
+            opener(incident_id, tab)
+            return
+        reference = next((c.reference for c in self.clocks if c.incident_id == incident_id), str(incident_id))
+        self.window.statusBar().showMessage(_("Incident {reference}").format(reference=reference), 8000)
+
+    def choose_substitute_publication(self, incident_id: int, chosen: bool) -> None:
+        try:
+            self.reminders.clocks.set_substitute_publication(incident_id, chosen)
+        except BreachDeskError as exc:
+            show_error(self.window, exc)
+            return
+        self.refresh()
+
+    def open_calendar(self) -> CalendarDialog:
+
+        if self.calendar_dialog is None:
+            dialog = CalendarDialog(self.window)
+            dialog.openIncidentRequested.connect(self.open_incident)
+            dialog.exportIncidentRequested.connect(self.export_incident)
+            dialog.exportAllRequested.connect(self.export_all)
+            dialog.finished.connect(self._calendar_closed)
+            self.calendar_dialog = dialog
+        self.calendar_dialog.set_clocks(self.clocks, self.last_now)
+        self.calendar_dialog.view.go_to_today()
+        self.calendar_dialog.show()
+        self.calendar_dialog.raise_()
+        return self.calendar_dialog
+
+    def _calendar_closed(self) -> None:
+        if self.calendar_dialog is not None:
+            self.calendar_dialog.deleteLater()
+        self.calendar_dialog = None
+
+    def open_reminder_settings(self) -> None:
+
+        paths = getattr(self.window, "paths", None)
+        dialog = ReminderSettingsDialog(self.reminders, getattr(paths, "root", None), self.window)
+        if dialog.exec():
+            self.window.statusBar().showMessage(_("The reminder settings were saved."), 8000)
+            self.refresh()
+
+    def export_incident(self, incident_id: int) -> Path | None:
+        reference = self.reminders.clocks.incident_reference(incident_id) or str(incident_id)
+        return self._export(f"breachdesk-{reference}.ics", incident_id)
+
+    def export_all(self) -> Path | None:
+        return self._export("breachdesk-deadlines.ics", None)
+
+    def _export(self, suggested: str, incident_id: int | None) -> Path | None:
+
+        paths = getattr(self.window, "paths", None)
+        folder = getattr(paths, "exports_dir", Path.home())
+        chosen, _selected = QFileDialog.getSaveFileName(
+            self._dialog_parent(),
+            _("Export deadlines"),
+            str(Path(folder) / suggested),
+            _("iCalendar (*.ics)"),
+        )
+        if not chosen:
+            return None
+        target = Path(chosen if chosen.lower().endswith(".ics") else f"{chosen}.ics")
+        now = self.now()
+        try:
+            if incident_id is None:
+                clocks = self.reminders.clocks.open_clocks(now)
+                name = "BreachDesk 期限（未完了の事案すべて）"
+            else:
+                clocks = self.reminders.clocks.clocks_for_incident(incident_id, now)
+                name = f"BreachDesk 期限（{self.reminders.clocks.incident_reference(incident_id)}）"
+            data = calendar_bytes(
+                clocks, self.reminders.settings(), now, self.reminders.calendar_uid_domain(), name
+            )
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        except BreachDeskError as exc:
+            show_error(self._dialog_parent(), exc)
+            return None
+        except OSError as exc:
+            log.warning("cannot write %s: %s", target, exc)
+            self.window.statusBar().showMessage(
+                _("The file could not be written: {error}").format(error=exc), 15000
+            )
+            return None
+        self.window.statusBar().showMessage(_("Deadlines exported to {path}.").format(path=target), 15000)
+        return target
+
+    def _dialog_parent(self) -> QWidget:
+        return self.calendar_dialog if self.calendar_dialog is not None else self.window
+
+
+def install_deadline_features(window: QMainWindow, services: Services) -> DeadlineFeatures:
+    features = DeadlineFeatures(window, services)
+    features.start()
+    return features

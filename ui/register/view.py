@@ -1,0 +1,444 @@
+"""The register: a friendly empty state until the first incident exists, then a searchable, filterable table.
+
+The table model holds only the ids of the rows that match (100,000 ints are small) and loads the rows themselves
+in blocks as they scroll into view, with a bounded cache (Anki's browser model does the same).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.dates import today_jst
+from app.domain.incident import IncidentStatus
+from app.domain.incident_kind import IncidentKind
+from app.domain.register import BangoVerdict, RegisterRow, SortKey, bango_words
+from app.i18n import N_, _, current_language, ngettext
+from ui.common.formatting import format_short_date
+from ui.register.filters import RegisterFilterBar
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+INCIDENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the incident's database id, for opening it
+BLOCK = 200  # rows fetched per query when the view scrolls
+CACHE_LIMIT = 4000  # rows kept; beyond that the cache starts over around the visible block
+
+
+class Column(IntEnum):
+    REFERENCE = 0
+    TITLE = 1
+    LEARNED = 2
+    KIND = 3
+    ITEMS = 4
+    BANGO = 5
+    STATUS = 6
+    NEXT_DEADLINE = 7
+    DAYS_LEFT = 8
+
+
+_HEADERS = {
+    Column.REFERENCE: N_("No."),
+    Column.TITLE: N_("Title"),
+    Column.LEARNED: N_("Learned on"),
+    Column.KIND: N_("Event"),
+    Column.ITEMS: N_("Rule 7 items"),
+    Column.BANGO: N_("My No. Act"),  # short: the column must leave the title room on a 1366-pixel screen
+    Column.STATUS: N_("Status"),
+    Column.NEXT_DEADLINE: N_("Next deadline"),
+    Column.DAYS_LEFT: N_("Days left"),
+}
+SORT_KEYS = {
+    Column.REFERENCE: SortKey.REFERENCE,
+    Column.TITLE: SortKey.TITLE,
+    Column.LEARNED: SortKey.LEARNED,
+    Column.KIND: SortKey.KIND,
+    Column.ITEMS: SortKey.ITEMS,
+    Column.BANGO: SortKey.BANGO,
+    Column.STATUS: SortKey.STATUS,
+    Column.NEXT_DEADLINE: SortKey.NEXT_DEADLINE,
+    Column.DAYS_LEFT: SortKey.NEXT_DEADLINE,
+}
+OVERDUE = QColor("#b00020")
+SOON = QColor("#a15c00")
+
+
+def _joined(parts: Sequence[str]) -> str:
+    return ("・" if current_language() == "ja" else ", ").join(parts)
+
+
+def format_items(row: RegisterRow) -> str:
+    """「1号・3号」; no items means "not assessed yet" unless the incident was assessed (possibly reportable under
+    the 番号法 alone, whose 号 have their own column)."""
+    if row.applicable_items:
+        return _joined([_("Item {n}").format(n=n) for n in row.applicable_items])
+    if (
+        row.status is IncidentStatus.NOT_REPORTABLE
+        or row.reportable is not None
+        or row.bango_verdict is not None
+    ):
+        return _("No item applies")
+    return _("Not assessed")
+
+
+def format_bango(row: RegisterRow) -> str:
+    """The 番号法 column: its 号 (規則2条) when reportable, 努力義務, 未判定, 該当なし, or — without My Numbers."""
+    return bango_words(row.bango_verdict, row.bango_categories)
+
+
+def bango_tooltip(row: RegisterRow) -> str | None:
+    verdict = row.bango_verdict
+    if verdict is None:
+        return None
+    if verdict is BangoVerdict.REPORT:
+        return _(
+            "My Numbers are involved: reportable under the My Number Act (Rule Art. 2, category {items})."
+        ).format(items=_joined([str(n) for n in row.bango_categories]))
+    return {
+        BangoVerdict.EFFORT: _(
+            "My Numbers are involved: not reportable under the My Number Act, but the business shall "
+            "endeavour to report it (GL-B Annex 2 3B)."
+        ),
+        BangoVerdict.NOT_ASSESSED: _(
+            "My Numbers are involved, but the saved assessment predates the My Number Act track: "
+            "re-assess the incident."
+        ),
+        BangoVerdict.NOTHING_DUE: _("My Numbers are involved: nothing to report under the My Number Act."),
+        BangoVerdict.NONE: _("No My Number is involved."),
+    }[verdict]
+
+
+def format_days_left(deadline: dt.date | None, today: dt.date) -> str:
+    if deadline is None:
+        return ""
+    days = (deadline - today).days
+    if days < 0:
+        return ngettext("{n} day overdue", "{n} days overdue", -days).format(n=-days)
+    if days == 0:
+        return _("Today")
+    return ngettext("{n} day", "{n} days", days).format(n=days)
+
+
+def kind_label(code: str | None) -> str:
+    kind = IncidentKind.parse(code)
+    return kind.label() if kind is not None else ""
+
+
+class IncidentTableModel(QAbstractTableModel):
+    """Ids of the matching incidents; rows fetched through `fetch_rows` in blocks when first shown."""
+
+    sortRequested = Signal(object, bool)  # SortKey, descending
+
+    def __init__(
+        self,
+        fetch_rows: Callable[[Sequence[int]], Mapping[int, RegisterRow]] | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._fetch = fetch_rows or (lambda ids: {})
+        self._today = today
+        self._ids: list[int] = []
+        self._cache: dict[int, RegisterRow] = {}
+
+    def set_ids(self, ids: Sequence[int]) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._cache.clear()
+        self.endResetModel()
+
+    def refresh_rows(self) -> None:
+        """Rows changed in the database (an edit in a workspace): drop the cache, keep the order."""
+        self._cache.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Column) - 1))
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, incident_id: int) -> int | None:
+        try:
+            return self._ids.index(incident_id)
+        except ValueError:
+            return None
+
+    def row_at(self, row: int) -> RegisterRow | None:
+        incident_id = self._ids[row]
+        found = self._cache.get(incident_id)
+        if found is None:
+            start = row - row % BLOCK
+            block = [i for i in self._ids[start : start + BLOCK] if i not in self._cache]
+            if len(self._cache) + len(block) > CACHE_LIMIT:
+                self._cache.clear()
+                block = self._ids[start : start + BLOCK]
+            self._cache.update(self._fetch(block))
+            found = self._cache.get(incident_id)
+        return found
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == INCIDENT_ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            Qt.ItemDataRole.ForegroundRole,
+        ):
+            return None
+        row = self.row_at(index.row())
+        if row is None:  # deleted meanwhile: an empty row until the next refresh
+            return None
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column is Column.BANGO:
+                return bango_tooltip(row)
+            return row.title if column is Column.TITLE else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in (Column.LEARNED, Column.NEXT_DEADLINE, Column.REFERENCE, Column.BANGO):
+                return int(Qt.AlignmentFlag.AlignCenter)
+            if column is Column.DAYS_LEFT:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if column in (Column.DAYS_LEFT, Column.NEXT_DEADLINE) and row.next_deadline is not None:
+            days = (row.next_deadline - self._today()).days
+            if days < 0:
+                return QBrush(OVERDUE)
+            if days <= 3:
+                return QBrush(SOON)
+        return None
+
+    def _display(self, row: RegisterRow, column: Column) -> str:
+        if column is Column.REFERENCE:
+            return row.reference
+        if column is Column.TITLE:
+            return row.title.replace("\n", " ")
+        if column is Column.LEARNED:
+            return format_short_date(row.learned_date)
+        if column is Column.KIND:
+            return kind_label(row.incident_kind)
+        if column is Column.ITEMS:
+            return format_items(row)
+        if column is Column.BANGO:
+            return format_bango(row)
+        if column is Column.STATUS:
+            return row.status.label()
+        if column is Column.NEXT_DEADLINE:
+            return format_short_date(row.next_deadline) if row.next_deadline else ""
+        return format_days_left(row.next_deadline, self._today())
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
+            return _(_HEADERS[Column(section)])
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._ids):
+            return str(section + 1)
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The database sorts (an index per column); the view asks, the register view re-queries."""
+        if 0 <= column < len(Column):
+            self.sortRequested.emit(SORT_KEYS[Column(column)], order == Qt.SortOrder.DescendingOrder)
+
+
+class RegisterPage(IntEnum):
+    LOADING = 0
+    EMPTY = 1
+    TABLE = 2
+
+
+class RegisterView(QStackedWidget):
+    """Shows "loading" until the database answers, then the empty state or the filter bar and the table."""
+
+    newIncidentRequested = Signal()
+    incidentActivated = Signal(int)
+    reloaded = Signal(int, int)  # matching, total
+
+    def __init__(self, parent: QWidget | None = None, today: Callable[[], dt.date] | None = None) -> None:
+        super().__init__(parent)
+        self.today = today or today_jst
+        self.service = None  # app.services.register.RegisterService once attached
+        self.total = 0
+        self.loading_label = QLabel(_("Opening the register…"))
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.addWidget(self.loading_label)
+        self.addWidget(self._build_empty_state())
+        self.model = IncidentTableModel(today=self.today, parent=self)
+        self.model.sortRequested.connect(self._sort_requested)
+        self.filters = RegisterFilterBar()
+        self.filters.changed.connect(lambda: self.reload(recount=False))
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(Column.LEARNED, Qt.SortOrder.DescendingOrder)
+        self.table.activated.connect(self._activated)
+        self.table.doubleClicked.connect(self._activated)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        self._fit_columns()
+        self.no_match_label = QLabel(_("No incident matches the search and filters."))
+        self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match_label.hide()
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.no_match_label)
+        self.addWidget(page)
+        self.setCurrentIndex(RegisterPage.LOADING)
+
+    def _fit_columns(self) -> None:
+        """Fixed widths from the font: ResizeToContents would read all 100,000 rows."""
+        metrics = self.table.fontMetrics()
+        samples = {
+            Column.REFERENCE: "2026-00000",
+            Column.LEARNED: "2026/12/31",
+            Column.KIND: "ランサムウェア・マルウェア",
+            Column.ITEMS: "1号・2号・3号",
+            Column.BANGO: "2号・4号",
+            Column.STATUS: "非該当（記録のみ）",
+            Column.NEXT_DEADLINE: "2026/12/31",
+            Column.DAYS_LEFT: "100日超過",
+        }
+        for column, sample in samples.items():
+            header = _(_HEADERS[column])
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header) + 18) + 16
+            self.table.setColumnWidth(column, width)
+
+    def _build_empty_state(self) -> QWidget:
+        page = QWidget()
+        self.empty_title = QLabel(_("No incidents have been registered yet"))
+        font = QFont(self.empty_title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        self.empty_title.setFont(font)
+        self.empty_hint = QLabel(
+            _(
+                "When personal data may have leaked, been lost or damaged, record the incident first: "
+                "BreachDesk then keeps its deadlines in view."
+            )
+        )
+        self.empty_hint.setWordWrap(True)
+        self.empty_button = QPushButton(_("Register a new incident"))
+        button_font = QFont(self.empty_button.font())
+        button_font.setPointSizeF(button_font.pointSizeF() * 1.2)
+        self.empty_button.setFont(button_font)
+        self.empty_button.setMinimumHeight(44)
+        self.empty_button.setMinimumWidth(self.empty_button.sizeHint().width() + 64)
+        self.empty_button.setDefault(True)
+        self.empty_button.clicked.connect(self.newIncidentRequested)
+        for label in (self.empty_title, self.empty_hint):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(page)
+        layout.addStretch(2)
+        layout.addWidget(self.empty_title)
+        layout.addSpacing(8)
+        layout.addWidget(self.empty_hint)
+        layout.addSpacing(20)
+        layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(3)
+        layout.setContentsMargins(48, 24, 48, 24)
+        return page
+
+    # --- data ---------------------------------------------------------------------------------------------
+    def attach(self, service) -> None:
+        """`service` answers ids/rows/total/fiscal_years: the RegisterService (app/services/register.py)."""
+        self.service = service
+        self.model._fetch = service.rows
+        self.filters.set_fiscal_years(service.fiscal_years())
+        self.reload()
+
+    def reload(self, recount: bool = True) -> None:
+        """Re-run the query (filters, search, sort) and show the first rows; the selection follows its incident.
+
+        recount=False when only the filters changed: the register itself did not, so its size is known."""
+        if self.service is None:
+            return
+        query = self.filters.query(self._sort_key, self._descending)
+        selected = self.selected_id()
+        if recount:
+            self.total = self.service.total()
+        self.model.set_ids(self.service.ids(query, self.today()))
+        if self.total == 0:
+            self.setCurrentIndex(RegisterPage.EMPTY)
+        else:
+            self.setCurrentIndex(RegisterPage.TABLE)
+        matching = self.model.rowCount()
+        self.no_match_label.setVisible(self.total > 0 and matching == 0)
+        if selected is not None:
+            self.select_incident(selected)
+        self.reloaded.emit(matching, self.total)
+
+    def refresh(self) -> None:
+        """After an edit elsewhere: new fiscal years, new rows, statuses that moved."""
+        if self.service is not None:
+            self.filters.set_fiscal_years(self.service.fiscal_years())
+        self.reload()
+
+    _sort_key = SortKey.LEARNED
+    _descending = True
+
+    def _sort_requested(self, key: SortKey, descending: bool) -> None:
+        self._sort_key, self._descending = key, descending
+        self.reload(recount=False)
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.id_at(rows[0].row()) if rows else None
+
+    def select_incident(self, incident_id: int) -> bool:
+        row = self.model.row_of(incident_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.incidentActivated.emit(self.model.id_at(index.row()))
+
+    def page(self) -> RegisterPage:
+        return RegisterPage(self.currentIndex())
+
+    def focus_search(self) -> None:
+        QTimer.singleShot(0, self.filters.search_edit.setFocus)

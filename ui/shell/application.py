@@ -1,0 +1,312 @@
+"""The start-up, in one place (docs/adr/0006-two-phase-start.md): QApplication, fonts and translators, then three
+phases, each waiting for the previous one to be painted (ui/shell/paint_wait.py):
+
+1. the main window, which imports nothing of the storage layer;
+2. the storage layer (SQLAlchemy and the models: about 0.3 s), the register opened and checked, and its first rows
+   read through the one register query (app/services/register.py) and shown;
+3. the other services, built once (app/services/root.py), and the actions on the open register (wizard, workspaces,
+   deadlines, tray); then the offer of an unfinished draft.
+
+The deliberate lazy imports of the window are the ones below that start phases 2 and 3 (`_Storage`,
+`_load_open_register`) and the documents' ReportLab, loaded on first use (app/services/root.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QFileDialog, QSystemTrayIcon, QWidget
+
+from app import APP_NAME, __version__
+from app.cli import EXIT_INTERNAL
+from app.errors import BreachDeskError
+from app.i18n import DEFAULT_LANGUAGE, _
+from app.logs import setup_logging, start_rotation
+from app.paths import DataPaths, data_paths, resources_dir
+from app.settings import SettingsStore
+from ui.common import messages
+from ui.shell import dialogs, single_instance
+from ui.shell.fonts import WINDOW_FONT_FILES, apply_application_font, register_fonts
+from ui.shell.main_window import MainWindow
+from ui.shell.paint_wait import after_first_paint
+from ui.shell.single_instance import SingleInstance, bring_forward
+from ui.shell.translations import install_qt_translators
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from app.db.database import Database
+    from app.services.register import RegisterService
+    from app.services.root import Services
+
+log = logging.getLogger(__name__)
+
+QUIT_AFTER_ENV = "BREACHDESK_QUIT_AFTER_MS"  # the packaged-app smoke test starts the real window and quits it
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def create_application(lang: str, argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "breachdesk.png")))
+    apply_application_font(app, files=WINDOW_FONT_FILES)  # the rest after the first paint (run_gui)
+    install_qt_translators(app, lang)
+    return app
+
+
+def install_excepthook(
+    window_getter: Callable[[], QWidget | None], log_path: Path | Callable[[], Path]
+) -> ExceptHook:
+    """Log every uncaught exception and show it in a dialog; returns the previous hook so it can be put back.
+
+    `log_path` may be a callable: the officer can move to another data folder (and log file) mid-session.
+    """
+    previous = sys.excepthook
+    showing = False
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        if issubclass(exc_type, KeyboardInterrupt):
+            previous(exc_type, exc, tb)
+            return
+        log.critical("uncaught exception", exc_info=(exc_type, exc, tb))
+        if QApplication.instance() is None or showing:
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        showing = True  # an error inside the dialog must not open dialogs forever
+        try:
+            if isinstance(exc, BreachDeskError):
+                messages.show_error(window_getter(), exc)
+            else:
+                text = "".join(traceback.format_exception(exc_type, exc, tb))
+                path = log_path() if callable(log_path) else log_path
+                dialogs.show_crash_dialog(window_getter(), text, path)
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+    return previous
+
+
+def prepare_data_folder(paths: DataPaths, *, debug: bool, rotate: bool = True) -> bool:
+    """Folders and the log file; False if the folder is unusable (the storage dialog then offers another one)."""
+    try:
+        paths.ensure()
+        setup_logging(paths, debug=debug, rotate=rotate)
+    except OSError as exc:
+        logging.basicConfig(level=logging.DEBUG if debug else logging.INFO)
+        log.error("data folder %s is not usable: %s", paths.root, exc)
+        return False
+    return True
+
+
+class GuiSession:
+    """One run of the window: owns the database, and rebuilds the main window when the language changes."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        paths: DataPaths,
+        settings: SettingsStore,
+        *,
+        database_url: str | None = None,
+        debug: bool = False,
+    ) -> None:
+        self.app = app
+        self.paths = paths
+        self.settings = settings
+        self.database_url = database_url
+        self.debug = debug
+        self.db: Database | None = None
+        self.register_service: RegisterService | None = None  # phase 2: the first rows
+        self.services: Services | None = None  # phase 3: built once, around the same register service
+        self.window: MainWindow | None = None
+        self.exit_code = 0
+        self.notice = ""  # what recovery did, shown in the status bar once the register is open
+        self.minimized = False  # start hidden in the notification area (start-with-Windows option, issue 6)
+
+    def start(self) -> MainWindow:
+        """Phase 1, then phases 2 and 3 each after the previous one has painted."""
+        window = self.show_window()
+        after_first_paint(window, self.open_database)
+        return window
+
+    def show_window(self) -> MainWindow:
+        window = MainWindow(self.paths, self.settings)
+        window.languageChangeRequested.connect(self.switch_language)
+        if not self.minimized:  # --minimized: only the notification-area icon until the officer opens it
+            window.show()
+        self.window = window
+        after_first_paint(window, window.apply_standard_icons)
+        return window
+
+    def open_database(self) -> bool:
+        """Phase 2: retry until the register opens or the officer quits; a known fault never becomes a traceback."""
+        storage = _load_storage()
+        while True:
+            try:
+                db = storage.Database.open(self.paths, self.database_url)
+            except BreachDeskError as error:
+                log.warning("cannot open the register in %s: %s", self.paths.root, error.message)
+                if not self._recover(error):
+                    self.exit_code = error.exit_code
+                    self.app.quit()
+                    return False
+                continue
+            self.db, self.register_service = db, storage.RegisterService(db)
+            if self.window is not None:
+                self.window.show_register(db, self.register_service)
+                if self.notice:  # what recovery did
+                    self.window.statusBar().showMessage(self.notice)
+                after_first_paint(self.window.register, self.open_register)
+            return True
+
+    def open_register(self) -> None:
+        """Phase 3: the actions on the open register, then an unfinished wizard draft (issue 4)."""
+        window, db = self.window, self.db
+        if window is None or db is None:
+            return
+        module = _load_open_register()
+        self.services = module.Services(db, self.register_service)
+        window.install_open_register(module.OpenRegister(window, self.services))
+        QTimer.singleShot(0, window.offer_wizard_draft)
+
+    def _recover(self, error: BreachDeskError) -> bool:
+        backups = _load_storage().backups
+        latest = next(
+            (b for b in backups.list_backups(self.paths.backups_dir) if backups.is_usable_database(b)), None
+        )
+        choice = dialogs.show_storage_error(self.window, error, self.paths, latest)
+        if choice is dialogs.StorageChoice.RESTORE_BACKUP and latest is not None:
+            try:
+                moved = backups.restore_backup(self.paths, latest)
+            except BreachDeskError as restore_error:
+                messages.show_error(self.window, restore_error)
+                return True
+            log.warning("restored %s; the previous file was kept as %s", latest, moved)
+            if moved is None:
+                self.notice = _("The register was restored from the backup {name}.").format(name=latest.name)
+            else:
+                self.notice = _(
+                    "The register was restored from the backup {name}. The previous file was kept as {moved}."
+                ).format(name=latest.name, moved=moved.name)
+            return True
+        if choice is dialogs.StorageChoice.RETRY:
+            return True
+        if choice is dialogs.StorageChoice.OTHER_FOLDER:
+            folder = QFileDialog.getExistingDirectory(self.window, _("Choose a folder for the register"))
+            if folder:
+                self._move_to(data_paths(folder))
+            return True
+        return False
+
+    def _move_to(self, paths: DataPaths) -> None:
+        log.info("using data folder %s for this session", paths.root)
+        self.paths = paths
+        self.notice = _("This session uses the data folder {path}.").format(path=paths.root)
+        prepare_data_folder(paths, debug=self.debug)
+        if self.window is not None:
+            self.window.set_data_paths(paths)
+
+    def switch_language(self, lang: str) -> None:
+        """Save the choice, reload both catalogs, and rebuild the window around the same open database."""
+        old = self.window
+        self.settings.set_language(lang)
+        install_qt_translators(self.app, lang)
+        window = MainWindow(self.paths, self.settings)
+        window.languageChangeRequested.connect(self.switch_language)
+        if old is not None:
+            window.restoreGeometry(old.saveGeometry())
+        window.show()
+        window.apply_standard_icons()
+        self.window = window
+        if self.db is not None:
+            module = _load_open_register()
+            if self.services is None:
+                self.services = module.Services(self.db, self.register_service)
+            module.open_register(window, self.services)
+        window.announce_language_switch()
+        if old is not None:
+            old.close()
+            old.deleteLater()
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+        self.db = self.register_service = self.services = None
+
+
+class _Storage:
+    """Phase 2's imports: SQLAlchemy, the models, the register's query (app/services/register.py), the backups."""
+
+    def __init__(self) -> None:
+        import app.db.backups as backups  # lazy on purpose: after the first paint (it imports SQLAlchemy)
+        import app.db.database as database  # lazy on purpose: after the first paint
+        import app.services.register as register  # lazy on purpose: after the first paint
+
+        self.backups = backups
+        self.Database = database.Database
+        self.RegisterService = register.RegisterService
+
+
+def _load_storage() -> _Storage:
+    return _Storage()
+
+
+def _load_open_register() -> ModuleType:
+    """Phase 3's imports: every service, the wizard, the workspaces, the deadlines, the tray
+    (ui/shell/open_register.py)."""
+    import ui.shell.open_register as open_register  # lazy on purpose: after the rows are on screen
+
+    return open_register
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    paths = data_paths(args.data_dir)
+    prepare_data_folder(paths, debug=args.debug, rotate=False)  # rotation starts after the first paint
+    settings = SettingsStore(paths.settings_file)
+    lang = args.lang or settings.current.language or DEFAULT_LANGUAGE
+    log.info("%s %s starting (data folder %s, language %s)", APP_NAME, __version__, paths.root, lang)
+    app = create_application(lang)
+    instance = SingleInstance(paths.root)
+    if not instance.acquire():  # another BreachDesk has this data folder: it was asked to come forward
+        single_instance.show_already_running(paths.root)  # through the module: tests replace it
+        return 0
+    session = GuiSession(app, paths, settings, database_url=args.database_url, debug=args.debug)
+    if getattr(args, "minimized", False):
+        # Without a notification area a hidden window could never be reached: show it instead.
+        session.minimized = QSystemTrayIcon.isSystemTrayAvailable()
+    instance.activationRequested.connect(lambda: bring_forward(session.window))
+    previous_hook = install_excepthook(lambda: session.window, lambda: session.paths.log_file)
+    try:
+        window = session.start()
+        after_first_paint(window, instance.listen)  # QtNetwork loads after the window is on screen
+        after_first_paint(window, start_rotation)  # and logging.handlers
+        after_first_paint(window, register_fonts)  # and the fixed-width faces
+        quit_after = os.environ.get(QUIT_AFTER_ENV, "")
+        if quit_after.isdigit():
+            QTimer.singleShot(int(quit_after), app.quit)
+        code = app.exec()
+        return session.exit_code or code
+    except Exception:
+        # A bug while building the window: a windowed .exe has no console, so the dialog is the only voice.
+        sys.excepthook(*sys.exc_info())
+        return EXIT_INTERNAL
+    finally:
+        session.close()
+        instance.release()
+        sys.excepthook = previous_hook
+        log.info("%s closed", APP_NAME)
