@@ -1,8 +1,9 @@
 """The command line: the same core as the window, scriptable and testable without a screen.
 
-Each sub-command lives in app/commands/<name>.py and exposes `HELP`, `ORDER` (position in --help),
-`add_arguments(parser)` and `run(args, out, err) -> int`; adding a module adds the command. Command modules import
-heavy libraries inside `run`, so `--help` stays instant.
+Each sub-command lives in app/commands/<name>.py and is named in app/commands/__init__.py's `COMMANDS` (its help
+line). Only the module of the command that runs is imported, so `--help` and the window's start-up stay instant
+while each command module imports what it needs at its top. The register's services are built here, once, by the
+composition root (app/services/root.py) when the command first asks for them, and closed when it returns.
 """
 
 from __future__ import annotations
@@ -11,24 +12,25 @@ import argparse
 import importlib
 import logging
 import sys
+import traceback
 from types import ModuleType
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from app import APP_NAME, __version__
+from app.commands import COMMANDS
 from app.errors import BreachDeskError
 from app.i18n import SUPPORTED_LANGUAGES, _, set_language
+from app.paths import data_paths
+
+if TYPE_CHECKING:
+    from app.services.root import Services
 
 log = logging.getLogger(__name__)
 
 
 def command_names() -> list[str]:
-    """Every module in app/commands, in the order their ORDER attribute gives (PyInstaller bundles them all)."""
-    import pkgutil
-
-    import app.commands
-
-    names = [m.name for m in pkgutil.iter_modules(app.commands.__path__) if not m.name.startswith("_")]
-    return sorted(names, key=lambda name: (getattr(_command_module(name), "ORDER", 100), name))
+    """Every sub-command, in the order --help lists them (PyInstaller bundles every module of app/commands)."""
+    return list(COMMANDS)
 
 
 EXIT_OK = 0
@@ -83,17 +85,33 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     full parser, which runs the command, answers or explains the error exactly as before."""
     window = _WindowParser(add_help=False, parents=[_global_options(defaults=True)])
     _window_options(window)
+    lang: str | None = None
     try:
         args, rest = window.parse_known_args(argv)
+        lang = args.lang
     except _NotForTheWindow:
         rest = ["(error)"]
     if not rest:
         args.command = None
         return args
-    return build_parser().parse_args(argv)
+    # The global options take the same words here as in the full parser, so the first command name left is the
+    # one argparse hands its sub-command's parser: only that module loads ("" for none: --help, a mistake).
+    only = next((word for word in rest if word in COMMANDS), "")
+    # A command module may refuse its configuration while loading: say so in the officer's language.
+    set_language(lang or "ja")
+    try:
+        parser = build_parser(only=only)
+    except BreachDeskError as exc:
+        # A command module refused its configuration while loading (e.g. a misspelt
+        # BREACHDESK_R8_AMENDMENT_EFFECTIVE): the same message and exit code as a refusal while running.
+        sys.stderr.write(_("Error: {message}").format(message=exc.user_text()) + "\n")
+        raise SystemExit(exc.exit_code) from None
+    return parser.parse_args(argv)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The full parser; with `only`, the other sub-commands are listed by their help line but not built (their
+    modules are not imported), which parses a command line whose sub-command is `only` as the full parser does."""
     parser = argparse.ArgumentParser(
         prog="breachdesk",
         description=f"{APP_NAME} (漏えい等対応デスク) {__version__}: without a sub-command the window opens.",
@@ -103,13 +121,34 @@ def build_parser() -> argparse.ArgumentParser:
     _window_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     after_command = _global_options(defaults=False)
-    for name in command_names():
-        module = _command_module(name)
-        command_parser = sub.add_parser(
-            name, help=module.HELP, description=module.HELP, parents=[after_command]
-        )
-        module.add_arguments(command_parser)
+    for name, help_line in COMMANDS.items():
+        command_parser = sub.add_parser(name, help=help_line, description=help_line, parents=[after_command])
+        if only is None or name == only:
+            _command_module(name).add_arguments(command_parser)
     return parser
+
+
+class _Register:
+    """The register's services for one command: opened on first use (a command may refuse its input before),
+    once, and closed when the command returns."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.services: Services | None = None
+
+    def __call__(self) -> Services:
+        if self.services is None:
+            # A deliberate lazy import (ui/shell/application.py lists them): the storage layer loads only for a
+            # command that uses the register, never for --help or the window's start-up.
+            from app.services.root import Services
+
+            self.services = Services.open(data_paths(self.args.data_dir), self.args.database_url)
+        return self.services
+
+    def close(self) -> None:
+        if self.services is not None:
+            self.services.close()
+            self.services = None
 
 
 def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -117,8 +156,9 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
     out = out or sys.stdout
     err = err or sys.stderr
     set_language(args.lang or "ja")
+    register = _Register(args)
     try:
-        result: int = _command_module(args.command).run(args, out, err)
+        result: int = _command_module(args.command).run(args, out, err, register)
         return result
     except BreachDeskError as exc:
         err.write(_("Error: {message}").format(message=exc.user_text()) + "\n")
@@ -126,7 +166,7 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
     except Exception:
         log.exception("internal error in command %s", args.command)
         err.write(_("An internal error occurred. Please send the log to your support contact.") + "\n")
-        import traceback
-
         traceback.print_exc(file=err)
         return EXIT_INTERNAL
+    finally:
+        register.close()

@@ -29,13 +29,13 @@ def load_translation(lang: str, root: Path | None = None) -> gettext.NullTransla
         with mo_path.open("rb") as fp:
             return gettext.GNUTranslations(fp)
     if po_path.exists():
-        from babel.messages.mofile import write_mo
-        from babel.messages.pofile import read_po
+        # A deliberate lazy import (ui/shell/application.py lists them): only a source checkout compiles catalogs.
+        from babel.messages import mofile, pofile
 
         with po_path.open("rb") as fp:
-            catalog = read_po(fp, locale=lang)
+            catalog = pofile.read_po(fp, locale=lang)
         buffer = io.BytesIO()
-        write_mo(buffer, catalog)
+        mofile.write_mo(buffer, catalog)
         _cache_compiled(mo_path, buffer.getvalue())
         buffer.seek(0)
         return gettext.GNUTranslations(buffer)

@@ -1,1 +1,24 @@
-"""Sub-commands of main.py, one module each."""
+"""Sub-commands of main.py, one module each, named in `COMMANDS` below.
+
+The registry holds what `--help` shows, so neither the help nor the window's start-up imports a command module:
+app/cli.py imports a command's module only when that command runs (or its own --help is asked), and each module
+imports what it needs at its top. A module exposes `add_arguments(parser)` and
+`run(args, out, err, register) -> int`, where `register()` opens the register's services once (app/cli.py closes
+them). Adding a command: a module here and one line in `COMMANDS` (tests/unit/test_cli.py checks both agree).
+
+May import: the standard library only (app/cli.py reads the registry before anything else loads).
+"""
+
+from __future__ import annotations
+
+# name -> the one-line help of `main.py --help`, in the order it lists them.
+COMMANDS: dict[str, str] = {
+    "assess": "assess the facts of an incident (JSON file, or - for standard input) and print the assessment as JSON",
+    "deadlines": "compute the report deadlines for a facts file, or for --start DATE --days 30|60",
+    "calendar": "export the deadlines of all open incidents (or of one, --incident) as an .ics calendar file with alarms",
+    "export": "write a document of an incident as a PDF (report, sample notice letter, announcement, internal report…)",
+    "verify": "check that the audit log has not been altered (hash chain); exit 1 at the first broken entry",
+    "letters": "produce the notice letters of an incident from a recipient list (CSV): one PDF to print, one PDF per person, or one e-mail per person",
+    "register": "export the register (CSV for Excel, or JSON) or import a JSON export into an empty register",
+    "selftest": "check the installation: database, migrations, Japanese PDF (exit 0 when all is well)",
+}

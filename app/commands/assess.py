@@ -6,14 +6,18 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from app.db.codec import encode
 from app.errors import InputError
 from app.i18n import _
+from app.rules import assess
+from app.rules.facts_json import parse_facts_text
 
-ORDER = 10
-HELP = "assess the facts of an incident (JSON file, or - for standard input) and print the assessment as JSON"
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from app.services.root import Services
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,10 +43,7 @@ def read_facts_text(source: str) -> str:
         ) from None
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from app.rules import assess
-    from app.rules.facts_json import parse_facts_text
-
+def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[], Services]) -> int:
     facts = parse_facts_text(read_facts_text(args.facts))
     assessment = assess(facts)
     out.write(json.dumps(encode(assessment), ensure_ascii=False, indent=2) + "\n")

@@ -6,15 +6,17 @@ import argparse
 import os
 import tempfile
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from app.deadlines.ics import calendar_bytes
+from app.domain.dates import now_utc
 from app.errors import InputError
 from app.i18n import _, ngettext
 
-ORDER = 30
-HELP = (
-    "export the deadlines of all open incidents (or of one, --incident) as an .ics calendar file with alarms"
-)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from app.services.root import Services
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,35 +26,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from app.db.database import Database
-    from app.db.types import utc_now
-    from app.deadlines.ics import calendar_bytes
-    from app.paths import data_paths
-    from app.services.reminders import ReminderService
-
+def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[], Services]) -> int:
     target = Path(args.out)
     if not target.parent.is_dir():
         raise InputError(_("The folder {folder} does not exist.").format(folder=target.parent), field="out")
-    now = utc_now()
-    db = Database.open(data_paths(args.data_dir), args.database_url)
-    try:
-        reminders = ReminderService(db)
-        if args.incident is None:
-            clocks = reminders.clocks.open_clocks(now)
-            name = "BreachDesk 期限（未完了の事案すべて）"
-        else:
-            incident_id = reminders.clocks.find_incident_id(args.incident)
-            if incident_id is None:
-                raise InputError(
-                    _("No incident has the number or id {value}.").format(value=args.incident),
-                    field="incident",
-                )
-            clocks = reminders.clocks.clocks_for_incident(incident_id, now)
-            name = f"BreachDesk 期限（{reminders.clocks.incident_reference(incident_id)}）"
-        data = calendar_bytes(clocks, reminders.settings(), now, reminders.calendar_uid_domain(), name)
-    finally:
-        db.close()
+    now = now_utc()
+    reminders = register().reminders
+    if args.incident is None:
+        clocks = reminders.clocks.open_clocks(now)
+        name = "BreachDesk 期限（未完了の事案すべて）"
+    else:
+        incident_id = reminders.clocks.find_incident_id(args.incident)
+        if incident_id is None:
+            raise InputError(
+                _("No incident has the number or id {value}.").format(value=args.incident),
+                field="incident",
+            )
+        clocks = reminders.clocks.clocks_for_incident(incident_id, now)
+        name = f"BreachDesk 期限（{reminders.clocks.incident_reference(incident_id)}）"
+    data = calendar_bytes(clocks, reminders.settings(), now, reminders.calendar_uid_domain(), name)
     _write_atomically(target, data)
     dated = sum(1 for c in clocks if c.due_date is not None or c.due_at is not None)
     out.write(

@@ -5,14 +5,21 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from app.calendar import closed_days, day_count
+from app.commands.assess import read_facts_text
 from app.db.codec import encode
 from app.errors import InputError
 from app.i18n import _, current_language, ngettext
+from app.rules import assess
+from app.rules.facts_json import LATEST_LEARNED_DATE, parse_facts_text
+from app.rules.wording import date_words, month_day_words
 
-ORDER = 20
-HELP = "compute the report deadlines for a facts file, or for --start DATE --days 30|60"
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from app.services.root import Services
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,8 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-
+def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[], Services]) -> int:
     if (args.facts is None) == (args.start is None):
         raise InputError(_("Give either a facts file or --start, not both and not neither."))
     report = _from_facts(args.facts) if args.facts is not None else _from_start(args.start, args.days)
@@ -41,9 +47,6 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _from_start(value: str, days: int) -> dict[str, Any]:
-    from app.calendar import closed_days, day_count
-    from app.rules.facts_json import LATEST_LEARNED_DATE
-
     try:
         start = dt.date.fromisoformat(value) if len(value) == 10 else None
     except ValueError:
@@ -63,11 +66,6 @@ def _from_start(value: str, days: int) -> dict[str, Any]:
 
 
 def _from_facts(source: str) -> dict[str, Any]:
-    from app.calendar import day_count
-    from app.commands.assess import read_facts_text
-    from app.rules import assess
-    from app.rules.facts_json import parse_facts_text
-
     facts = parse_facts_text(read_facts_text(source))
     assessment = assess(facts)
     report: dict[str, Any] = {
@@ -112,8 +110,6 @@ def _bango_json(bango: Any) -> dict[str, Any] | None:
 
 
 def _kakuho_json(kakuho: Any) -> dict[str, Any]:
-    from app.calendar import day_count
-
     data: dict[str, Any] = encode(kakuho)
     data["skipped"] = [
         {"date": day.isoformat(), "reason_ja": ja, "reason_en": en}
@@ -123,15 +119,11 @@ def _kakuho_json(kakuho: Any) -> dict[str, Any]:
 
 
 def _words(value: str) -> str:
-    from app.rules.wording import date_words
-
     pair = date_words(dt.date.fromisoformat(value))
     return pair[0] if current_language() == "ja" else pair[1]
 
 
 def _month_day(value: str) -> str:
-    from app.rules.wording import month_day_words
-
     pair = month_day_words(dt.date.fromisoformat(value))
     return pair[0] if current_language() == "ja" else pair[1]
 

@@ -5,12 +5,19 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from app.documents import builders
+from app.documents.context import DocumentKind
+from app.documents.mailmerge.merge import write_file
 from app.errors import InputError
 from app.i18n import _
 
-ORDER = 40
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from app.services.root import Services
+
 KINDS = (
     "sokuho",
     "kakuho",
@@ -20,9 +27,6 @@ KINDS = (
     "publication",
     "internal_report",
     "pmark_report",
-)
-HELP = (
-    "write a document of an incident as a PDF (report, sample notice letter, announcement, internal report…)"
 )
 
 
@@ -46,31 +50,19 @@ def parse_day(value: str | None) -> dt.date | None:
         ) from None
 
 
-def find_incident(db: object, value: str) -> int:
-    from app.services.clocks import ClockService
-
-    incident_id = ClockService(db).find_incident_id(value)  # type: ignore[arg-type]
+def find_incident(services: Services, value: str) -> int:
+    incident_id = services.clocks.find_incident_id(value)
     if incident_id is None:
         raise InputError(_("No incident has the number or id {value}.").format(value=value), field="incident")
     return incident_id
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from app.db.database import Database
-    from app.documents import builders
-    from app.documents.context import DocumentKind
-    from app.documents.mailmerge.merge import write_file
-    from app.paths import data_paths
-    from app.services.documents import DocumentService
-
+def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[], Services]) -> int:
     kind = DocumentKind(args.kind)
     target = Path(args.out)
     today = parse_day(args.date)
-    db = Database.open(data_paths(args.data_dir), args.database_url)
-    try:
-        ctx = DocumentService(db).context(find_incident(db, args.incident), kind, today=today)
-    finally:
-        db.close()
+    services = register()
+    ctx = services.documents.context(find_incident(services, args.incident), kind, today=today)
     document = builders.compose(kind, ctx)
     check = builders.preflight(document)
     for problem in check.messages():

@@ -8,13 +8,16 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from app.errors import InputError
 from app.i18n import _, ngettext
+from app.services import register_io
 
-ORDER = 45
-HELP = "export the register (CSV for Excel, or JSON) or import a JSON export into an empty register"
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from app.services.root import Services
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,31 +29,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     imported.add_argument("file", metavar="FILE.json")
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from app.db.database import Database
-    from app.paths import data_paths
-    from app.services import register_io
-
+def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[], Services]) -> int:
     if args.register_action == "import":
         data = _read_json(Path(args.file))
-    db = Database.open(data_paths(args.data_dir), args.database_url)
-    try:
-        if args.register_action == "import":
-            count = register_io.import_json(db, data)
-            err.write(
-                ngettext("{count} incident was imported.", "{count} incidents were imported.", count).format(
-                    count=count
-                )
-                + "\n"
+    db = register().db
+    if args.register_action == "import":
+        count = register_io.import_json(db, data)
+        err.write(
+            ngettext("{count} incident was imported.", "{count} incidents were imported.", count).format(
+                count=count
             )
-            return 0
-        payload = (
-            register_io.export_csv_bytes(db)
-            if args.format == "csv"
-            else register_io.export_json_text(db).encode("utf-8")
+            + "\n"
         )
-    finally:
-        db.close()
+        return 0
+    payload = (
+        register_io.export_csv_bytes(db)
+        if args.format == "csv"
+        else register_io.export_json_text(db).encode("utf-8")
+    )
     if args.out == "-":
         out.write(payload.decode("utf-8-sig" if args.format == "csv" else "utf-8"))
     else:

@@ -9,19 +9,24 @@ from __future__ import annotations
 import argparse
 import tempfile
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from app.documents.render.selftest import build_selftest_pdf
 from app.i18n import _, ngettext
+from app.logs import setup_logging
+from app.paths import data_paths
+from app.services.root import Services
 
-ORDER = 90
-HELP = "check the installation: database, migrations, Japanese PDF (exit 0 when all is well)"
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[], Services]) -> int:
+    """Not `register`: the check opens a fresh register in its own folder, as a first start would."""
     if args.data_dir:
         return _check(Path(args.data_dir), out)
     if args.keep:
@@ -31,24 +36,17 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _check(folder: Path, out: TextIO) -> int:
-    from app.db.database import Database
-    from app.documents.render.selftest import build_selftest_pdf
-    from app.logs import setup_logging
-    from app.paths import data_paths
-    from app.services.office import OfficeService
-
     paths = data_paths(folder)
     paths.ensure()
     setup_logging(paths)
     out.write(_("Data folder: {path}").format(path=paths.root) + "\n")
 
-    db = Database.open(paths)
+    services = Services.open(paths)
     try:
-        service = OfficeService(db)
-        service.load()
-        out.write(_("Database: opened and migrated ({url})").format(url=db.url) + "\n")
+        services.office.load()
+        out.write(_("Database: opened and migrated ({url})").format(url=services.db.url) + "\n")
     finally:
-        db.close()
+        services.close()
 
     pdf = build_selftest_pdf()
     if not pdf.startswith(b"%PDF-") or b"/FontFile2" not in pdf:

@@ -3,28 +3,23 @@
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from app.i18n import ngettext
+from app.services.audit_check import check_audit_chain
 
-ORDER = 40
-HELP = "check that the audit log has not been altered (hash chain); exit 1 at the first broken entry"
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from app.services.root import Services
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     del parser  # no options: the register is the one given by --data-dir / --database-url
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from app.db.database import Database
-    from app.paths import data_paths
-    from app.services.audit_check import check_audit_chain
-
-    db = Database.open(data_paths(args.data_dir), args.database_url)
-    try:
-        result = check_audit_chain(db)
-    finally:
-        db.close()
+def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[], Services]) -> int:
+    result = check_audit_chain(register().db)
     if result.ok:
         out.write(
             ngettext(

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import AuditEntry
-from app.db.types import utc_now
+from app.domain.dates import now_utc
 
 GENESIS_HASH = "0" * 64
 
@@ -90,7 +90,7 @@ def append(
     """Add an entry in the caller's transaction, so the change and its record commit or fail together."""
     last = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
     prev_hash = last or GENESIS_HASH
-    at = utc_now()
+    at = now_utc()
     who = actor or current_actor()
     before, after = as_json(before), as_json(after)
     entry = AuditEntry(

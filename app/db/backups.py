@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app.db.faults import FaultKind, fault, fault_from_oserror, fault_from_sqlite
 from app.db.sqlite_uri import SQLITE_HEADER, readonly_uri
-from app.db.types import utc_now
+from app.domain.dates import now_utc
 from app.paths import DataPaths
 
 log = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ _STAMP = re.compile(r"(\d{8}T\d{12}Z)\.sqlite3$")
 
 def timestamp() -> str:
     """UTC with microseconds: sorts as text, and two start-ups in one second still get distinct names."""
-    return utc_now().strftime("%Y%m%dT%H%M%S%fZ")
+    return now_utc().strftime("%Y%m%dT%H%M%S%fZ")
 
 
 def _copy(source: Path, target: Path, temp_suffix: str) -> None:

@@ -14,7 +14,7 @@ stored rows): keys in dataclass field order, dates as ISO strings, enums as thei
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, is_dataclass
 from typing import Any, TypeVar
 
 from cattrs import transform_error
@@ -32,6 +32,23 @@ T = TypeVar("T")
 Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
 
 converter = make_converter()
+
+
+def _objects_only(cls: type[Any], structure: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """cattrs reads a dataclass from anything that answers `in` (a string "abc" becomes an object of defaults);
+    a stored value where an object belongs is damage to report, not a record to make up."""
+
+    def checked(data: Any, target: Any) -> Any:
+        if not isinstance(data, Mapping):
+            raise TypeError(f"expected a JSON object for {cls.__name__}, got {type(data).__name__}")
+        return structure(data, target)
+
+    return checked
+
+
+converter.register_structure_hook_factory(
+    is_dataclass, lambda cls: _objects_only(cls, make_dict_structure_fn(cls, converter))
+)
 # §11.2 calls a window's ends "from" and "to" (words Python cannot use as field names).
 converter.register_unstructure_hook(
     DateWindow,
@@ -39,7 +56,12 @@ converter.register_unstructure_hook(
 )
 converter.register_structure_hook(
     DateWindow,
-    make_dict_structure_fn(DateWindow, converter, start=override(rename="from"), end=override(rename="to")),
+    _objects_only(
+        DateWindow,
+        make_dict_structure_fn(
+            DateWindow, converter, start=override(rename="from"), end=override(rename="to")
+        ),
+    ),
 )
 
 
@@ -49,7 +71,8 @@ class Schema:
 
     `version_of` reads the version from a stored value: an explicit key where the shape has one, or the shape
     itself where the JSON is a public contract that cannot carry an extra key (facts, assessments). `upgrades[n]`
-    turns a version-n value into version n + 1.
+    turns a version-n value into version n + 1. `repair`, when given, runs after the upgrade and drops the values
+    a lenient reader must not trust (out of range, wrong type), so their defaults apply field by field.
     """
 
     name: str
@@ -60,6 +83,7 @@ class Schema:
     version_key: str | None = None
     # Stored values read leniently: a key missing from a hand-made or partial record means "not found".
     defaults: Mapping[str, Any] = field(default_factory=dict)
+    repair: Upgrade | None = None
 
 
 def encode(value: Any, schema: Schema | None = None) -> Any:
@@ -87,7 +111,7 @@ def upgrade(schema: Schema, data: Mapping[str, Any]) -> dict[str, Any]:
         version += 1
     if schema.version_key is not None:
         current.pop(schema.version_key, None)
-    return current
+    return schema.repair(current) if schema.repair is not None else current
 
 
 def decode(schema: Schema, data: object) -> Any:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import ModuleType
+from typing import TYPE_CHECKING, NamedTuple
 
 from app.db.faults import FaultKind, fault
 from app.paths import resource_root
@@ -27,10 +28,22 @@ def migrations_dir() -> Path:
     return resource_root() / "app" / "db" / "migrations"
 
 
-def alembic_config(connection: Connection | None = None) -> Config:
-    from alembic.config import Config
+class _Alembic(NamedTuple):
+    command: ModuleType
+    config: ModuleType
+    script: ModuleType
 
-    config = Config()
+
+def _alembic() -> _Alembic:
+    """Alembic (~0.2 s), imported only to create, upgrade or inspect the schema: a deliberate lazy import
+    (ui/shell/application.py lists them all)."""
+    from alembic import command, config, script
+
+    return _Alembic(command, config, script)
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config: Config = _alembic().config.Config()
     # ConfigParser interpolation: a literal % in the install path must be doubled.
     config.set_main_option("script_location", str(migrations_dir()).replace("%", "%%"))
     if connection is not None:
@@ -40,9 +53,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 @cache
 def script_directory() -> ScriptDirectory:
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory.from_config(alembic_config())
+    directory: ScriptDirectory = _alembic().script.ScriptDirectory.from_config(alembic_config())
+    return directory
 
 
 def head_revision() -> str:
@@ -69,6 +81,4 @@ def needs_upgrade(revisions: tuple[str, ...]) -> bool:
 
 def upgrade_to_head(connection: Connection) -> None:
     """Runs inside the caller's transaction, so a failing migration leaves the database as it was."""
-    from alembic import command
-
-    command.upgrade(alembic_config(connection), "head")
+    _alembic().command.upgrade(alembic_config(connection), "head")

@@ -21,7 +21,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from app.db.types import UTCDateTime, utc_now
+from app.db.types import UTCDateTime
+from app.domain.dates import now_utc
 
 # Stable constraint names let batch migrations on SQLite find and alter constraints by name.
 NAMING_CONVENTION = {
@@ -56,7 +57,7 @@ class OfficeProfileRow(Base):
     pmark_holder: Mapped[bool] = mapped_column(Boolean, default=False)
     delegated_sector: Mapped[bool] = mapped_column(Boolean, default=False)
     date_style: Mapped[str] = mapped_column(String(20), default="western")
-    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=now_utc, onupdate=now_utc)
 
 
 class Incident(Base):
@@ -100,8 +101,8 @@ class Incident(Base):
     jipdec_event: Mapped[str | None] = mapped_column(String(60))  # 発生事象
     jipdec_category: Mapped[str | None] = mapped_column(String(60))  # 事象分類
     jipdec_cause: Mapped[str | None] = mapped_column(String(60))  # 原因
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
-    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=now_utc)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=now_utc, onupdate=now_utc)
     # 0002: the officer's notes, the closing moment, and whether the latest assessment found a 報告対象事態
     # (None = not assessed yet), kept as a column so the register can filter on it with an index.
     notes: Mapped[str] = mapped_column(Text, default="", server_default="")
@@ -127,7 +128,7 @@ class Assessment(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"))
-    assessed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+    assessed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=now_utc)
     rules_version: Mapped[str] = mapped_column(String(60))
     facts: Mapped[dict[str, Any]] = mapped_column(JSON)
     assessment: Mapped[dict[str, Any]] = mapped_column(JSON)
@@ -146,7 +147,7 @@ class TimelineEntry(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"))
     occurred_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=now_utc)
     actor: Mapped[str] = mapped_column(String(100))
     text: Mapped[str] = mapped_column(Text)
     corrects_id: Mapped[int | None] = mapped_column(ForeignKey("timeline_entries.id"))
@@ -171,7 +172,7 @@ class Filing(Base):
     document: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     filename: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str] = mapped_column(Text, default="")
-    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=now_utc)
     actor: Mapped[str] = mapped_column(String(100))
 
     incident: Mapped[Incident] = relationship(back_populates="filings")
@@ -202,7 +203,7 @@ class AppSetting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
-    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=now_utc, onupdate=now_utc)
 
 
 class ChecklistEntry(Base):
@@ -235,8 +236,8 @@ class ReportDraftRow(Base):
     kind: Mapped[str] = mapped_column(String(30))  # app.domain.filing.FilingKind value
     content: Mapped[dict[str, Any]] = mapped_column(JSON)
     based_on_id: Mapped[int | None] = mapped_column(ForeignKey("report_drafts.id"))
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
-    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=now_utc)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=now_utc, onupdate=now_utc)
 
 
 class NoticeDelivery(Base):
@@ -261,7 +262,7 @@ class NoticeDelivery(Base):
     items: Mapped[list[str]] = mapped_column(JSON, default=list)  # DataItem codes that concern this person
     document_sha256: Mapped[str] = mapped_column(String(64))
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=now_utc)
     actor: Mapped[str] = mapped_column(String(100))
 
 

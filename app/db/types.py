@@ -1,5 +1,5 @@
-"""Time handling shared by the models: stored in UTC, always timezone-aware in Python (shown in Japan time
-through app/domain/dates.py)."""
+"""Time handling shared by the models: stored in UTC, always timezone-aware in Python. "Now" and Japan time
+come from app/domain/dates.py (`now_utc`, `now_jst`), the one dates module."""
 
 from __future__ import annotations
 
@@ -9,10 +9,6 @@ from typing import Any
 from sqlalchemy import DateTime
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):

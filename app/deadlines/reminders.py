@@ -18,8 +18,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.db.codec import Schema, decode, encode
 from app.deadlines.clocks import Clock, ClockState, urgency_key
 from app.domain.dates import JST
+from app.i18n import N_
 
 log = logging.getLogger(__name__)
 
@@ -38,40 +40,56 @@ class ReminderSettings:
     gdpr_leads_hours: tuple[int, ...] = (24, 6)
     undated_daily: bool = True  # 本人通知・公表 (速やかに): every morning until the filing is recorded
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "enabled": self.enabled,
-            "date_leads_days": list(self.date_leads_days),
-            "morning_hour": self.morning_hour,
-            "gdpr_leads_hours": list(self.gdpr_leads_hours),
-            "undated_daily": self.undated_daily,
-        }
 
-    @classmethod
-    def from_json(cls, data: object) -> ReminderSettings:
-        """Tolerant: a damaged or foreign value falls back field by field to the defaults, never to silence."""
-        default = cls()
-        if not isinstance(data, Mapping):
-            return default
+def _leads(data: dict[str, Any], name: str, limit: int) -> None:
+    """Whole days (hours) from 0 to `limit`, largest first, each once; anything else is dropped with a warning."""
+    value = data.get(name)
+    if isinstance(value, list) and all(
+        isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= limit for v in value
+    ):
+        data[name] = sorted(set(value), reverse=True)
+    elif name in data:
+        if value is not None:
+            log.warning("ignoring reminder setting %s=%r", name, value)
+        del data[name]
 
-        def leads(name: str, limit: int, fallback: tuple[int, ...]) -> tuple[int, ...]:
-            value = data.get(name)
-            if isinstance(value, list) and all(
-                isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= limit for v in value
-            ):
-                return tuple(sorted(set(value), reverse=True))
-            if value is not None:
-                log.warning("ignoring reminder setting %s=%r", name, value)
-            return fallback
 
-        hour = data.get("morning_hour")
-        return cls(
-            enabled=bool(data.get("enabled", default.enabled)),
-            date_leads_days=leads("date_leads_days", 60, default.date_leads_days),
-            morning_hour=hour if isinstance(hour, int) and 0 <= hour <= 23 else default.morning_hour,
-            gdpr_leads_hours=leads("gdpr_leads_hours", 72, default.gdpr_leads_hours),
-            undated_daily=bool(data.get("undated_daily", default.undated_daily)),
-        )
+def _drop_damaged_settings(data: dict[str, Any]) -> dict[str, Any]:
+    """Tolerant: a damaged or foreign value falls back field by field to the defaults, never to silence."""
+    repaired = dict(data)
+    _leads(repaired, "date_leads_days", 60)
+    _leads(repaired, "gdpr_leads_hours", 72)
+    hour = repaired.get("morning_hour")
+    if not (isinstance(hour, int) and not isinstance(hour, bool) and 0 <= hour <= 23):
+        repaired.pop("morning_hour", None)
+    for flag in ("enabled", "undated_daily"):
+        if flag in repaired:
+            repaired[flag] = bool(repaired[flag])
+    return repaired
+
+
+# Version 1 is also what BreachDesk stored before the settings said their version (no "version" key).
+REMINDER_SETTINGS = Schema(
+    name=N_("reminder settings"),
+    cls=ReminderSettings,
+    version=1,
+    version_of=lambda data: int(data.get("version", 1)),
+    version_key="version",
+    repair=_drop_damaged_settings,
+)
+
+
+def settings_json(settings: ReminderSettings) -> dict[str, Any]:
+    data: dict[str, Any] = encode(settings, REMINDER_SETTINGS)
+    return data
+
+
+def read_reminder_settings(data: object) -> ReminderSettings:
+    """The defaults when nothing was saved; StoredDataError when what was saved is not settings at all."""
+    if data is None:
+        return ReminderSettings()
+    settings: ReminderSettings = decode(REMINDER_SETTINGS, data)
+    return settings
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from app.db.codec import encode
 from app.db.database import Database
 from app.db.models import Assessment as AssessmentRow
 from app.db.models import Incident
-from app.db.types import utc_now
 from app.domain.assessment import Assessment
+from app.domain.dates import now_utc
 from app.domain.facts import Facts
 from app.domain.incident import IncidentStatus
 from app.domain.office import OfficeProfile
@@ -29,6 +29,7 @@ from app.rules import assess
 from app.services.incidents import IncidentService, _snapshot, next_deadline_of
 from app.services.workspace.derived import refresh_derived
 from app.wizard.flow import applicable_questions
+from app.wizard.help import QUESTIONS
 from app.wizard.mapping import answers_to_facts
 from app.wizard.questions import QuestionId
 from app.wizard.validation import is_complete, problems
@@ -64,8 +65,6 @@ def check_answers(answers: Mapping[str, Any], now: dt.datetime) -> None:
 
 
 def _question_title(question: QuestionId) -> str:
-    from app.wizard.help import QUESTIONS
-
     return _(QUESTIONS[question].title)
 
 
@@ -83,7 +82,7 @@ class AssessmentService:
     ) -> int:
         """The incident with its facts, first assessment (rules version included) and audit entry, in one
         transaction (IncidentService.create); returns its id."""
-        check_answers(answers, now or utc_now())
+        check_answers(answers, now or now_utc())
         facts = answers_to_facts(answers, office)
         assessment = assess(facts)
         return IncidentService(self.db).create(
@@ -104,7 +103,7 @@ class AssessmentService:
         *,
         now: dt.datetime | None = None,
     ) -> Assessment:
-        check_answers(answers, now or utc_now())
+        check_answers(answers, now or now_utc())
         kind = answers.get(QuestionId.KIND)
         return self.reassess(
             incident_id,
@@ -133,7 +132,7 @@ class AssessmentService:
         facts_json = audit.as_json(encode(facts))
         assessment_json = audit.as_json(encode(assessment))
         who = actor or audit.current_actor()
-        now = utc_now()
+        now = now_utc()
         with self.db.session_scope() as session:
             row = session.get(Incident, incident_id)
             if row is None:
@@ -154,7 +153,7 @@ class AssessmentService:
             row.applicable_items = list(assessment.applicable_items)
             row.rules_version = assessment.rules_version
             row.learned_date = facts.learned_date
-            row.next_deadline = next_deadline_of(assessment_json)
+            row.next_deadline = next_deadline_of(assessment)
             if incident_kind:
                 row.incident_kind = incident_kind
             if row.status == IncidentStatus.NOT_REPORTABLE and assessment.any_reportable:

@@ -24,7 +24,7 @@ from app.documents.context import (
     TimelineItem,
 )
 from app.documents.wording.defaults import DEFAULT_TEMPLATES
-from app.documents.wording.templates import SETTINGS_PREFIX, DocumentTemplate, template_for
+from app.documents.wording.templates import SETTINGS_PREFIX, DocumentTemplate, template_for, template_json
 from app.domain.dates import today_jst
 from app.domain.facts import Facts
 from app.domain.filing import FilingKind
@@ -33,6 +33,13 @@ from app.errors import InputError, StoredDataError
 from app.i18n import _
 from app.services.app_settings import AppSettingsService
 from app.services.office import OfficeService
+from app.services.workspace import (
+    ChecklistService,
+    FilingService,
+    OverviewService,
+    ReportDraftService,
+    TimelineService,
+)
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +90,7 @@ class DocumentService:
             raise KeyError(key)
         if not template.title.strip():
             raise InputError(_("The title of the document cannot be empty."), field="title")
-        self.settings.set(SETTINGS_PREFIX + key, template.to_json())
+        self.settings.set(SETTINGS_PREFIX + key, template_json(template))
 
     def reset_template(self, key: str) -> None:
         """Back to BreachDesk's wording (the officer's version stays in the audit log)."""
@@ -111,8 +118,6 @@ class DocumentService:
         self, incident_id: int, kind: DocumentKind
     ) -> tuple[ReportDraft | None, ReportDraft | None]:
         """(the draft a kind prints, the draft it was based on) — for other kinds, the newest draft of any kind."""
-        from app.services.workspace.reports import ReportDraftService
-
         service = ReportDraftService(self.db)
         drafts = service.drafts(incident_id)
         wanted = _DRAFT_KINDS.get(kind)
@@ -127,8 +132,6 @@ class DocumentService:
         self, incident_id: int, kind: DocumentKind, *, today: dt.date | None = None
     ) -> DocumentContext:
         """Everything `kind` needs about one incident; LookupError when there is no such incident."""
-        from app.services.workspace import ChecklistService, FilingService, OverviewService, TimelineService
-
         overview = OverviewService(self.db).overview(incident_id)
         report, previous = self.report_drafts(incident_id, kind)
         timeline = tuple(

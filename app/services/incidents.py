@@ -11,10 +11,11 @@ from sqlalchemy import Integer, cast, func, select
 from sqlalchemy.orm import Session
 
 from app.db import audit
+from app.db.codec import read_assessment
 from app.db.database import Database
 from app.db.models import Assessment, Incident
-from app.db.types import utc_now
-from app.domain.dates import JST
+from app.domain.assessment import Assessment as AssessmentResult
+from app.domain.dates import JST, now_utc
 from app.domain.incident import IncidentStatus, IncidentSummary
 from app.errors import InputError
 from app.i18n import _
@@ -50,16 +51,15 @@ def _parse_date(value: object, field: str) -> dt.date | None:
         ) from None
 
 
-def status_for(assessment: Mapping[str, Any] | None) -> IncidentStatus:
+def status_for(assessment: AssessmentResult | None) -> IncidentStatus:
     """No applicable 号 after an assessment means no report is due; anything else starts as under investigation."""
-    if assessment is not None and assessment.get("applicable_items") == []:
+    if assessment is not None and not assessment.applicable_items:
         return IncidentStatus.NOT_REPORTABLE
     return IncidentStatus.INVESTIGATING
 
 
-def next_deadline_of(assessment: Mapping[str, Any] | None) -> dt.date | None:
-    kakuho = (assessment or {}).get("kakuho") or {}
-    return _parse_date(kakuho.get("deadline"), "kakuho.deadline") if isinstance(kakuho, Mapping) else None
+def next_deadline_of(assessment: AssessmentResult | None) -> dt.date | None:
+    return assessment.kakuho.deadline if assessment is not None and assessment.kakuho is not None else None
 
 
 def _summary(row: Incident) -> IncidentSummary:
@@ -111,17 +111,19 @@ class IncidentService:
         learned = learned_date or _parse_date(facts.get("learned_date"), "learned_date")
         facts_json = audit.as_json(facts)
         assessment_json = audit.as_json(assessment) if assessment is not None else None
-        deadline = next_deadline_of(assessment_json)
-        items = [int(item) for item in (assessment_json or {}).get("applicable_items") or []]
-        rules_version = str(assessment_json.get("rules_version", "")) if assessment_json is not None else None
+        # Read through the codec like every stored assessment: the register's columns follow what it says.
+        assessed = read_assessment(assessment_json) if assessment_json is not None else None
+        deadline = next_deadline_of(assessed)
+        items = list(assessed.applicable_items) if assessed is not None else []
+        rules_version = assessed.rules_version if assessed is not None else None
         who = actor or audit.current_actor()
-        now = utc_now()
+        now = now_utc()
         with self.db.session_scope() as session:
             row = Incident(
                 reference=self._next_reference(session, now.astimezone(JST).year),
                 title=title,
                 incident_kind=incident_kind,
-                status=status_for(assessment_json).value,
+                status=status_for(assessed).value,
                 learned_date=learned,
                 next_deadline=deadline,
                 applicable_items=items,

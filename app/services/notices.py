@@ -17,12 +17,13 @@ from sqlalchemy import select
 from app.db import audit
 from app.db.database import Database
 from app.db.models import Filing, Incident, NoticeDelivery
-from app.db.types import utc_now
 from app.documents.context import Recipient
 from app.documents.mailmerge.merge import MergeResult
+from app.domain.dates import now_utc
 from app.domain.filing import FilingKind
 from app.errors import InputError
 from app.i18n import _, ngettext
+from app.services.workspace.derived import refresh_derived
 
 CHANNEL_LETTER = "letter"
 CHANNEL_EMAIL = "email"
@@ -84,8 +85,6 @@ class NoticeService:
             raise ValueError("sent_at must be timezone-aware")
         if not deliveries:
             raise InputError(_("There is nobody to record as notified."))
-        from app.services.workspace.derived import refresh_derived
-
         who = actor or audit.current_actor()
         with self.db.session_scope() as session:
             if session.get(Incident, incident_id) is None:
@@ -101,7 +100,7 @@ class NoticeService:
                 note=ngettext("{count} person", "{count} people", len(deliveries)).format(
                     count=len(deliveries)
                 ),
-                recorded_at=utc_now(),
+                recorded_at=now_utc(),
                 actor=who,
             )
             session.add(filing)

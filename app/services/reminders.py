@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import uuid
 from collections.abc import Iterable
 
@@ -15,12 +16,17 @@ from app.deadlines.reminders import (
     ReminderSettings,
     due_reminders,
     prune_fired,
+    read_reminder_settings,
+    settings_json,
 )
 from app.domain.dates import JST
+from app.errors import StoredDataError
 from app.services.app_settings import AppSettingsService
 from app.services.clocks import ClockService
 
 UID_DOMAIN_KEY = "calendar.uid_domain"
+
+log = logging.getLogger(__name__)
 
 
 class ReminderService:
@@ -30,11 +36,16 @@ class ReminderService:
         self.clocks = ClockService(db)
 
     def settings(self) -> ReminderSettings:
-        return ReminderSettings.from_json(self.store.get(SETTINGS_KEY))
+        """Settings that cannot be read are logged and replaced by the defaults: reminders never fall silent."""
+        try:
+            return read_reminder_settings(self.store.get(SETTINGS_KEY))
+        except StoredDataError:
+            log.exception("the reminder settings could not be read; the defaults apply")
+            return ReminderSettings()
 
     def save_settings(self, settings: ReminderSettings, actor: str | None = None) -> None:
         """An office decision (who is reminded of what, when), so the change is audited."""
-        self.store.set(SETTINGS_KEY, settings.to_json(), actor=actor)
+        self.store.set(SETTINGS_KEY, settings_json(settings), actor=actor)
 
     def calendar_uid_domain(self) -> str:
         """This register's own id for calendar UIDs: two offices' "incident 1" never update each other's events."""

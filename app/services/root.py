@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from app.db.database import Database
+from app.paths import DataPaths
 from app.services.app_settings import AppSettingsService
 from app.services.assessments import AssessmentService
 from app.services.clocks import ClockService
@@ -51,6 +52,11 @@ class Services:
         self.checklist = ChecklistService(db)
         self.reports = ReportDraftService(db)
         self.filings = FilingService(db)
+
+    @classmethod
+    def open(cls, paths: DataPaths, database_url: str | None = None) -> Services:
+        """Open (create, upgrade) the register of `paths`, or the database at `database_url`, with its services."""
+        return cls(Database.open(paths, database_url))
 
     @cached_property
     def documents(self) -> DocumentService:

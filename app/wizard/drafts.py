@@ -1,19 +1,23 @@
-"""The unfinished wizard as plain data (answers, the page on screen, when it was saved) and its JSON shape.
+"""The unfinished wizard as plain data (answers, the page on screen, when it was saved) and its stored shape.
 
-Storing it is a use-case of the register: app/services/wizard_drafts.py. This layer stays pure.
+The shape goes through the one codec (app/db/codec.py, docs/adr/0003-one-codec.md): `WIZARD_DRAFT` names its
+version and the step that brings a version-1 draft up to date. Storing it is a use-case of the register
+(app/services/wizard_drafts.py): this layer never touches the database.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.db.codec import Schema, decode, encode
+from app.i18n import N_
 from app.wizard.flow import MODE_KEY, MODE_REASSESS, Answers
 from app.wizard.questions import MY_NUMBER_CODE, QuestionId
 
 DRAFT_VERSION = 2
-READABLE_VERSIONS = frozenset({1, DRAFT_VERSION})
 
 
 def _upgrade_v1(answers: Answers) -> Answers:
@@ -43,28 +47,33 @@ class WizardDraft:
         value = self.answers.get("incident_id")
         return value if self.answers.get(MODE_KEY) == MODE_REASSESS and isinstance(value, int) else None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "version": DRAFT_VERSION,
-            "answers": {str(key): value for key, value in self.answers.items()},
-            "current": self.current.value if self.current is not None else None,
-            "saved_at": self.saved_at.isoformat() if self.saved_at is not None else None,
-        }
 
-    @classmethod
-    def from_json(cls, data: object) -> WizardDraft | None:
-        """None for anything that is not a draft this or the previous version wrote (never a crash at start-up)."""
-        if not isinstance(data, dict) or data.get("version") not in READABLE_VERSIONS:
-            return None
-        answers = data.get("answers")
-        if not isinstance(answers, dict):
-            return None
-        current = data.get("current")
-        try:
-            saved = data.get("saved_at")
-            saved_at = dt.datetime.fromisoformat(saved) if isinstance(saved, str) else None
-            question = QuestionId(current) if isinstance(current, str) else None
-        except ValueError:
-            return None
-        kept = dict(answers) if data.get("version") == DRAFT_VERSION else _upgrade_v1(answers)
-        return cls(answers=kept, current=question, saved_at=saved_at)
+def _draft_version(data: Mapping[str, Any]) -> int:
+    """Every draft ever written says its version; one without it is not a draft (StoredDataError)."""
+    return int(data["version"])
+
+
+def _draft_before_my_number_page(data: dict[str, Any]) -> dict[str, Any]:
+    return {**data, "answers": _upgrade_v1(data["answers"])}
+
+
+WIZARD_DRAFT = Schema(
+    name=N_("wizard draft"),
+    cls=WizardDraft,
+    version=DRAFT_VERSION,
+    version_of=_draft_version,
+    upgrades={1: _draft_before_my_number_page},
+    version_key="version",
+)
+
+
+def draft_json(draft: WizardDraft) -> dict[str, Any]:
+    """The stored shape: {"version", "answers", "current", "saved_at"}, as every version so far has written it."""
+    data: dict[str, Any] = encode(draft, WIZARD_DRAFT)
+    return data
+
+
+def read_draft(data: object) -> WizardDraft:
+    """A stored draft, upgraded from version 1 when needed; StoredDataError when it cannot be read."""
+    draft: WizardDraft = decode(WIZARD_DRAFT, data)
+    return draft

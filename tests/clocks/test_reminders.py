@@ -12,9 +12,12 @@ from app.deadlines.reminders import (
     ReminderSettings,
     due_reminders,
     prune_fired,
+    read_reminder_settings,
+    settings_json,
     startup_summary,
 )
 from app.domain.filing import FilingKind
+from app.errors import StoredDataError
 from tests.clocks.helpers import assessed, clocks_at, jst
 from tests.rules.factories import DataItem, MaliciousBasis
 
@@ -155,14 +158,32 @@ def test_naive_now_is_refused() -> None:
 
 
 def test_settings_survive_damage_field_by_field() -> None:
-    assert ReminderSettings.from_json(None) == DEFAULTS
-    assert ReminderSettings.from_json(DEFAULTS.to_json()) == DEFAULTS
-    damaged = ReminderSettings.from_json(
+    assert read_reminder_settings(None) == DEFAULTS
+    assert read_reminder_settings(settings_json(DEFAULTS)) == DEFAULTS
+    damaged = read_reminder_settings(
         {"date_leads_days": [3, "x"], "morning_hour": 31, "gdpr_leads_hours": [12, 48, 12], "enabled": True}
     )
     assert damaged.date_leads_days == (2, 0)
     assert damaged.morning_hour == 9
     assert damaged.gdpr_leads_hours == (48, 12)
+    with pytest.raises(StoredDataError):
+        read_reminder_settings(["not", "settings"])
+    with pytest.raises(StoredDataError):
+        read_reminder_settings({"version": 2})  # a newer BreachDesk's settings are not guessed at
+
+
+def test_settings_saved_by_todays_version_read_back_and_are_written_with_their_version() -> None:
+    saved = {  # exactly what the settings row held before the settings said their version
+        "enabled": False,
+        "date_leads_days": [5, 1, 0],
+        "morning_hour": 8,
+        "gdpr_leads_hours": [48],
+        "undated_daily": False,
+    }
+    settings = read_reminder_settings(saved)
+    assert settings == ReminderSettings(False, (5, 1, 0), 8, (48,), False)
+    assert settings_json(settings) == {"version": 1, **saved}
+    assert read_reminder_settings(settings_json(settings)) == settings
 
 
 def test_pruning_forgets_closed_incidents_and_old_daily_keys() -> None:

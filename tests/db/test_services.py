@@ -159,7 +159,7 @@ def test_references_count_up_per_year_of_creation_in_japan_time(
             dt.datetime(2026, 12, 31, 15, 30, tzinfo=dt.UTC),  # 2027-01-01 00:30 JST: a new year
         ]
     )
-    monkeypatch.setattr(incidents_module, "utc_now", lambda: next(moments))
+    monkeypatch.setattr(incidents_module, "now_utc", lambda: next(moments))
     ids = [service.create(f"事案{n}", {}, None, None) for n in range(3)]
     references = [service.get(i).summary.reference for i in ids]  # type: ignore[union-attr]
     assert references == ["2026-0001", "2026-0002", "2027-0001"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 
@@ -14,11 +15,13 @@ from app.db.models import Incident, ReportDraftRow
 from app.documents.context import DocumentKind
 from app.domain.assessment import BangoAssessment
 from app.domain.filing import FilingKind
+from app.domain.incident import IncidentStatus
 from app.domain.report import REPORT_VERSION, ReportDraft
 from app.errors import InputError, StoredDataError
 from app.rules import assess
 from app.rules.facts_json import parse_facts
 from app.services.documents import DocumentService
+from app.services.incidents import next_deadline_of, status_for
 from app.services.workspace import ReportDraftService
 from tests.register.conftest import MY_NUMBER, assessed, facts, quick
 
@@ -65,6 +68,31 @@ def test_stored_facts_a_stricter_validator_refuses_still_read() -> None:
     with pytest.raises(InputError):
         parse_facts(stored)
     assert read_facts(stored) == facts()
+
+
+def test_an_object_replaced_by_a_string_is_reported_not_made_up() -> None:
+    """cattrs alone would read "2027-07-03" as a window of defaults; the codec reads objects only from objects."""
+    saved = encode(assess(facts()))
+    with pytest.raises(StoredDataError, match="sokuho_window"):
+        read_assessment({**saved, "sokuho_window": "2027-07-03"})
+    with pytest.raises(StoredDataError, match="kakuho"):
+        read_assessment({**saved, "kakuho": "2027-08-30"})
+
+
+def test_the_first_status_and_deadline_of_a_record_come_from_the_assessment_read_through_the_codec() -> None:
+    """A hand-made or old assessment (only the keys the register needs) is read like any other."""
+    partial = {
+        "rules_version": "APPI-R7-2024-04/GL-2025-06",
+        "event": "leak",
+        "applicable_items": [1],
+        "kakuho": {"days": 60, "nth_day": "2027-08-29", "deadline": "2027-08-30", "moved": True},
+    }
+    assert next_deadline_of(read_assessment(partial)) == dt.date(2027, 8, 30)
+    assert status_for(read_assessment(partial)) is IncidentStatus.INVESTIGATING
+    nothing_due = {**partial, "applicable_items": [], "kakuho": None}
+    assert next_deadline_of(read_assessment(nothing_due)) is None
+    assert status_for(read_assessment(nothing_due)) is IncidentStatus.NOT_REPORTABLE
+    assert status_for(None) is IncidentStatus.INVESTIGATING  # a quick record: not assessed yet
 
 
 def test_a_draft_from_a_newer_breachdesk_is_refused_with_its_version() -> None:

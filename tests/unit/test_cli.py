@@ -97,3 +97,36 @@ def test_help_and_version_go_to_the_full_parser(capsys: pytest.CaptureFixture[st
     with pytest.raises(SystemExit):
         parse_args(["--version"])
     assert "BreachDesk" in capsys.readouterr().out
+
+
+def test_the_registry_names_every_command_module() -> None:
+    """A module in app/commands without its line in COMMANDS (or the reverse) would vanish from --help."""
+    import pkgutil
+
+    import app.commands
+
+    modules = {m.name for m in pkgutil.iter_modules(app.commands.__path__) if not m.name.startswith("_")}
+    assert set(command_names()) == modules
+
+
+@pytest.mark.parametrize(
+    ("argv", "loaded"),
+    [
+        (["--help"], set()),
+        (["--lang", "en", "assess", "facts.json"], {"assess"}),
+        (["--data-dir", "selftest", "verify"], {"verify"}),
+    ],
+)
+def test_only_the_command_that_runs_is_imported(argv: list[str], loaded: set[str]) -> None:
+    """`--help` and each command stay quick: the other command modules (SQLAlchemy, ReportLab) are not imported."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, app.cli\n"
+        "try:\n    app.cli.parse_args(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted(m.split('.')[2] for m in sys.modules if m.startswith('app.commands.'))), "
+        "file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True)
+    assert set(result.stderr.split()) == loaded

@@ -22,21 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.database import Database
 from app.documents.context import DocumentKind
 from app.domain.report import ITEM_TITLES, diff, fields_for, text_of
 from app.i18n import _, current_language
 from app.services.documents import DocumentService
-from app.services.office import OfficeService
+from app.services.root import Services
 
 ITEM, LABEL, VALUE, CHANGE, COPY = range(5)
 CHANGED_COLOR = QColor("#fff4ce")
 REPORT_CHOICES = (DocumentKind.SOKUHO, DocumentKind.KAKUHO, DocumentKind.TSUIKAN)
 
 
-def reporter_rows(service: DocumentService) -> list[tuple[str, str]]:
+def reporter_rows(services: Services) -> list[tuple[str, str]]:
     """The form's reporter fields: the business, not the staff member, is the reporter (LEAK-PAGE)."""
-    office = OfficeService(service.db).load()
+    office = services.office.load()
     return [
         (_("Name of the business"), office.name),
         (_("Corporate number"), office.corporate_number),
@@ -51,9 +50,10 @@ def reporter_rows(service: DocumentService) -> list[tuple[str, str]]:
 
 
 class FormAssistantDialog(QDialog):
-    def __init__(self, parent: QWidget | None, db: Database, incident_id: int) -> None:
+    def __init__(self, parent: QWidget | None, services: Services, incident_id: int) -> None:
         super().__init__(parent)
-        self.service = DocumentService(db)
+        self.services = services
+        self.service: DocumentService = services.documents
         self.incident_id = incident_id
         self.setWindowTitle(_("Report form assistant"))
         self.kind_box = QComboBox()
@@ -106,7 +106,7 @@ class FormAssistantDialog(QDialog):
             return []
         lang = current_language()
         changes = {c.field.path: c for c in diff(previous, draft)} if previous is not None else {}
-        found = [(_("Reporter"), label, value, "") for label, value in reporter_rows(self.service)]
+        found = [(_("Reporter"), label, value, "") for label, value in reporter_rows(self.services)]
         for field in fields_for(draft):  # the 番号法 items only when My Numbers are involved
             change = changes.get(field.path)
             marker = ""

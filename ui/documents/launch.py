@@ -1,6 +1,8 @@
 """Entry points for the main window's 書類 menu and the incident workspace: each opens one modal dialog.
 
-Document modules (ReportLab, the letters engine) load only when one of these is first called.
+Every dialog reaches the register through the one `Services` of the open register (app/services/root.py). This
+module, and with it ReportLab and the letters engine, is loaded by ui/documents/menu.py when the officer first
+chooses a document: a deliberate lazy import (ui/shell/application.py lists them).
 """
 
 from __future__ import annotations
@@ -12,13 +14,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.documents import builders
+from app.documents.context import DocumentKind
 from app.errors import BreachDeskError
 from app.i18n import _
+from ui.documents.form_assistant import FormAssistantDialog
+from ui.documents.letters_dialog import LettersDialog
+from ui.documents.preview import DocumentPreviewDialog
+from ui.documents.template_editor import TemplateEditorDialog
+from ui.documents.values_dialog import PlaceholderValuesDialog
 
 if TYPE_CHECKING:
     from app.db.database import Database
-    from app.documents.context import DocumentContext, DocumentKind
-    from ui.documents.preview import DocumentPreviewDialog
+    from app.documents.context import DocumentContext
+    from app.services.root import Services
 
 # File names as the office files them (Japanese in every UI language: the documents are Japanese).
 FILE_NAMES = {
@@ -48,16 +57,11 @@ def _warn(parent: QWidget | None, error: BreachDeskError) -> None:
 
 
 def build_preview(
-    parent: QWidget | None, db: Database, incident_id: int, kind: DocumentKind | str
+    parent: QWidget | None, services: Services, incident_id: int, kind: DocumentKind | str
 ) -> DocumentPreviewDialog:
     """The preview dialog for one document, not yet shown (tests and screenshots use this)."""
-    from app.documents import builders
-    from app.documents.context import DocumentKind
-    from app.services.documents import DocumentService
-    from ui.documents.preview import DocumentPreviewDialog
-
     kind = DocumentKind(kind)
-    service = DocumentService(db)
+    service = services.documents
     state: dict[str, DocumentContext] = {}
 
     def rebuild() -> tuple[bytes, list[str], bool]:
@@ -73,8 +77,6 @@ def build_preview(
         QGuiApplication.restoreOverrideCursor()
 
     def edit_values(parent: QWidget) -> bool:
-        from ui.documents.values_dialog import PlaceholderValuesDialog
-
         editor = PlaceholderValuesDialog(parent, state["ctx"], service.incident_values(incident_id))
         if not editor.exec():
             return False
@@ -82,8 +84,6 @@ def build_preview(
         return True
 
     def edit_wording(parent: QWidget) -> bool:
-        from ui.documents.template_editor import TemplateEditorDialog
-
         return bool(TemplateEditorDialog(parent, service, kind.template_key).exec())
 
     reference = state["ctx"].incident.reference
@@ -92,7 +92,7 @@ def build_preview(
         pdf,
         title=kind.label(),
         suggested_name=f"{reference}_{FILE_NAMES[kind.value]}.pdf",
-        folder=output_folder(db),
+        folder=output_folder(services.db),
         problems=problems,
         blocking=blocking,
         rebuild=rebuild,
@@ -101,11 +101,11 @@ def build_preview(
 
 
 def open_document_preview(
-    parent: QWidget | None, db: Database, incident_id: int, kind: DocumentKind | str
+    parent: QWidget | None, services: Services, incident_id: int, kind: DocumentKind | str
 ) -> bool:
     """Build `kind` for the incident and show it; False (with a message) when it cannot be built yet."""
     try:
-        dialog = build_preview(parent, db, incident_id, kind)
+        dialog = build_preview(parent, services, incident_id, kind)
     except BreachDeskError as exc:
         _warn(parent, exc)
         return False
@@ -113,11 +113,9 @@ def open_document_preview(
     return True
 
 
-def open_letters_wizard(parent: QWidget | None, db: Database, incident_id: int) -> bool:
-    from ui.documents.letters_dialog import LettersDialog
-
+def open_letters_wizard(parent: QWidget | None, services: Services, incident_id: int) -> bool:
     try:
-        dialog = LettersDialog(parent, db, incident_id, output_folder(db))
+        dialog = LettersDialog(parent, services, incident_id, output_folder(services.db))
     except BreachDeskError as exc:
         _warn(parent, exc)
         return False
@@ -125,14 +123,9 @@ def open_letters_wizard(parent: QWidget | None, db: Database, incident_id: int) 
     return dialog.result_value is not None
 
 
-def open_form_assistant(parent: QWidget | None, db: Database, incident_id: int) -> None:
-    from ui.documents.form_assistant import FormAssistantDialog
-
-    FormAssistantDialog(parent, db, incident_id).exec()
+def open_form_assistant(parent: QWidget | None, services: Services, incident_id: int) -> None:
+    FormAssistantDialog(parent, services, incident_id).exec()
 
 
-def open_template_editor(parent: QWidget | None, db: Database, key: str = "notice_letter") -> bool:
-    from app.services.documents import DocumentService
-    from ui.documents.template_editor import TemplateEditorDialog
-
-    return bool(TemplateEditorDialog(parent, DocumentService(db), key).exec())
+def open_template_editor(parent: QWidget | None, services: Services, key: str = "notice_letter") -> bool:
+    return bool(TemplateEditorDialog(parent, services.documents, key).exec())

@@ -29,21 +29,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.database import Database
 from app.documents.context import DocumentContext, DocumentKind, Recipient
+from app.documents.kinds.notice_letter import compose_letter
 from app.documents.mailmerge.merge import COMBINED_NAME, MergeMode, MergePlan, MergeResult, plan, write
+from app.documents.render.letters import render_letters
+from app.domain.dates import now_utc
 from app.i18n import _, ngettext
 from app.recipients.csv_import import ImportResult
-from app.services.documents import DocumentService
+from app.services.notices import CHANNEL_EMAIL, CHANNEL_LETTER, deliveries_from
+from app.services.root import Services
+from ui.common import messages
 from ui.documents.jobs import BackgroundJob
+from ui.documents.preview import DocumentPreviewDialog
+from ui.documents.recipients_dialog import RecipientImportDialog
 
 
 class LettersDialog(QDialog):
-    def __init__(self, parent: QWidget | None, db: Database, incident_id: int, folder: Path) -> None:
+    def __init__(self, parent: QWidget | None, services: Services, incident_id: int, folder: Path) -> None:
         super().__init__(parent)
-        self.db = db
+        self.services = services
         self.incident_id = incident_id
-        self.service = DocumentService(db)
+        self.service = services.documents
         self.ctx: DocumentContext = self.service.context(incident_id, DocumentKind.NOTICE_LETTER)
         self.recipients: tuple[Recipient, ...] = ()
         self.imported: ImportResult | None = None
@@ -135,8 +141,6 @@ class LettersDialog(QDialog):
         self.mode_buttons.button(list(MergeMode).index(mode)).setChecked(True)
 
     def import_recipients(self) -> None:
-        from ui.documents.recipients_dialog import RecipientImportDialog
-
         dialog = RecipientImportDialog(self, Path(self.folder_edit.text()))
         if dialog.exec() and dialog.result_value is not None:
             self.set_recipients(dialog.result_value)
@@ -206,9 +210,7 @@ class LettersDialog(QDialog):
         return lines
 
     def already_notified(self, merge: MergePlan) -> int:
-        from app.services.notices import NoticeService
-
-        keys = NoticeService(self.db).notified_keys(self.incident_id)
+        keys = self.services.notices.notified_keys(self.incident_id)
         return sum(
             1 for letter in merge.letters if letter.recipient is not None and letter.recipient.key in keys
         )
@@ -281,14 +283,9 @@ class LettersDialog(QDialog):
 
     # --- afterwards ---------------------------------------------------------------------------------------
     def show_sample(self) -> None:
-        from app.documents.render.letters import render_letters
-        from ui.documents.preview import DocumentPreviewDialog
-
         merge = self.plan_value
         letters = list(merge.laid_out[:1]) if merge is not None and merge.laid_out else []
         if not letters:
-            from app.documents.kinds.notice_letter import compose_letter
-
             letters = [compose_letter(self.ctx, None)]  # type: ignore[list-item]
         pdf = render_letters(self.ctx, letters, guide=self.guide_box.isChecked())
         problems = list(merge.template_problems) if merge is not None else []
@@ -302,8 +299,6 @@ class LettersDialog(QDialog):
         ).exec()
 
     def show_result(self) -> None:
-        from ui.documents.preview import DocumentPreviewDialog
-
         result = self.result_value
         if result is None or result.document is None:
             return
@@ -319,15 +314,10 @@ class LettersDialog(QDialog):
         dialog.exec()
 
     def open_output_folder(self) -> None:
-        from ui.common.messages import open_folder
-
         if self.result_value is not None:
-            open_folder(self.result_value.files[0].parent)
+            messages.open_folder(self.result_value.files[0].parent)
 
     def record_sent(self) -> int | None:
-        from app.db.types import utc_now
-        from app.services.notices import CHANNEL_EMAIL, CHANNEL_LETTER, NoticeService, deliveries_from
-
         result = self.result_value
         if result is None:
             return None
@@ -343,11 +333,11 @@ class LettersDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return None
         channel = CHANNEL_EMAIL if result.mode is MergeMode.EML else CHANNEL_LETTER
-        filing_id = NoticeService(self.db).record_sent(
+        filing_id = self.services.notices.record_sent(
             self.incident_id,
             deliveries_from(result),
             channel=channel,
-            sent_at=utc_now(),
+            sent_at=now_utc(),
             document=result.document,
             filename=result.files[0].name if result.document is not None else None,
         )

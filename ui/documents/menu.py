@@ -1,12 +1,15 @@
 """The main window's 書類 menu: each document of the selected incident, the letters, the form assistant, the wording.
 
-Kept here so the main window only installs it; nothing heavy is imported until an action is chosen.
+Kept here so the main window only installs it. The dialogs (and ReportLab) load when an action is first chosen:
+`_launch` is a deliberate lazy import (ui/shell/application.py lists them); they reach the register through the
+window's `services`, the one composition root of the open register (app/services/root.py).
 """
 
 from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtGui import QAction
@@ -26,10 +29,16 @@ PREVIEW_KINDS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _launch() -> ModuleType:
+    import ui.documents.launch as launch  # lazy on purpose: ReportLab and the dialogs, on the first document
+
+    return launch
+
+
 def _selected(window: Any) -> int | None:
     """The incident selected in the register, or None (with a hint in the status bar)."""
-    db = getattr(window, "db", None)
-    incident_id = window.register.selected_id() if db is not None else None
+    services = getattr(window, "services", None)
+    incident_id = window.register.selected_id() if services is not None else None
     if incident_id is None:
         window.statusBar().showMessage(_("Select an incident in the register first."), 8000)
     return incident_id
@@ -46,7 +55,7 @@ def _for_selected(window: Any, run: Callable[[Any, Any, int], object]) -> Callab
             return
         incident_id = _selected(window)
         if incident_id is not None:
-            run(window, window.db, incident_id)
+            run(window, window.services, incident_id)
             refresh = getattr(window, "refresh_register", None)
             if refresh is not None:
                 refresh()  # a notice recorded as sent moves the status
@@ -55,35 +64,27 @@ def _for_selected(window: Any, run: Callable[[Any, Any, int], object]) -> Callab
 
 
 def _preview(kind: str) -> Callable[[Any, Any, int], object]:
-    def run(window: Any, db: Any, incident_id: int) -> object:
-        from ui.documents.launch import open_document_preview
-
-        return open_document_preview(window, db, incident_id, kind)
+    def run(window: Any, services: Any, incident_id: int) -> object:
+        return _launch().open_document_preview(window, services, incident_id, kind)
 
     return run
 
 
-def _letters(window: Any, db: Any, incident_id: int) -> object:
-    from ui.documents.launch import open_letters_wizard
-
-    return open_letters_wizard(window, db, incident_id)
+def _letters(window: Any, services: Any, incident_id: int) -> object:
+    return _launch().open_letters_wizard(window, services, incident_id)
 
 
-def _assistant(window: Any, db: Any, incident_id: int) -> object:
-    from ui.documents.launch import open_form_assistant
-
-    open_form_assistant(window, db, incident_id)
+def _assistant(window: Any, services: Any, incident_id: int) -> object:
+    _launch().open_form_assistant(window, services, incident_id)
     return None
 
 
 def _wording(ref: weakref.ReferenceType[Any]) -> Callable[[], None]:
     def trigger() -> None:
         window = ref()
-        if window is None or getattr(window, "db", None) is None:
+        if window is None or getattr(window, "services", None) is None:
             return
-        from ui.documents.launch import open_template_editor
-
-        open_template_editor(window, window.db)
+        _launch().open_template_editor(window, window.services)
 
     return trigger
 

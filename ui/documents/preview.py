@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.documents.mailmerge.merge import write_file
 from app.errors import BreachDeskError
 from app.i18n import _
+from ui.common import messages
 
 Rebuild = Callable[[], tuple[bytes, list[str], bool]]  # pdf, problems, blocking
 EditAction = Callable[
@@ -265,8 +267,6 @@ class DocumentPreviewDialog(QDialog):
         return self.save_to(Path(name))
 
     def save_to(self, path: Path) -> Path | None:
-        from app.documents.mailmerge.merge import write_file
-
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
         try:
@@ -280,6 +280,4 @@ class DocumentPreviewDialog(QDialog):
         return path
 
     def open_folder(self) -> None:
-        from ui.common.messages import open_folder
-
-        open_folder(self.saved_path.parent if self.saved_path else self.folder)
+        messages.open_folder(self.saved_path.parent if self.saved_path else self.folder)

@@ -7,8 +7,8 @@ phases, each waiting for the previous one to be painted (ui/shell/paint_wait.py)
 3. the other services, built once (app/services/root.py), and the actions on the open register (wizard, workspaces,
    deadlines, tray); then the offer of an unfinished draft.
 
-The deliberate lazy imports of the window are the ones below that start phases 2 and 3 (`_Storage`,
-`_load_open_register`) and the documents' ReportLab, loaded on first use (app/services/root.py).
+Every import inside a function in app/ and ui/ is deliberate, and listed in `LAZY_IMPORTS` below with why;
+tests/unit/test_lazy_imports.py keeps the list exact and the total at most 20 (issue 14).
 """
 
 from __future__ import annotations
@@ -50,6 +50,41 @@ if TYPE_CHECKING:
     from app.services.root import Services
 
 log = logging.getLogger(__name__)
+
+# file -> (imports inside its functions, why they wait). Everything else is imported at the top of its module.
+LAZY_IMPORTS: dict[str, tuple[int, str]] = {
+    "ui/shell/application.py": (
+        3,
+        "phases 2 and 3: SQLAlchemy and the register after the first paint, then "
+        "every service, the wizard, the workspaces and the tray after the rows",
+    ),
+    "ui/shell/single_instance.py": (
+        1,
+        "QtNetwork (~15 ms): the single-instance server starts after the first paint",
+    ),
+    "ui/documents/menu.py": (
+        1,
+        "the document dialogs and ReportLab (~0.3 s), on the first document asked for",
+    ),
+    "app/services/root.py": (
+        2,
+        "the documents' and the notices' services (ReportLab, the mail merge), on first use",
+    ),
+    "app/cli.py": (
+        1,
+        "the register's services, only for a command that uses the register (not --help, not the "
+        "window's start-up, which imports app.cli)",
+    ),
+    "app/logs.py": (
+        1,
+        "logging.handlers (~15 ms): the rotating log replaces the plain one after the first paint",
+    ),
+    "app/i18n.py": (1, "babel's catalog compiler: only a source checkout whose .po is newer than its .mo"),
+    "app/db/migrate.py": (
+        1,
+        "Alembic (~0.2 s): only to create or upgrade a database, never for an up-to-date one",
+    ),
+}
 
 QUIT_AFTER_ENV = "BREACHDESK_QUIT_AFTER_MS"  # the packaged-app smoke test starts the real window and quits it
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
@@ -253,13 +288,12 @@ class _Storage:
     """Phase 2's imports: SQLAlchemy, the models, the register's query (app/services/register.py), the backups."""
 
     def __init__(self) -> None:
-        import app.db.backups as backups  # lazy on purpose: after the first paint (it imports SQLAlchemy)
-        import app.db.database as database  # lazy on purpose: after the first paint
-        import app.services.register as register  # lazy on purpose: after the first paint
+        from app.db import backups, database  # lazy on purpose: after the first paint (SQLAlchemy)
+        from app.services.register import RegisterService  # lazy on purpose: after the first paint
 
         self.backups = backups
         self.Database = database.Database
-        self.RegisterService = register.RegisterService
+        self.RegisterService = RegisterService
 
 
 def _load_storage() -> _Storage:

@@ -8,11 +8,17 @@ half second still hears "already open", only without the first window coming for
 
 from __future__ import annotations
 
+import getpass
+import hashlib
 import logging
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox
+
+from app.i18n import _
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
@@ -24,11 +30,15 @@ ACTIVATE = b"activate\n"
 CONNECT_MS = 500
 
 
+def _qt_network() -> ModuleType:
+    """QtNetwork (~15 ms), loaded after the first paint: a deliberate lazy import (ui/shell/application.py)."""
+    from PySide6 import QtNetwork
+
+    return QtNetwork
+
+
 def server_name(folder: Path) -> str:
     """Per user and per folder; short, because Unix socket paths are limited to about 100 bytes."""
-    import getpass
-    import hashlib
-
     try:
         user = getpass.getuser()
     except (OSError, KeyError, ImportError):
@@ -67,11 +77,10 @@ class SingleInstance(QObject):
         """Answer a second start's request to come forward (once this process owns the folder)."""
         if not self.owned or self.server is not None:
             return
-        from PySide6.QtNetwork import QLocalServer
-
         name = server_name(self.folder)
-        QLocalServer.removeServer(name)  # a socket file left by a crash (Unix)
-        server = QLocalServer(self)
+        network = _qt_network()
+        network.QLocalServer.removeServer(name)  # a socket file left by a crash (Unix)
+        server = network.QLocalServer(self)
         if server.listen(name):
             server.newConnection.connect(self._connection)
             self.server = server
@@ -79,9 +88,7 @@ class SingleInstance(QObject):
             log.warning("single-instance server %s not started: %s", name, server.errorString())
 
     def notify_running(self) -> bool:
-        from PySide6.QtNetwork import QLocalSocket
-
-        socket = QLocalSocket()
+        socket = _qt_network().QLocalSocket()
         socket.connectToServer(server_name(self.folder))
         if not socket.waitForConnected(CONNECT_MS):
             return False
@@ -115,8 +122,6 @@ def bring_forward(window) -> None:
     """Raise the first instance's window; the OS may only flash the taskbar button instead (focus-stealing rules)."""
     if window is None:
         return
-    from PySide6.QtCore import Qt
-
     window.show()
     window.setWindowState(
         (window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
@@ -126,10 +131,6 @@ def bring_forward(window) -> None:
 
 
 def show_already_running(folder: Path) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    from app.i18n import _
-
     QMessageBox.information(
         None,
         "BreachDesk",

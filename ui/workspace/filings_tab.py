@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.domain.filing import FilingKind
 from app.errors import BreachDeskError
 from app.i18n import _
+from app.services.workspace.filings import CHANNELS, channel_label
 from ui.workspace.context import WorkspaceContext
 from ui.workspace.fields import AutosaveLineEdit, datetime_edit, from_qdatetime, local_text
 
@@ -41,8 +42,6 @@ def _size_text(size: int) -> str:
 class FilingsTab(QWidget):
     def __init__(self, ctx: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from app.services.workspace.filings import CHANNELS, channel_label
-
         self.ctx = ctx
         self.attachment: Path | None = None
         self.table = QTableWidget(0, 6)
@@ -104,8 +103,6 @@ class FilingsTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        from app.services.workspace.filings import channel_label
-
         self.records = self.ctx.filings.filings(self.ctx.incident_id)
         self.table.setRowCount(len(self.records))
         for row, record in enumerate(self.records):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.errors import BreachDeskError
 from app.i18n import _
 from ui.workspace.context import WorkspaceContext
-from ui.workspace.fields import datetime_edit, from_qdatetime, hint_label, local_text
+from ui.workspace.fields import datetime_edit, from_qdatetime, hint_label, local_text, to_qdatetime
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -122,8 +122,6 @@ class TimelineTab(QWidget):
             return
         entry = next(e for e in self.ctx.timeline.entries(self.ctx.incident_id) if e.id == entry_id)
         self.correcting = entry_id
-        from ui.workspace.fields import to_qdatetime
-
         self.when_edit.setDateTime(to_qdatetime(entry.occurred_at))
         self.text_edit.setPlainText(entry.text)
         self.mode_label.setText(_("Correcting the selected entry: the original stays, marked as corrected."))

@@ -5,13 +5,13 @@ Each tab saves its own edits as they are made; the status bar says when the last
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
+from app.domain.dates import now_jst
 from app.i18n import N_, _
 from ui.workspace.checklist_tab import ChecklistTab
 from ui.workspace.classification_tab import ClassificationTab
@@ -88,7 +88,7 @@ class IncidentWindow(QMainWindow):
 
     def _saved(self) -> None:
         self.save_label.setStyleSheet("")
-        self.save_label.setText(_("Saved {time}").format(time=dt.datetime.now().strftime("%H:%M:%S")))
+        self.save_label.setText(_("Saved {time}").format(time=now_jst().strftime("%H:%M:%S")))
 
     def _failed(self, message: str) -> None:
         self.save_label.setStyleSheet("color: darkred")

@@ -4,6 +4,8 @@ A template is a title, an opening, numbered sections (heading + body) and a clos
 the app; they are stored per office under the AppSettings key "templates.<kind>". Filling never hides a gap:
 a placeholder without a value prints as 【未入力：発覚日】 and is listed for the officer before printing, and a
 misspelt one prints as 【不明な差し込み項目：…】. `{{` and `}}` stand for literal braces.
+
+The stored shape goes through the one codec (app/db/codec.py, docs/adr/0003-one-codec.md) as `DOCUMENT_TEMPLATE`.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
+from app.db.codec import Schema, decode, encode
 from app.documents.wording.defaults import DEFAULT_TEMPLATES
-from app.i18n import _
+from app.i18n import N_, _
 
 PlaceholderValue: TypeAlias = str | tuple[str, ...]
 SETTINGS_PREFIX = "templates."
@@ -27,8 +30,8 @@ UNKNOWN_MARK = "【不明な差し込み項目：{name}】"
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    heading: str
-    body: str
+    heading: str = ""
+    body: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,28 +40,6 @@ class DocumentTemplate:
     opening: str = ""
     sections: tuple[Section, ...] = ()
     closing: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "title": self.title,
-            "opening": self.opening,
-            "sections": [{"heading": s.heading, "body": s.body} for s in self.sections],
-            "closing": self.closing,
-        }
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> DocumentTemplate:
-        sections = tuple(
-            Section(str(s.get("heading", "")), str(s.get("body", "")))
-            for s in data.get("sections", ())
-            if isinstance(s, Mapping)
-        )
-        return cls(
-            title=str(data.get("title", "")),
-            opening=str(data.get("opening", "")),
-            sections=sections,
-            closing=str(data.get("closing", "")),
-        )
 
     def texts(self) -> Iterable[str]:
         yield self.title
@@ -69,15 +50,39 @@ class DocumentTemplate:
         yield self.closing
 
 
+# Version 1 is also what BreachDesk stored before templates said their version (no "version" key), and the shape
+# of DEFAULT_TEMPLATES. A blank title reads as "" (then the default wording is used, see `template_for`).
+DOCUMENT_TEMPLATE = Schema(
+    name=N_("document template"),
+    cls=DocumentTemplate,
+    version=1,
+    version_of=lambda data: int(data.get("version", 1)),
+    version_key="version",
+    defaults={"title": ""},
+)
+
+
+def template_json(template: DocumentTemplate) -> dict[str, Any]:
+    data: dict[str, Any] = encode(template, DOCUMENT_TEMPLATE)
+    return data
+
+
+def read_template(data: object) -> DocumentTemplate:
+    """A stored template; StoredDataError naming the field when it cannot be read."""
+    template: DocumentTemplate = decode(DOCUMENT_TEMPLATE, data)
+    return template
+
+
 def default_template(key: str) -> DocumentTemplate:
-    return DocumentTemplate.from_json(DEFAULT_TEMPLATES[key])
+    return read_template(DEFAULT_TEMPLATES[key])
 
 
 def template_for(key: str, stored: Mapping[str, Mapping[str, Any]]) -> DocumentTemplate:
-    """The officer's wording when saved (and not blank), else BreachDesk's default."""
+    """The officer's wording when saved (and not blank), else BreachDesk's default. A saved wording that cannot
+    be read stops the document with StoredDataError: printing the default instead would hide the officer's."""
     data = stored.get(key)
     if data:
-        template = DocumentTemplate.from_json(data)
+        template = read_template(data)
         if template.title.strip():
             return template
     return default_template(key)

@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 from app.db import audit
 from app.db.database import Database
 from app.db.models import ChecklistEntry, Incident
-from app.db.types import utc_now
 from app.domain.checklist import GROUP_ORDER, VERDICT_STEPS, ChecklistGroup, checklist_for, item
+from app.domain.dates import now_utc
 from app.errors import InputError
 from app.i18n import _, ngettext
 from app.services.workspace.derived import latest_assessment_row, parse_assessment
@@ -204,7 +204,7 @@ class ChecklistService:
             raise ValueError("done_at must be timezone-aware")
         return self._update(
             step_id,
-            done_at=(done_at or utc_now()) if done else None,
+            done_at=(done_at or now_utc()) if done else None,
             done_by=(done_by or audit.current_actor()) if done else None,
         )
 

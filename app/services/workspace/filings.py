@@ -17,7 +17,7 @@ from sqlalchemy.orm import defer
 from app.db import audit
 from app.db.database import Database
 from app.db.models import Filing, Incident
-from app.db.types import utc_now
+from app.domain.dates import now_utc
 from app.domain.filing import FilingKind
 from app.errors import InputError
 from app.i18n import N_, _
@@ -134,7 +134,7 @@ class FilingService:
                 document=document,
                 filename=filename,
                 note=note,
-                recorded_at=utc_now(),
+                recorded_at=now_utc(),
                 actor=who,
             )
             session.add(row)

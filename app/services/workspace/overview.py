@@ -16,9 +16,9 @@ from app.db import audit
 from app.db.database import Database
 from app.db.models import Assessment as AssessmentRow
 from app.db.models import Incident
-from app.db.types import utc_now
 from app.domain import jipdec
 from app.domain.assessment import Assessment
+from app.domain.dates import now_utc
 from app.domain.filing import FilingKind
 from app.domain.incident import IncidentStatus
 from app.domain.register import BangoVerdict, bango_verdict
@@ -209,7 +209,7 @@ class OverviewService:
             if missing and not confirm_missing:
                 raise CloseRefused(missing)
             before = audit.as_json(_snapshot(row))
-            row.closed_at = utc_now()
+            row.closed_at = now_utc()
             session.flush()
             audit.append(
                 session,
@@ -241,7 +241,7 @@ class OverviewService:
         after = audit.as_json(_snapshot(row))
         if after == before:
             return
-        row.updated_at = utc_now()
+        row.updated_at = now_utc()
         session.flush()
         audit.append(
             session, action=action, entity="incident", entity_id=incident_id, before=before, after=after

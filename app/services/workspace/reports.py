@@ -13,8 +13,7 @@ from app.db import audit
 from app.db.codec import REPORT_DRAFT, encode, read_recorded_facts, read_report
 from app.db.database import Database
 from app.db.models import Incident, ReportDraftRow, TimelineEntry
-from app.db.types import utc_now
-from app.domain.dates import today_jst
+from app.domain.dates import now_utc, today_jst
 from app.domain.facts import Event, Facts, Role
 from app.domain.filing import FilingKind
 from app.domain.report import (
@@ -111,7 +110,7 @@ class ReportDraftService:
                 draft = next_draft(read_report(base.content), kind, report_date)
             else:
                 draft = self._prefill(session, incident_id, kind, report_date)
-            now = utc_now()
+            now = now_utc()
             row = ReportDraftRow(
                 incident_id=incident_id,
                 kind=kind.value,
@@ -185,7 +184,7 @@ class ReportDraftService:
             if before == after:
                 return _record(row)
             row.content = encode(updated, REPORT_DRAFT)
-            row.updated_at = utc_now()
+            row.updated_at = now_utc()
             session.flush()
             audit.append(
                 session,

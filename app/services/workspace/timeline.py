@@ -10,7 +10,7 @@ from sqlalchemy import select
 from app.db import audit
 from app.db.database import Database
 from app.db.models import Incident, TimelineEntry
-from app.db.types import utc_now
+from app.domain.dates import now_utc
 from app.errors import InputError
 from app.i18n import _, ngettext
 
@@ -110,7 +110,7 @@ class TimelineService:
             entry = TimelineEntry(
                 incident_id=incident_id,
                 occurred_at=occurred_at,
-                recorded_at=utc_now(),
+                recorded_at=now_utc(),
                 actor=who,
                 text=cleaned,
                 corrects_id=corrects_id,

@@ -5,12 +5,22 @@ from __future__ import annotations
 import email
 from email import policy
 
+import pytest
+
 from app.db.database import Database
 from app.documents import builders
 from app.documents.context import DocumentContext, DocumentKind
 from app.documents.kinds.notice_letter import compose_letter
 from app.documents.mailmerge.eml import eml_bytes
-from app.documents.wording.templates import DocumentTemplate, Filler, Section
+from app.documents.wording.templates import (
+    SETTINGS_PREFIX,
+    DocumentTemplate,
+    Filler,
+    Section,
+    read_template,
+    template_json,
+)
+from app.errors import StoredDataError
 from app.services.documents import DocumentService
 from tests.documents.builders.factories import context, recipient, seed_incident
 
@@ -77,3 +87,28 @@ def test_sample_letter_uses_the_incident_items() -> None:
     ctx = context()
     text = builders.compose(DocumentKind.NOTICE_LETTER, ctx).plain_text()
     assert "診断名・診療情報" in text  # the person's items are the incident's until a list says otherwise
+
+
+def test_a_wording_saved_by_todays_version_reads_back_and_a_damaged_one_is_reported(db: Database) -> None:
+    saved = {  # exactly what "templates.notice_letter" held before templates said their version
+        "title": "重要なお知らせ",
+        "opening": "{事業者名}でございます。",
+        "sections": [{"heading": "概要", "body": "{事案の概要}"}, {"heading": "窓口", "body": ""}],
+        "closing": "以上",
+    }
+    service = DocumentService(db)
+    service.settings.set(SETTINGS_PREFIX + "notice_letter", saved)
+    template = DocumentService(db).template("notice_letter")
+    assert template == DocumentTemplate(
+        "重要なお知らせ",
+        "{事業者名}でございます。",
+        (Section("概要", "{事案の概要}"), Section("窓口", "")),
+        "以上",
+    )
+    assert template_json(template) == {"version": 1, **saved}
+    assert read_template({"sections": [{"heading": "見出しのみ"}]}) == DocumentTemplate(
+        "", sections=(Section("見出しのみ", ""),)
+    )
+    service.settings.set(SETTINGS_PREFIX + "notice_letter", {**saved, "sections": "壊れた値"})
+    with pytest.raises(StoredDataError, match="sections"):
+        DocumentService(db).template("notice_letter")

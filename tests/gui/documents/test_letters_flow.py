@@ -12,6 +12,7 @@ from app.documents.context import DocumentKind
 from app.documents.mailmerge.merge import MergeMode
 from app.services.documents import DocumentService
 from app.services.notices import NoticeService
+from app.services.root import Services
 from tests.gui.jp_input import type_japanese
 from ui.documents.form_assistant import FormAssistantDialog
 from ui.documents.letters_dialog import LettersDialog
@@ -41,7 +42,7 @@ def test_import_print_file_and_record_sent(
     assert "Shift_JIS" in importer.path_label.text()
     importer.import_list()
     assert importer.result_value is not None
-    dialog = LettersDialog(None, db, incident_id, tmp_path / "out")
+    dialog = LettersDialog(None, Services(db), incident_id, tmp_path / "out")
     qtbot.addWidget(dialog)
     dialog.set_recipients(importer.result_value)
     report = dialog.report.toPlainText()
@@ -68,7 +69,7 @@ def test_cancel_stops_a_long_run(qtbot, db: Database, incident_id: int, tmp_path
         write_list(tmp_path, "顧客番号,氏名,郵便番号,住所1,住所2,メール,漏えい項目\r\n" + rows)
     )
     importer.import_list()
-    dialog = LettersDialog(None, db, incident_id, tmp_path / "many")
+    dialog = LettersDialog(None, Services(db), incident_id, tmp_path / "many")
     qtbot.addWidget(dialog)
     dialog.set_recipients(importer.result_value)
     dialog.set_mode(MergeMode.SEPARATE)
@@ -90,7 +91,7 @@ def test_a_bad_row_is_shown_with_its_line_and_nothing_imported(qtbot, tmp_path: 
 
 
 def test_form_assistant_copies_and_shows_changes(qtbot, db: Database, incident_id: int) -> None:
-    dialog = FormAssistantDialog(None, db, incident_id)
+    dialog = FormAssistantDialog(None, Services(db), incident_id)
     qtbot.addWidget(dialog)
     dialog.select_kind(DocumentKind.KAKUHO)
     labels = [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]

@@ -17,7 +17,7 @@ def test_documents_menu_before_view_and_needs_a_selection(qtbot) -> None:
     qtbot.addWidget(window)
     window.view_menu = window.menuBar().addMenu("表示(&V)")
     window.register = FakeRegister()
-    window.db = object()
+    window.services = object()
     menu = install_documents_menu(window)
     assert [a.text() for a in window.menuBar().actions()] == ["書類(&D)", "表示(&V)"]
     labels = [a.text() for a in menu.actions() if a.text()]

@@ -8,13 +8,14 @@ from PySide6.QtPrintSupport import QPrinter
 
 from app.db.database import Database
 from app.services.documents import DocumentService
+from app.services.root import Services
 from tests.documents.helpers import page_texts
 from ui.documents.launch import build_preview
 from ui.documents.preview import print_pdf
 
 
 def test_final_report_preview_navigates_and_zooms(qtbot, db: Database, incident_id: int) -> None:
-    dialog = build_preview(None, db, incident_id, "kakuho")
+    dialog = build_preview(None, Services(db), incident_id, "kakuho")
     qtbot.addWidget(dialog)
     assert dialog.page_count() == 3
     assert dialog.page_label.text() == "3 ページ中 1 ページ"
@@ -32,7 +33,7 @@ def test_final_report_preview_navigates_and_zooms(qtbot, db: Database, incident_
 def test_save_as_pdf_writes_the_same_document_and_opens_the_folder(
     qtbot, db: Database, incident_id: int, tmp_path: Path, monkeypatch
 ) -> None:
-    dialog = build_preview(None, db, incident_id, "sokuho")
+    dialog = build_preview(None, Services(db), incident_id, "sokuho")
     qtbot.addWidget(dialog)
     assert dialog.suggested_name.endswith("_漏えい等報告書（速報）.pdf")
     saved = dialog.save_to(tmp_path / "copy")
@@ -45,7 +46,7 @@ def test_save_as_pdf_writes_the_same_document_and_opens_the_folder(
 
 
 def test_printing_puts_every_page_on_paper(qtbot, db: Database, incident_id: int, tmp_path: Path) -> None:
-    dialog = build_preview(None, db, incident_id, "kakuho")
+    dialog = build_preview(None, Services(db), incident_id, "kakuho")
     qtbot.addWidget(dialog)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setResolution(150)
@@ -58,7 +59,7 @@ def test_printing_puts_every_page_on_paper(qtbot, db: Database, incident_id: int
 
 def test_an_unprintable_character_disables_print_and_save(qtbot, db: Database, incident_id: int) -> None:
     DocumentService(db).save_incident_values(incident_id, {"委託元名": "𠮷野商事"})
-    dialog = build_preview(None, db, incident_id, "entrustor_notice")
+    dialog = build_preview(None, Services(db), incident_id, "entrustor_notice")
     qtbot.addWidget(dialog)
     assert "U+20BB7" in dialog.problems_label.text()
     assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 import pytest
@@ -386,3 +387,24 @@ def test_closing_the_window_saves_what_was_being_typed(qtbot, register_db, data_
         assert OverviewService(db).overview(incident).notes == "入力途中のメモ"
     finally:
         db.close()
+
+
+def test_the_saved_time_is_japan_time_on_a_pc_set_to_another_zone(qtbot, register_db, monkeypatch) -> None:
+    monkeypatch.setenv("TZ", "America/Los_Angeles")  # 16 or 17 hours behind Japan
+    time.tzset()
+    try:
+        window = _window(qtbot, register_db, add_assessed(register_db, "時刻の表示"), "overview")
+        window._saved()
+        shown = window.save_label.text().removeprefix("保存しました").strip()
+        shown_at = dt.time.fromisoformat(shown)
+        now = dt.datetime.now(JST)
+        seconds = (
+            (now.hour - shown_at.hour) * 3600
+            + (now.minute - shown_at.minute) * 60
+            + now.second
+            - shown_at.second
+        )
+        assert seconds % 86_400 < 60  # Japan time, not the PC's (a day's wrap at midnight allowed)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
