@@ -30,9 +30,9 @@ ERAS: Final[tuple[tuple[dt.date, str], ...]] = (
     (dt.date(1868, 1, 25), "明治"),
 )
 
-_WEEKDAYS_JA: Final = "月火水木金土日"
-_WEEKDAYS_EN: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS_EN: Final = (
+WEEKDAYS_JA: Final = "月火水木金土日"
+WEEKDAYS_EN: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS_EN: Final = (
     "January",
     "February",
     "March",
@@ -90,7 +90,7 @@ def format_date(d: dt.date, style: DateStyle = DateStyle.WESTERN, *, weekday: bo
         name, year = era
         text = f"{name}{'元' if year == 1 else year}年{d.month}月{d.day}日"
     if weekday:
-        text += f"（{_WEEKDAYS_JA[d.weekday()]}）"
+        text += f"（{WEEKDAYS_JA[d.weekday()]}）"
     return text
 
 
@@ -111,8 +111,8 @@ def format_date_en(d: dt.date, *, weekday: bool = False) -> str:
     """July 1, 2027, or Thu, July 1, 2027: the English UI shows Gregorian dates only."""
     if isinstance(d, dt.datetime):
         d = d.date()
-    text = f"{_MONTHS_EN[d.month - 1]} {d.day}, {d.year}"
-    return f"{_WEEKDAYS_EN[d.weekday()]}, {text}" if weekday else text
+    text = f"{MONTHS_EN[d.month - 1]} {d.day}, {d.year}"
+    return f"{WEEKDAYS_EN[d.weekday()]}, {text}" if weekday else text
 
 
 def format_datetime_jst_en(moment: dt.datetime, *, weekday: bool = False) -> str:

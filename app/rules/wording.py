@@ -8,26 +8,10 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from app.domain.assessment import Reason
+from app.domain.dates import MONTHS_EN, WEEKDAYS_EN, WEEKDAYS_JA
 from app.rules.texts import Text
 
 Value = str | int | tuple[str, str]
-
-_WEEKDAYS_JA = "月火水木金土日"
-_WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 _STATIC: dict[tuple[int, str], tuple[Text, Reason]] = {}
@@ -93,13 +77,13 @@ def date_words(day: dt.date) -> tuple[str, str]:
     """2027年7月1日（木） / 1 July 2027 (Thu): what the officer reads aloud."""
     weekday = day.weekday()
     return (
-        f"{day.year}年{day.month}月{day.day}日（{_WEEKDAYS_JA[weekday]}）",
-        f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year} ({_WEEKDAYS_EN[weekday]})",
+        f"{day.year}年{day.month}月{day.day}日（{WEEKDAYS_JA[weekday]}）",
+        f"{day.day} {MONTHS_EN[day.month - 1]} {day.year} ({WEEKDAYS_EN[weekday]})",
     )
 
 
 def month_day_words(day: dt.date) -> tuple[str, str]:
-    return f"{day.month}月{day.day}日", f"{day.day} {_MONTHS_EN[day.month - 1]}"
+    return f"{day.month}月{day.day}日", f"{day.day} {MONTHS_EN[day.month - 1]}"
 
 
 def datetime_words(moment: dt.datetime) -> tuple[str, str]:

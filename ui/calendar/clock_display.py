@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QStyle, QWidget
 
 from app.deadlines.clocks import Clock, ClockKind, ClockState
-from app.domain.dates import JST
+from app.domain.dates import JST, WEEKDAYS_EN, WEEKDAYS_JA
 from app.i18n import N_, _, current_language, ngettext
 
 # (background, text) pairs chosen for contrast above 4.5:1 on each other.
@@ -68,8 +68,6 @@ TAB_FOR_KIND = {
     ClockKind.BANGO_INDIVIDUAL_NOTICE: "filings",
     ClockKind.BANGO_EFFORT_REPORT: "report",
 }
-_WEEKDAYS_JA = "月火水木金土日"
-_WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def is_soon(clock: Clock) -> bool:
@@ -108,8 +106,8 @@ def day_text(day: dt.date, today: dt.date | None = None) -> str:
     """7/30（金） or Fri 7/30; the year is added when it is not this year's."""
     year = "" if today is not None and day.year == today.year else f"{day.year}/"
     if current_language() == "ja":
-        return f"{year}{day.month}/{day.day}（{_WEEKDAYS_JA[day.weekday()]}）"
-    return f"{_WEEKDAYS_EN[day.weekday()]} {year}{day.month}/{day.day}"
+        return f"{year}{day.month}/{day.day}（{WEEKDAYS_JA[day.weekday()]}）"
+    return f"{WEEKDAYS_EN[day.weekday()]} {year}{day.month}/{day.day}"
 
 
 def due_text(clock: Clock, today: dt.date | None = None) -> str:
