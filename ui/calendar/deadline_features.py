@@ -17,12 +17,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QWidget
 
 from app.deadlines.clocks import Clock, ClockKind
 from app.deadlines.ics import calendar_bytes
+from app.domain.dates import now_utc
 from app.errors import BreachDeskError
 from app.i18n import _
 from ui.calendar.calendar_view import CalendarDialog
 from ui.calendar.countdown_panel import CountdownPanel
 from ui.calendar.reminder_settings_dialog import ReminderSettingsDialog
-from ui.calendar.tray import ReminderTray, StartupSummaryDialog, utc_now
+from ui.calendar.tray import ReminderTray, StartupSummaryDialog
 from ui.common.messages import show_error
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Tests replace this to drive the whole window with a fake clock.
-current_time: Callable[[], dt.datetime] = utc_now
+current_time: Callable[[], dt.datetime] = now_utc
 _STARTED: weakref.WeakSet[Database] = weakref.WeakSet()  # registers whose start-up summary was shown
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.deadlines.clocks import Clock, ClockState
 from app.deadlines.reminders import Reminder, startup_summary
-from app.domain.dates import JST
+from app.domain.dates import JST, now_utc
 from app.errors import BreachDeskError
 from app.i18n import _, ngettext
 from app.paths import resources_dir
@@ -38,10 +38,6 @@ log = logging.getLogger(__name__)
 
 CHECK_INTERVAL_MS = 60_000
 MESSAGE_MS = 30_000
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 def reminder_message(reminder: Reminder, today: dt.date) -> tuple[str, str]:
@@ -105,7 +101,7 @@ class ReminderTray(QObject):
     def __init__(
         self,
         service,  # app.services.reminders.ReminderService
-        now: Callable[[], dt.datetime] = utc_now,
+        now: Callable[[], dt.datetime] = now_utc,
         parent: QObject | None = None,
         interval_ms: int = CHECK_INTERVAL_MS,
     ) -> None:
