@@ -12,12 +12,11 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import create_engine, event, exc, inspect
 from sqlalchemy.engine import URL, Connection, Engine, make_url
-from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool, Pool, StaticPool
 
 from app.db import backups as backup_files
@@ -26,6 +25,9 @@ from app.db.faults import FaultKind, fault, fault_from_sqlite
 from app.db.migrate import VERSION_TABLE, check_schema_state, needs_upgrade, upgrade_to_head
 from app.db.preflight import check_file, prepare_folder
 from app.paths import DataPaths
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +108,16 @@ class Database:
         self.paths = paths
         self.file = file  # the SQLite file, or None for another kind of database
         self.keep_backups = keep_backups
-        self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        self._sessionmaker: sessionmaker[Session] | None = None
+
+    def _sessions(self) -> Session:
+        """The ORM (~0.1 s) is imported on the first session, not when the register opens: the start-up shows the
+        first rows through the register's Core query before any service needs a session."""
+        if self._sessionmaker is None:
+            from sqlalchemy.orm import sessionmaker  # lazy on purpose: after the first rows (the ORM)
+
+            self._sessionmaker = sessionmaker(bind=self.engine, expire_on_commit=False)
+        return self._sessionmaker()
 
     @classmethod
     def open(

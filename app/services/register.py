@@ -19,14 +19,14 @@ from sqlalchemy import ColumnElement, and_, case, false, func, or_, select, text
 from sqlalchemy.sql import Select
 
 from app.db.database import Database
-from app.db.models import (
+from app.db.tables import (
     FTS_TABLE,
     FTS_VOCAB,
-    ChecklistEntry,
-    Filing,
-    Incident,
-    IncidentSearchText,
-    TimelineEntry,
+    checklist_items,
+    filings,
+    incident_search,
+    incidents,
+    timeline_entries,
 )
 from app.domain.incident import IncidentStatus
 from app.domain.register import (
@@ -44,6 +44,8 @@ TRIGRAM = 3
 MAX_EXPANSION = 400  # trigrams an OR may hold before a short term falls back to scanning the text
 STATUS_ORDER = tuple(IncidentStatus)  # lifecycle order for sorting
 INVOLVED = sorted(v.value for v in BangoVerdict if v.involved)  # マイナンバーを含む, whatever the verdict
+# SQLAlchemy Core, not the ORM: the start-up shows the first rows before the ORM is imported (app/db/tables.py).
+incident = incidents.c
 
 
 def search_terms(query_text: str) -> list[str]:
@@ -52,18 +54,18 @@ def search_terms(query_text: str) -> list[str]:
 
 def _sort_column(key: SortKey) -> Any:
     if key is SortKey.STATUS:
-        return case({s.value: i for i, s in enumerate(STATUS_ORDER)}, value=Incident.status, else_=99)
+        return case({s.value: i for i, s in enumerate(STATUS_ORDER)}, value=incident.status, else_=99)
     if key is SortKey.BANGO:
         return case(
-            {v.value: i for i, v in enumerate(BANGO_SORT_ORDER)}, value=Incident.bango_verdict, else_=99
+            {v.value: i for i, v in enumerate(BANGO_SORT_ORDER)}, value=incident.bango_verdict, else_=99
         )
     return {
-        SortKey.REFERENCE: Incident.reference,
-        SortKey.TITLE: Incident.title,
-        SortKey.LEARNED: Incident.learned_date,
-        SortKey.KIND: Incident.incident_kind,
-        SortKey.ITEMS: Incident.applicable_items,
-        SortKey.NEXT_DEADLINE: Incident.next_deadline,
+        SortKey.REFERENCE: incident.reference,
+        SortKey.TITLE: incident.title,
+        SortKey.LEARNED: incident.learned_date,
+        SortKey.KIND: incident.incident_kind,
+        SortKey.ITEMS: incident.applicable_items,
+        SortKey.NEXT_DEADLINE: incident.next_deadline,
     }[key]
 
 
@@ -83,12 +85,12 @@ class RegisterService:
         self._sqlite = db.engine.dialect.name == "sqlite"
 
     def ids(self, query: RegisterQuery, today: dt.date) -> list[int]:
-        statement = self._filtered(select(Incident.id), query, today)
+        statement = self._filtered(select(incident.id), query, today)
         order = _sort_column(query.sort)
         if query.descending:
-            statement = statement.order_by(order.desc(), Incident.id.desc())
+            statement = statement.order_by(order.desc(), incident.id.desc())
         else:
-            statement = statement.order_by(order.asc(), Incident.id.asc())
+            statement = statement.order_by(order.asc(), incident.id.asc())
         with self.db.engine.connect() as conn:
             if not self._sqlite:
                 return [row[0] for row in conn.execute(statement)]
@@ -101,25 +103,25 @@ class RegisterService:
     def _filtered(self, statement: Select[Any], query: RegisterQuery, today: dt.date) -> Select[Any]:
         conditions: list[ColumnElement[bool]] = []
         if query.statuses:
-            conditions.append(Incident.status.in_(sorted(s.value for s in query.statuses)))
+            conditions.append(incident.status.in_(sorted(s.value for s in query.statuses)))
         if query.due_within_days is not None:
             limit = today + dt.timedelta(days=query.due_within_days)
-            conditions.append(and_(Incident.next_deadline.is_not(None), Incident.next_deadline <= limit))
+            conditions.append(and_(incident.next_deadline.is_not(None), incident.next_deadline <= limit))
         if query.fiscal_year is not None:
             start = dt.date(query.fiscal_year, 4, 1)
-            conditions.append(Incident.learned_date.between(start, dt.date(query.fiscal_year + 1, 3, 31)))
+            conditions.append(incident.learned_date.between(start, dt.date(query.fiscal_year + 1, 3, 31)))
         if query.reportable is Reportable.REPORTABLE:
-            conditions.append(Incident.reportable.is_(True))
+            conditions.append(incident.reportable.is_(True))
         elif query.reportable is Reportable.NOT_REPORTABLE:
-            conditions.append(Incident.reportable.is_(False))
+            conditions.append(incident.reportable.is_(False))
         if query.jipdec_category:
-            conditions.append(Incident.jipdec_category == query.jipdec_category)
+            conditions.append(incident.jipdec_category == query.jipdec_category)
         if query.my_number is MyNumberFilter.INVOLVED:
-            conditions.append(Incident.bango_verdict.in_(INVOLVED))
+            conditions.append(incident.bango_verdict.in_(INVOLVED))
         elif query.my_number is MyNumberFilter.REPORTABLE:
-            conditions.append(Incident.bango_verdict == BangoVerdict.REPORT.value)
+            conditions.append(incident.bango_verdict == BangoVerdict.REPORT.value)
         elif query.my_number is MyNumberFilter.NOT_INVOLVED:
-            conditions.append(Incident.bango_verdict == BangoVerdict.NONE.value)
+            conditions.append(incident.bango_verdict == BangoVerdict.NONE.value)
         conditions += self._search_conditions(search_terms(query.text))
         return statement.where(*conditions) if conditions else statement
 
@@ -149,7 +151,7 @@ class RegisterService:
                 .select_from(text(FTS_TABLE))
                 .where(text(f"{FTS_TABLE} MATCH :query").bindparams(query=" AND ".join(groups)))
             )
-            conditions.append(Incident.id.in_(matching))
+            conditions.append(incident.id.in_(matching))
         return conditions
 
     @staticmethod
@@ -166,8 +168,8 @@ class RegisterService:
     @staticmethod
     def _scan_like(term: str) -> ColumnElement[bool]:
         pattern = _like_pattern(term)
-        return Incident.id.in_(
-            select(IncidentSearchText.incident_id).where(IncidentSearchText.body.like(pattern, escape="\\"))
+        return incident.id.in_(
+            select(incident_search.c.incident_id).where(incident_search.c.body.like(pattern, escape="\\"))
         )
 
     @staticmethod
@@ -175,16 +177,18 @@ class RegisterService:
         """Databases without FTS5: LIKE on the tables the text lives in."""
         pattern = _like_pattern(term)
         return or_(
-            Incident.reference.like(pattern, escape="\\"),
-            Incident.title.like(pattern, escape="\\"),
-            Incident.notes.like(pattern, escape="\\"),
-            Incident.id.in_(
-                select(TimelineEntry.incident_id).where(TimelineEntry.text.like(pattern, escape="\\"))
+            incident.reference.like(pattern, escape="\\"),
+            incident.title.like(pattern, escape="\\"),
+            incident.notes.like(pattern, escape="\\"),
+            incident.id.in_(
+                select(timeline_entries.c.incident_id).where(
+                    timeline_entries.c.text.like(pattern, escape="\\")
+                )
             ),
-            Incident.id.in_(
-                select(ChecklistEntry.incident_id).where(ChecklistEntry.note.like(pattern, escape="\\"))
+            incident.id.in_(
+                select(checklist_items.c.incident_id).where(checklist_items.c.note.like(pattern, escape="\\"))
             ),
-            Incident.id.in_(select(Filing.incident_id).where(Filing.note.like(pattern, escape="\\"))),
+            incident.id.in_(select(filings.c.incident_id).where(filings.c.note.like(pattern, escape="\\"))),
         )
 
     def rows(self, ids: Sequence[int]) -> dict[int, RegisterRow]:
@@ -192,19 +196,19 @@ class RegisterService:
         if not ids:
             return {}
         statement = select(
-            Incident.id,
-            Incident.reference,
-            Incident.title,
-            Incident.learned_date,
-            Incident.incident_kind,
-            Incident.applicable_items,
-            Incident.status,
-            Incident.next_deadline,
-            Incident.reportable,
-            Incident.jipdec_category,
-            Incident.bango_verdict,
-            Incident.bango_categories,
-        ).where(Incident.id.in_(list(ids)))
+            incident.id,
+            incident.reference,
+            incident.title,
+            incident.learned_date,
+            incident.incident_kind,
+            incident.applicable_items,
+            incident.status,
+            incident.next_deadline,
+            incident.reportable,
+            incident.jipdec_category,
+            incident.bango_verdict,
+            incident.bango_categories,
+        ).where(incident.id.in_(list(ids)))
         with self.db.engine.connect() as conn:
             result = conn.execute(statement)
             return {
@@ -227,13 +231,13 @@ class RegisterService:
 
     def total(self) -> int:
         with self.db.engine.connect() as conn:
-            return int(conn.execute(select(func.count(Incident.id))).scalar_one())
+            return int(conn.execute(select(func.count(incident.id))).scalar_one())
 
     def fiscal_years(self) -> list[int]:
         """Every 年度 from the earliest to the latest 発覚日 in the register, newest first."""
         with self.db.engine.connect() as conn:
             first, last = conn.execute(
-                select(func.min(Incident.learned_date), func.max(Incident.learned_date))
+                select(func.min(incident.learned_date), func.max(incident.learned_date))
             ).one()
         if first is None or last is None:
             return []

@@ -1,11 +1,15 @@
 """Start-up as the officer sees it (ui/shell/application.py): the window paints, then the storage layer loads and the
 register's rows are read through the one register query and painted, then the actions on them arrive; a register
 that fails to open shows no rows. (That nothing of the storage layer loads before the first paint is checked in a
-fresh process by tests/gui/test_language_switch.py.)"""
+fresh process by tests/gui/test_language_switch.py; that the rows need no ORM, in a fresh process below.)"""
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject
@@ -18,6 +22,7 @@ from ui.register.view import Column, RegisterPage
 from ui.shell import application
 from ui.shell.application import GuiSession
 
+ROOT = Path(__file__).resolve().parents[2]
 TITLES = ["メールの誤送信", "USBメモリの紛失", "委託先でのランサムウェア感染"]
 
 
@@ -133,3 +138,53 @@ def test_a_register_that_fails_to_open_shows_no_rows_until_it_opens(
     finally:
         session.close()
         holder.close()
+
+
+def test_the_first_rows_are_painted_before_the_orm_is_imported(data_paths: DataPaths, tmp_path: Path) -> None:
+    """The real start (main.py) in a fresh process: the register's query reads the first page in SQLAlchemy Core
+    (app/db/tables.py), so the ORM (~0.1 s) and the models load only with the services of phase 3."""
+    _seed(data_paths)
+    code = (
+        "import json, sys\n"
+        "from PySide6.QtCore import QEvent, QObject, QTimer\n"
+        "import ui.shell.application as application\n"
+        "ORM = ('sqlalchemy.orm', 'app.db.models')\n"
+        "seen = {}\n"
+        "class RowsPainted(QObject):\n"
+        "    def __init__(self, window):\n"
+        "        super().__init__()\n"
+        "        self.window = window\n"
+        "    def eventFilter(self, watched, event):\n"
+        "        if event.type() == QEvent.Type.Paint and self.window.register.model.rowCount():\n"
+        "            seen.setdefault('rows', [m for m in ORM if m in sys.modules])\n"
+        "        return False\n"
+        "show = application.GuiSession.show_window\n"
+        "def show_window(self):\n"
+        "    window = show(self)\n"
+        "    window.watch = RowsPainted(window)\n"
+        "    window.register.table.viewport().installEventFilter(window.watch)\n"
+        "    def ready():\n"
+        "        seen['ready'] = [m for m in ORM if m in sys.modules]\n"
+        "        seen['titles'] = window.register.model.rowCount()\n"
+        "        print(json.dumps(seen), flush=True)\n"
+        "        QTimer.singleShot(0, self.app.quit)\n"
+        "    window.registerReady.connect(ready)\n"
+        "    return window\n"
+        "application.GuiSession.show_window = show_window\n"
+        "from main import main\n"
+        f"sys.exit(main(['--data-dir', {str(data_paths.root)!r}]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {
+        "rows": [],  # the rows were on screen with neither the ORM nor the models imported
+        "ready": ["sqlalchemy.orm", "app.db.models"],  # the services brought them
+        "titles": len(TITLES),
+    }

@@ -2,8 +2,9 @@
 phases, each waiting for the previous one to be painted (ui/shell/paint_wait.py):
 
 1. the main window, which imports nothing of the storage layer;
-2. the storage layer (SQLAlchemy and the models: about 0.3 s), the register opened and checked, and its first rows
-   read through the one register query (app/services/register.py) and shown;
+2. the storage layer (SQLAlchemy Core and the tables, app/db/tables.py: about 0.25 s), the register opened and
+   checked, and its first rows read through the one register query (app/services/register.py, in Core) and shown;
+   the ORM (~0.1 s) waits for phase 3, whose services map their classes onto the same tables;
 3. the other services, built once (app/services/root.py), and the actions on the open register (wizard, workspaces,
    deadlines, tray); then the offer of an unfinished draft.
 
@@ -80,6 +81,10 @@ LAZY_IMPORTS: dict[str, tuple[int, str]] = {
         "logging.handlers (~15 ms): the rotating log replaces the plain one after the first paint",
     ),
     "app/i18n.py": (1, "babel's catalog compiler: only a source checkout whose .po is newer than its .mo"),
+    "app/db/database.py": (
+        1,
+        "the SQLAlchemy ORM (~0.1 s): on the first session, after the register's first rows are read in Core",
+    ),
     "app/db/migrate.py": (
         1,
         "Alembic (~0.2 s): only to create or upgrade a database, never for an up-to-date one",
@@ -285,7 +290,8 @@ class GuiSession:
 
 
 class _Storage:
-    """Phase 2's imports: SQLAlchemy, the models, the register's query (app/services/register.py), the backups."""
+    """Phase 2's imports: SQLAlchemy Core, the tables, the register's query (app/services/register.py), the backups;
+    not the ORM (app/db/models.py), which the services of phase 3 bring."""
 
     def __init__(self) -> None:
         from app.db import backups, database  # lazy on purpose: after the first paint (SQLAlchemy)

@@ -1,0 +1,268 @@
+"""The register's schema, once, as SQLAlchemy Core tables; each schema change also gets an Alembic revision.
+
+Core, not the ORM, so that the register's query (app/services/register.py) can read the first page of rows before
+the ORM is imported (~0.1 s at start-up, docs/adr/0006-two-phase-start.md). The ORM classes in app/db/models.py
+are mapped onto these same Table objects: one schema definition, one query path.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from app.db.types import UTCDateTime
+from app.domain.dates import now_utc
+
+# Stable constraint names let batch migrations on SQLite find and alter constraints by name.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _id() -> Column[int]:
+    return Column("id", Integer, primary_key=True)
+
+
+def _incident_id() -> Column[int]:
+    return Column("incident_id", Integer, ForeignKey("incidents.id"), nullable=False)
+
+
+# The single row describing the reporting business (id is always 1).
+office_profile = Table(
+    "office_profile",
+    metadata,
+    _id(),
+    Column("name", Text, nullable=False, default=""),
+    Column("corporate_number", String(13), nullable=False, default=""),
+    Column("address", Text, nullable=False, default=""),
+    Column("representative", Text, nullable=False, default=""),
+    Column("industry", Text, nullable=False, default=""),
+    Column("department", Text, nullable=False, default=""),
+    Column("contact_person", Text, nullable=False, default=""),
+    Column("phone", String(40), nullable=False, default=""),
+    Column("email", Text, nullable=False, default=""),
+    Column("pmark_holder", Boolean, nullable=False, default=False),
+    Column("delegated_sector", Boolean, nullable=False, default=False),
+    Column("date_style", String(20), nullable=False, default="western"),
+    Column("updated_at", UTCDateTime, nullable=False, default=now_utc, onupdate=now_utc),
+    CheckConstraint("id = 1", name="single_row"),
+)
+
+# One breach or suspected breach; the latest facts and the register's columns, denormalised for sorting.
+incidents = Table(
+    "incidents",
+    metadata,
+    _id(),
+    Column("reference", String(20), nullable=False, unique=True),  # 番号 "2026-0001"
+    Column("title", Text, nullable=False),
+    Column("incident_kind", String(40)),
+    Column("status", String(32), nullable=False),  # app.domain.incident.IncidentStatus value
+    Column("learned_date", Date),
+    Column("next_deadline", Date),
+    Column("applicable_items", JSON, nullable=False, default=list),
+    Column("rules_version", String(60)),  # of the latest assessment
+    Column("facts", JSON, nullable=False),
+    Column("jipdec_event", String(60)),  # 発生事象
+    Column("jipdec_category", String(60)),  # 事象分類
+    Column("jipdec_cause", String(60)),  # 原因
+    Column("created_at", UTCDateTime, nullable=False, default=now_utc),
+    Column("updated_at", UTCDateTime, nullable=False, default=now_utc, onupdate=now_utc),
+    # 0002: the officer's notes, the closing moment, and whether the latest assessment found a 報告対象事態
+    # (None = not assessed yet), kept as a column so the register can filter on it with an index.
+    Column("notes", Text, nullable=False, default="", server_default=""),
+    Column("closed_at", UTCDateTime),
+    Column("reportable", Boolean),
+    # 0003: the 番号法 column (app.domain.register.BangoVerdict; None = not assessed yet) and its 規則2条 号;
+    # `reportable` now means reportable under either law.
+    Column("bango_verdict", String(16)),
+    Column("bango_categories", JSON, nullable=False, default=list, server_default="[]"),
+    Index(None, "status", "next_deadline"),
+    Index(None, "status", "learned_date"),
+    Index(None, "next_deadline"),
+    # The register's default order with the filtered columns covered (0002 replaced ix_incidents_learned_date;
+    # 0003 added bango_verdict).
+    Index(
+        "ix_incidents_register_order",
+        "learned_date",
+        "id",
+        "status",
+        "next_deadline",
+        "reportable",
+        "jipdec_category",
+        "bango_verdict",
+    ),
+    Index(None, "title"),
+    Index(None, "incident_kind"),
+    Index(None, "applicable_items"),
+    Index(None, "jipdec_category"),
+    Index(None, "reportable", "learned_date"),
+    Index(None, "bango_verdict", "learned_date"),
+)
+
+# Every assessment ever saved, so an old decision can be shown as it was made and under which rules.
+assessments = Table(
+    "assessments",
+    metadata,
+    _id(),
+    _incident_id(),
+    Column("assessed_at", UTCDateTime, nullable=False, default=now_utc),
+    Column("rules_version", String(60), nullable=False),
+    Column("facts", JSON, nullable=False),
+    Column("assessment", JSON, nullable=False),
+    Column("reason", Text),  # why it was re-assessed; None for the first one
+    Column("actor", String(100), nullable=False),
+    Index(None, "incident_id", "assessed_at"),
+)
+
+# 事実経過: append-only (a trigger refuses UPDATE/DELETE); a correction is a new entry pointing at the old one.
+timeline_entries = Table(
+    "timeline_entries",
+    metadata,
+    _id(),
+    _incident_id(),
+    Column("occurred_at", UTCDateTime, nullable=False),
+    Column("recorded_at", UTCDateTime, nullable=False, default=now_utc),
+    Column("actor", String(100), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("corrects_id", Integer, ForeignKey("timeline_entries.id")),
+    Index(None, "incident_id", "occurred_at"),
+)
+
+# A report or notice actually sent, with the document exactly as sent (loaded only when asked for).
+filings = Table(
+    "filings",
+    metadata,
+    _id(),
+    _incident_id(),
+    Column("kind", String(30), nullable=False),  # sokuho, kakuho, tsuikan, individual_notice, ...
+    Column("filed_at", UTCDateTime, nullable=False),
+    Column("channel", String(60), nullable=False),  # ppc_form, email, post, pmark_portal, ...
+    Column("receipt_number", String(100)),
+    Column("document", LargeBinary),
+    Column("filename", Text),
+    Column("note", Text, nullable=False, default=""),
+    Column("recorded_at", UTCDateTime, nullable=False, default=now_utc),
+    Column("actor", String(100), nullable=False),
+    Index(None, "incident_id", "filed_at"),
+)
+
+# Append-only log; each hash covers the previous one, so editing or deleting a row breaks the chain.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    _id(),
+    Column("at", UTCDateTime, nullable=False),
+    Column("actor", String(100), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("entity", String(40), nullable=False),
+    Column("entity_id", Integer),
+    Column("before", JSON(none_as_null=True), nullable=True),
+    Column("after", JSON(none_as_null=True), nullable=True),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False, unique=True),
+    Index(None, "entity", "entity_id"),
+)
+
+# Preferences and drafts that belong with the register (the wizard draft, the last export folder...).
+app_settings = Table(
+    "app_settings",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", JSON, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False, default=now_utc, onupdate=now_utc),
+)
+
+# One step of the response checklist (docs/domain.md §7.3 and the first actions for the incident kind).
+checklist_items = Table(
+    "checklist_items",
+    metadata,
+    _id(),
+    _incident_id(),
+    Column("code", String(60), nullable=False),  # app.domain.checklist.STEPS key, or "custom-N"
+    Column("label", Text, nullable=False),  # as shown when the step was added; known codes are re-translated
+    Column("group", String(20), nullable=False),  # app.domain.checklist.ChecklistGroup value
+    Column("position", Integer, nullable=False),
+    Column("done_by", String(100)),
+    Column("done_at", UTCDateTime),
+    Column("note", Text, nullable=False, default=""),
+    UniqueConstraint("incident_id", "code"),
+    Index(None, "incident_id", "position"),
+)
+
+# A 速報/確報/追完 draft: the app.domain.report.ReportDraft JSON, and the draft it started from.
+report_drafts = Table(
+    "report_drafts",
+    metadata,
+    _id(),
+    _incident_id(),
+    Column("kind", String(30), nullable=False),  # app.domain.filing.FilingKind value
+    Column("content", JSON, nullable=False),
+    Column("based_on_id", Integer, ForeignKey("report_drafts.id")),
+    Column("created_at", UTCDateTime, nullable=False, default=now_utc),
+    Column("updated_at", UTCDateTime, nullable=False, default=now_utc, onupdate=now_utc),
+    Index(None, "incident_id", "kind"),
+)
+
+# One 本人通知 sent to one person (letter or e-mail); written by the documents service (issue 7).
+notice_deliveries = Table(
+    "notice_deliveries",
+    metadata,
+    _id(),
+    _incident_id(),
+    Column("filing_id", Integer, ForeignKey("filings.id")),
+    Column("recipient_key", String(100), nullable=False),
+    Column("recipient_name", Text, nullable=False),
+    Column("postal_code", String(10), nullable=False, default=""),
+    Column("address", Text, nullable=False, default=""),
+    Column("email", Text, nullable=False, default=""),
+    Column("channel", String(10), nullable=False),  # letter | email
+    Column("items", JSON, nullable=False, default=list),  # DataItem codes that concern this person
+    Column("document_sha256", String(64), nullable=False),
+    Column("sent_at", UTCDateTime),
+    Column("created_at", UTCDateTime, nullable=False, default=now_utc),
+    Column("actor", String(100), nullable=False),
+    CheckConstraint("channel IN ('letter', 'email')", name="channel"),
+    Index(None, "incident_id", "recipient_key"),
+    Index(None, "filing_id"),
+)
+
+# All searchable text of one incident (番号, 件名, notes, 事実経過, checklist and filing notes). Kept current by SQL
+# triggers (revision 0002), so bulk inserts and imports stay searchable too. Terms of three characters or more go
+# to the FTS5 trigram index `incident_search_fts` built on this table; shorter ones (誤送, 髙橋) scan `body` with
+# LIKE, because the trigram tokenizer cannot see them (docs/tech-notes.md).
+incident_search = Table(
+    "incident_search",
+    metadata,
+    Column(
+        "incident_id",
+        Integer,
+        ForeignKey("incidents.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column("body", Text, nullable=False),
+)
+
+# Virtual and shadow tables of the FTS5 index: SQLAlchemy cannot describe them, autogenerate must not drop them.
+FTS_TABLE = "incident_search_fts"
+FTS_VOCAB = "incident_search_fts_vocab"  # fts5vocab 'row' table: the index's distinct trigrams
