@@ -70,6 +70,26 @@ class HelpPanel(QScrollArea):
         return "\n".join([self.why_label.text(), *(label.text() for label in self.example_labels)])
 
 
+class _Rows:
+    """Widgets of one panel section shown and hidden together (what a nested box would do, without nesting)."""
+
+    def __init__(self, widgets: list[QWidget]) -> None:
+        self.widgets = widgets
+
+    def setVisible(self, visible: bool) -> None:
+        for widget in self.widgets:
+            widget.setVisible(visible)
+
+    def show(self) -> None:
+        self.setVisible(True)
+
+    def hide(self) -> None:
+        self.setVisible(False)
+
+    def isHidden(self) -> bool:
+        return all(widget.isHidden() for widget in self.widgets)
+
+
 class VerdictPanel(QFrame):
     """The assessment as it stands: 該当する号, 報告の要否, 速報・確報の期限, for each law, updated on every answer.
 
@@ -107,18 +127,29 @@ class VerdictPanel(QFrame):
         layout.addWidget(section_title(_("Report duty")))
         self.requirement_label = self._value(layout, "verdict_requirement")
         self.missing_label = self._value(layout, "verdict_missing")
-        self.bango_box = QWidget()
-        bango_layout = QVBoxLayout(self.bango_box)
-        bango_layout.setContentsMargins(0, 8, 0, 0)
-        self._law_title(bango_layout, _("My Number Act (Rules Art. 2)"), "verdict_bango_title")
-        bango_layout.addWidget(section_title(_("Applicable items")))
-        self.bango_items_label = self._value(bango_layout, "verdict_bango_items")
-        bango_layout.addSpacing(6)
-        bango_layout.addWidget(section_title(_("Report duty")))
-        self.bango_requirement_label = self._value(bango_layout, "verdict_bango_requirement")
-        self.filing_label = self._value(bango_layout, "verdict_filing")
+        # The 番号法 rows sit in the panel's own layout, not in a nested widget: a nested box of word-wrapped labels
+        # was given too little height at 150 % scaling and its lines overlapped.
+        layout.addSpacing(8)
+        bango_title = self._law_title(layout, _("My Number Act (Rules Art. 2)"), "verdict_bango_title")
+        bango_items_title = section_title(_("Applicable items"))
+        layout.addWidget(bango_items_title)
+        self.bango_items_label = self._value(layout, "verdict_bango_items")
+        layout.addSpacing(6)
+        bango_duty_title = section_title(_("Report duty"))
+        layout.addWidget(bango_duty_title)
+        self.bango_requirement_label = self._value(layout, "verdict_bango_requirement")
+        self.filing_label = self._value(layout, "verdict_filing")
         self.filing_label.setStyleSheet("color: #333;")
-        layout.addWidget(self.bango_box)
+        self.bango_box = _Rows(
+            [
+                bango_title,
+                bango_items_title,
+                self.bango_items_label,
+                bango_duty_title,
+                self.bango_requirement_label,
+                self.filing_label,
+            ]
+        )
         layout.addSpacing(6)
         layout.addWidget(section_title(_("Preliminary and final report deadlines")))
         self.deadlines_label = _wrapped(rich=True)
