@@ -70,6 +70,8 @@ class Incident(Base):
     # `reportable` now means reportable under either law.
     bango_verdict: Mapped[str | None]
     bango_categories: Mapped[list[int]]
+    # 0004: the 概要 for outside readers; `title` (件名) stays internal.
+    public_summary: Mapped[str]
 
     assessments: Mapped[list[Assessment]] = relationship(back_populates="incident", order_by="Assessment.id")
     timeline: Mapped[list[TimelineEntry]] = relationship(
@@ -206,6 +208,22 @@ class NoticeDelivery(Base):
     document_sha256: Mapped[str]
     sent_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime]
+    actor: Mapped[str]
+    letter_text: Mapped[str | None] = deferred(tables.notice_deliveries.c.letter_text)
+
+
+class NoticeDeliveryEvent(Base):
+    """What happened to one 本人通知 after it left (returned, bounced, delivered, sent again); append-only."""
+
+    __table__ = tables.notice_delivery_events
+
+    id: Mapped[int]
+    delivery_id: Mapped[int]
+    incident_id: Mapped[int]
+    status: Mapped[str]  # app.db.tables.DELIVERY_STATUSES
+    happened_on: Mapped[dt.date]
+    note: Mapped[str]
+    recorded_at: Mapped[dt.datetime]
     actor: Mapped[str]
 
 

@@ -96,6 +96,8 @@ incidents = Table(
     # `reportable` now means reportable under either law.
     Column("bango_verdict", String(16)),
     Column("bango_categories", JSON, nullable=False, default=list, server_default="[]"),
+    # 0004: the 概要 for outside readers (letters, 公表文, 委託元 notice, report); `title` (件名) stays internal.
+    Column("public_summary", Text, nullable=False, default="", server_default=""),
     Index(None, "status", "next_deadline"),
     Index(None, "status", "learned_date"),
     Index(None, "next_deadline"),
@@ -241,9 +243,30 @@ notice_deliveries = Table(
     Column("sent_at", UTCDateTime),
     Column("created_at", UTCDateTime, nullable=False, default=now_utc),
     Column("actor", String(100), nullable=False),
+    # 0004: the letter's text as this person received it (None for letters recorded before 0004).
+    Column("letter_text", Text),
     CheckConstraint("channel IN ('letter', 'email')", name="channel"),
     Index(None, "incident_id", "recipient_key"),
     Index(None, "filing_id"),
+)
+
+# What happened to one 本人通知 after it left (revision 0004): returned by the post, bounced, delivered, sent again.
+# Append-only (SQL triggers): a status is never overwritten, only followed by a newer event.
+DELIVERY_STATUSES = ("sent", "returned", "bounced", "delivered", "resent")
+notice_delivery_events = Table(
+    "notice_delivery_events",
+    metadata,
+    _id(),
+    Column("delivery_id", Integer, ForeignKey("notice_deliveries.id"), nullable=False),
+    _incident_id(),
+    Column("status", String(16), nullable=False),
+    Column("happened_on", Date, nullable=False),
+    Column("note", Text, nullable=False, default="", server_default=""),
+    Column("recorded_at", UTCDateTime, nullable=False, default=now_utc),
+    Column("actor", String(100), nullable=False),
+    CheckConstraint("status IN (" + ", ".join(f"'{s}'" for s in DELIVERY_STATUSES) + ")", name="status"),
+    Index(None, "delivery_id"),
+    Index(None, "incident_id", "status"),
 )
 
 # All searchable text of one incident (番号, 件名, notes, 事実経過, checklist and filing notes). Kept current by SQL

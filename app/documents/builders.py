@@ -15,7 +15,7 @@ from app.documents.kinds import (
     publication,
     report,
 )
-from app.documents.model import Document
+from app.documents.model import Document, Need
 from app.documents.render.fonts import describe_unprintable, unprintable_characters
 
 _MODULES: dict[DocumentKind, ModuleType] = {
@@ -33,6 +33,18 @@ _MODULES: dict[DocumentKind, ModuleType] = {
 def compose(kind: DocumentKind, ctx: DocumentContext) -> Document:
     composer: Callable[[DocumentContext], Document] = _MODULES[kind].compose
     return composer(ctx)
+
+
+def needs(kind: DocumentKind, ctx: DocumentContext) -> tuple[Need, ...]:
+    """The fields `kind` takes from the register, each with whether the register has it (a kind module lists
+    them in its `needs(ctx)`)."""
+    declared: Callable[[DocumentContext], tuple[Need, ...]] | None = getattr(_MODULES[kind], "needs", None)
+    return tuple(declared(ctx)) if declared is not None else ()
+
+
+def missing(kind: DocumentKind, ctx: DocumentContext) -> tuple[Need, ...]:
+    """The needs still empty: shown in the preview, asked about before saving, refused by the CLI."""
+    return tuple(need for need in needs(kind, ctx) if not need.filled)
 
 
 def build(kind: DocumentKind, ctx: DocumentContext) -> bytes:

@@ -9,11 +9,35 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TypeAlias
 
 from app.documents.context import DocumentKind, Recipient
 
 HONORIFIC = "様"
+
+
+class NeedSource(StrEnum):
+    """Where the officer fills a field a document needs (the preview points there)."""
+
+    OFFICE = "office"  # 事業者情報 (office profile)
+    CONTACT = "contact"  # お問い合わせ窓口
+    INCIDENT = "incident"  # the incident itself (facts, 概要 for outside readers)
+    REPORT = "report"  # the 速報/確報 draft
+    VALUES = "values"  # a value typed for this incident's documents (委託元名 …)
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """One field a document kind needs from the register (issue 15 point 1).
+
+    A kind lists its needs so that the preview can show which are still empty, saving or printing asks first, and
+    the CLI refuses (exit 2, the list of empty fields) unless `--allow-missing` is given.
+    """
+
+    label: str  # Japanese, as the officer knows the field: 事業者名, 連絡先（電話）…
+    filled: bool
+    source: NeedSource
 
 
 @dataclass(frozen=True, slots=True)

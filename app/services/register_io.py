@@ -31,6 +31,7 @@ from app.db.models import (
     Filing,
     Incident,
     NoticeDelivery,
+    NoticeDeliveryEvent,
     OfficeProfileRow,
     ReportDraftRow,
     TimelineEntry,
@@ -66,6 +67,7 @@ CHILDREN: tuple[tuple[str, Table], ...] = (
     ("checklist", _table(ChecklistEntry)),
     ("report_drafts", _table(ReportDraftRow)),
     ("notice_deliveries", _table(NoticeDelivery)),
+    ("notice_delivery_events", _table(NoticeDeliveryEvent)),
 )
 INCIDENTS = _table(Incident)
 OFFICE = _table(OfficeProfileRow)

@@ -282,7 +282,8 @@ def test_register_from_schema_0002_gets_the_my_number_column(data_paths: DataPat
     finally:
         db.close()
     triggers_after, indexes = _triggers_and_indexes(data_paths.db_file)
-    assert triggers_after == triggers_before and "trg_timeline_entries_no_update" in triggers_after
+    assert triggers_after == triggers_before | DELIVERY_EVENT_TRIGGERS
+    assert "trg_timeline_entries_no_update" in triggers_after
     assert indexes["ix_incidents_register_order"][-1] == "bango_verdict"
     assert indexes["ix_incidents_bango_verdict_learned_date"] == ["bango_verdict", "learned_date"]
     with sqlite3.connect(data_paths.db_file) as conn, pytest.raises(sqlite3.DatabaseError):
@@ -335,10 +336,48 @@ def test_schema_0001_reaches_0003_and_0003_goes_back_to_0002(data_paths: DataPat
         command.downgrade(alembic_config(conn), "0002")
     engine.dispose()
     triggers, indexes = _triggers_and_indexes(data_paths.db_file)
-    assert triggers == triggers_head
+    assert triggers == triggers_head - DELIVERY_EVENT_TRIGGERS
     assert indexes["ix_incidents_register_order"][-1] == "jipdec_category"
     with sqlite3.connect(data_paths.db_file) as conn:
         columns = {row[1] for row in conn.execute("PRAGMA table_info(incidents)")}
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
     conn.close()
     assert not {"bango_verdict", "bango_categories"} & columns
+
+
+DELIVERY_EVENT_TRIGGERS = {"trg_notice_delivery_events_no_update", "trg_notice_delivery_events_no_delete"}
+
+
+def test_schema_0003_gets_the_outside_summary_and_the_letter_copies(data_paths: DataPaths) -> None:
+    """0004: every incident gets an empty 概要 for outside readers (its 件名 is kept as it was, internal), old
+    deliveries have no stored text, and the delivery history refuses edits like the timeline."""
+    shutil.copyfile(FIXTURES / "schema-0002.sqlite3", data_paths.db_file)
+    Database.open(data_paths, busy_timeout=SHORT_BUSY).close()
+    with sqlite3.connect(data_paths.db_file) as conn:
+        summaries = {row[0] for row in conn.execute("SELECT public_summary FROM incidents")}
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(notice_deliveries)")}
+        incident = conn.execute("SELECT id FROM incidents ORDER BY id LIMIT 1").fetchone()[0]
+        conn.execute(
+            "INSERT INTO notice_deliveries (incident_id, recipient_key, recipient_name, postal_code, address, "
+            "email, channel, items, document_sha256, created_at, actor) VALUES (?, 'k1', 'x', '', '', '', "
+            "'letter', '[]', 'ab', '2026-12-01 00:00:00.000000', 'tester')",
+            (incident,),
+        )
+        delivery = conn.execute("SELECT max(id) FROM notice_deliveries").fetchone()[0]
+        conn.execute(
+            "INSERT INTO notice_delivery_events (delivery_id, incident_id, status, happened_on, note, "
+            "recorded_at, actor) VALUES (?, ?, 'returned', '2026-12-03', '', '2026-12-03 00:00:00.000000', 't')",
+            (delivery, incident),
+        )
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute(
+                "INSERT INTO notice_delivery_events (delivery_id, incident_id, status, happened_on, note, "
+                "recorded_at, actor) VALUES (?, ?, 'lost', '2026-12-03', '', '2026-12-03 00:00:00', 't')",
+                (delivery, incident),
+            )
+        conn.commit()
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            conn.execute("UPDATE notice_delivery_events SET status = 'delivered'")
+    conn.close()
+    assert summaries == {""}
+    assert "letter_text" in columns

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from app.documents.context import DocumentContext, Recipient
-from app.documents.model import Block, Bullets, Heading, Para
+from app.documents.model import Block, Bullets, Heading, Need, NeedSource, Para
 from app.documents.wording.defaults import PLACEHOLDERS
 from app.documents.wording.templates import DocumentTemplate, Filler, PlaceholderValue, template_for
 from app.documents.wording.values import base_values, personal_values
@@ -64,3 +64,39 @@ def sections_blocks(template: DocumentTemplate, filler: Filler, first_number: in
         blocks.append(Heading(f"{full_width_number(first_number + offset)}．{heading}", level=2))
         blocks.extend(body_blocks(section.body, filler, "section"))
     return blocks
+
+
+# Office profile fields by the label the 事業者情報 dialog gives them.
+_OFFICE_FIELDS = {
+    "事業者名": "name",
+    "法人番号": "corporate_number",
+    "所在地": "address",
+    "代表者": "representative",
+    "業種": "industry",
+    "担当部署": "department",
+    "担当者": "contact_person",
+    "電話番号": "phone",
+    "メールアドレス": "email",
+}
+
+
+def office_needs(ctx: DocumentContext, *labels: str) -> tuple[Need, ...]:
+    """Needs for office profile fields, by their Japanese labels (事業者名, 所在地, 電話番号 …)."""
+    return tuple(
+        Need(label, bool(str(getattr(ctx.office, _OFFICE_FIELDS[label])).strip()), NeedSource.OFFICE)
+        for label in labels
+    )
+
+
+def contact_needs(ctx: DocumentContext) -> tuple[Need, ...]:
+    """The enquiry desk printed on notices: a name and at least one way to reach it (its own or the office's)."""
+    phone = ctx.contact.phone or ctx.office.phone
+    email = ctx.contact.email or ctx.office.email
+    return (
+        Need(
+            "お問い合わせ窓口（名称）",
+            bool((ctx.contact.name or ctx.office.department).strip()),
+            NeedSource.CONTACT,
+        ),
+        Need("お問い合わせ窓口（電話又はメール）", bool(phone.strip() or email.strip()), NeedSource.CONTACT),
+    )
