@@ -12,7 +12,6 @@ import argparse
 import importlib
 import logging
 import sys
-import traceback
 from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -20,6 +19,7 @@ from app import APP_NAME, __version__
 from app.commands import COMMANDS
 from app.errors import BreachDeskError
 from app.i18n import SUPPORTED_LANGUAGES, _, set_language
+from app.logs import setup_logging
 from app.paths import data_paths
 
 if TYPE_CHECKING:
@@ -151,11 +151,23 @@ class _Register:
             self.services = None
 
 
+def _log_internal_error(args: argparse.Namespace) -> None:
+    """The traceback to the data folder's log (commands log nowhere else; `verify` must not write before this)."""
+    try:
+        setup_logging(data_paths(args.data_dir), debug=bool(args.debug))
+    except OSError:
+        return  # no writable log: the one-line message still tells the officer (never the traceback)
+    log.exception("internal error in command %s", args.command)
+
+
 def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run one sub-command; known faults become a message and an exit code, never a traceback."""
     out = out or sys.stdout
     err = err or sys.stderr
     set_language(args.lang or "ja")
+    if not logging.getLogger().handlers:
+        # No console traceback from a service's log call: records with personal data never reach the terminal.
+        logging.getLogger().addHandler(logging.NullHandler())
     register = _Register(args)
     try:
         result: int = _command_module(args.command).run(args, out, err, register)
@@ -164,9 +176,10 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
         err.write(_("Error: {message}").format(message=exc.user_text()) + "\n")
         return exc.exit_code
     except Exception:
-        log.exception("internal error in command %s", args.command)
+        # One line for the officer; the traceback goes to the log only: its values (SQL parameters, file
+        # contents) may hold other people's personal data.
+        _log_internal_error(args)
         err.write(_("An internal error occurred. Please send the log to your support contact.") + "\n")
-        traceback.print_exc(file=err)
         return EXIT_INTERNAL
     finally:
         register.close()

@@ -17,8 +17,9 @@ COMMANDS: dict[str, str] = {
     "deadlines": "compute the report deadlines for a facts file, or for --start DATE --days 30|60",
     "calendar": "export the deadlines of all open incidents (or of one, --incident) as an .ics calendar file with alarms",
     "export": "write a document of an incident as a PDF (report, sample notice letter, announcement, internal report…)",
-    "verify": "check that the audit log has not been altered (hash chain); exit 1 at the first broken entry",
+    "verify": "check the audit log as evidence, read-only: its hash chain and the anchors kept outside the file (exit 1 when altered)",
     "letters": "produce the notice letters of an incident from a recipient list (CSV): one PDF to print, one PDF per person, or one e-mail per person",
     "register": "export the register (CSV for Excel, or JSON) or import a JSON export into an empty register",
+    "restore": "list the backups of the register with what each holds (--list), or restore one (the current file is kept)",
     "selftest": "check the installation: database, migrations, Japanese PDF (exit 0 when all is well)",
 }

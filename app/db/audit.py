@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.anchors import HEAD_KEY
 from app.db.models import AuditEntry
 from app.domain.dates import now_utc
 
@@ -106,7 +107,16 @@ def append(
     )
     session.add(entry)
     session.flush()
+    session.info[HEAD_KEY] = (entry.id, entry.hash)  # anchored after the commit (app/db/anchors.py)
     return entry
+
+
+def head(session: Session) -> tuple[int, str] | None:
+    """The newest entry's id and hash (None for an empty log): what an anchor records."""
+    row = session.execute(
+        select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+    ).first()
+    return (int(row[0]), str(row[1])) if row is not None else None
 
 
 def verify_chain(session: Session) -> int | None:

@@ -6,9 +6,11 @@ schema checks and migrations, without the file checks and backups that only make
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,11 +21,13 @@ from sqlalchemy import create_engine, event, exc, inspect
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.pool import NullPool, Pool, StaticPool
 
+from app.db import anchors
 from app.db import backups as backup_files
 from app.db import sqlite_uri as uris
 from app.db.faults import FaultKind, fault, fault_from_sqlite
 from app.db.migrate import VERSION_TABLE, check_schema_state, needs_upgrade, upgrade_to_head
 from app.db.preflight import check_file, prepare_folder
+from app.errors import BreachDeskError
 from app.paths import DataPaths
 
 if TYPE_CHECKING:
@@ -103,11 +107,24 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool, busy_timeout: float
 class Database:
     """An open register. Services use `session_scope()`; widgets never see a session."""
 
-    def __init__(self, engine: Engine, paths: DataPaths, file: Path | None, keep_backups: int) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        paths: DataPaths,
+        file: Path | None,
+        retention: backup_files.Retention = backup_files.DEFAULT_RETENTION,
+        backup_interval: dt.timedelta = backup_files.BACKUP_INTERVAL,
+    ) -> None:
         self.engine = engine
         self.paths = paths
         self.file = file  # the SQLite file, or None for another kind of database
-        self.keep_backups = keep_backups
+        self.retention = retention
+        self.backup_interval = backup_interval
+        # Backups of this session's work (app/db/backups.py): when the last one was made, whether changes were
+        # committed since, and why the last attempt failed (the window shows it; the change itself is saved).
+        self._last_change_backup: float | None = None
+        self._unsaved_changes = False
+        self.backup_problem: BreachDeskError | None = None
         self._sessionmaker: sessionmaker[Session] | None = None
 
     def _sessions(self) -> Session:
@@ -125,17 +142,19 @@ class Database:
         paths: DataPaths,
         url: str | None = None,
         *,
-        keep_backups: int = backup_files.DEFAULT_KEEP,
+        retention: backup_files.Retention = backup_files.DEFAULT_RETENTION,
+        backup_interval: dt.timedelta = backup_files.BACKUP_INTERVAL,
         busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
     ) -> Database:
         """Raise DatabaseFault (a StorageError) with a Japanese message for every known fault."""
         parsed = make_url(url) if url else None
         target = _sqlite_file_target(parsed, paths)
         if parsed is not None and target is None:
-            return cls._open_other(parsed, paths, keep_backups, busy_timeout)
+            return cls._open_other(parsed, paths, busy_timeout)
         file, params = target or (paths.db_file, {})
         prepare_folder(paths.root)
         prepare_folder(paths.backups_dir)
+        backup_files.clean_restore_debris(file)
         state = check_file(file, paths.backups_dir, params, busy_timeout)
         if state.existed and needs_upgrade(state.revisions):
             revision = "+".join(state.revisions) or None
@@ -147,12 +166,13 @@ class Database:
         if not state.existed or needs_upgrade(state.revisions):
             cls._migrate_sqlite(engine_url, uri, file, busy_timeout)
         engine = _engine(engine_url, foreign_keys=True, busy_timeout=busy_timeout, sqlite_uri=uri)
-        db = cls(engine, paths, file, keep_backups)
+        db = cls(engine, paths, file, retention, backup_interval)
         try:
-            backup_files.startup_backup(file, paths.backups_dir, keep_backups)
+            backup_files.startup_backup(file, paths.backups_dir, retention)
         except BaseException:
             db.close()
             raise
+        anchors.anchor_head(file, paths.root)
         return db
 
     @staticmethod
@@ -173,7 +193,7 @@ class Database:
             engine.dispose()
 
     @classmethod
-    def _open_other(cls, url: URL, paths: DataPaths, keep_backups: int, busy_timeout: float) -> Database:
+    def _open_other(cls, url: URL, paths: DataPaths, busy_timeout: float) -> Database:
         shown = url.render_as_string(hide_password=True)
         in_memory = url.get_backend_name() == "sqlite"  # a file URL never gets here
         engine = _engine(
@@ -197,7 +217,7 @@ class Database:
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine, paths, None, keep_backups)
+        return cls(engine, paths, None)
 
     @property
     def url(self) -> URL:
@@ -210,6 +230,10 @@ class Database:
         try:
             yield session
             session.commit()
+            head = session.info.pop(anchors.HEAD_KEY, None)
+            if head is not None:
+                anchors.record(self.paths.root, *head)
+                self._changed()
         except exc.DBAPIError as error:
             session.rollback()
             known = fault_from_sqlite(error.orig, self.file or self.url.render_as_string(hide_password=True))
@@ -222,6 +246,35 @@ class Database:
         finally:
             session.close()
 
+    def _changed(self) -> None:
+        """After a committed change: a copy at the session's first change, then at most every interval."""
+        self._unsaved_changes = True
+        now = time.monotonic()
+        due = (
+            self._last_change_backup is None
+            or now - self._last_change_backup >= self.backup_interval.total_seconds()
+        )
+        if due:
+            self._backup(backup_files.BackupReason.CHANGE)
+
+    def _backup(self, reason: backup_files.BackupReason) -> None:
+        if self.file is None:
+            return  # a database server keeps its own backups
+        try:
+            backup_files.backup(self.file, self.paths.backups_dir, reason, self.retention)
+        except BreachDeskError as error:
+            # The change is committed; losing its copy must not undo it or stop the officer's work.
+            log.warning("backup after a change failed: %s", error.user_text())
+            self.backup_problem = error
+            return
+        self._last_change_backup = time.monotonic()
+        self._unsaved_changes = False
+        self.backup_problem = None
+
+    def backup_now(self) -> None:
+        """A copy of the register as it is (the window's 「今すぐバックアップ」 and tests)."""
+        self._backup(backup_files.BackupReason.CHANGE)
+
     def backups(self) -> list[Path]:
         return backup_files.list_backups(self.paths.backups_dir) if self.file else []
 
@@ -230,9 +283,15 @@ class Database:
         if self.file is None:
             raise RuntimeError("backups exist only for a SQLite register file")
         self.close()
-        return backup_files.restore_backup(self.paths, backup, self.file)
+        if self.file.exists():
+            backup_files.before_restore_copy(self.file, self.paths.backups_dir)
+        return backup_files.restore_backup(self.paths, backup, self.file, aside_label="replaced")
 
     def close(self) -> None:
+        """Closing with changes since the last copy makes one more (so the last session's work is in a backup)."""
+        if self._unsaved_changes:
+            self._backup(backup_files.BackupReason.CLOSE)
+            self._unsaved_changes = False
         self.engine.dispose()
 
     def __enter__(self) -> Database:

@@ -64,7 +64,7 @@ def test_verify_reports_ok_then_the_first_tampered_entry(db: Database, data_path
         )
     conn.close()
     code, out, err = _verify(data_paths)
-    assert code == 1 and out == ""
+    assert code == 1 and "監査ログ：" in out and "OK" not in out
     assert f"記録 {target}（" in err
     assert "監査ログが改変されています" in err
     code, _out, err = _verify(data_paths, "en")

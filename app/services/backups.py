@@ -1,0 +1,43 @@
+"""What each backup holds, for `main.py restore --list` and the window's 「バックアップから復元…」."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.db import backups as backup_files
+from app.db.sqlite_uri import sqlite_uri
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    moment: dt.datetime | None
+    reason: backup_files.BackupReason
+    size: int
+    usable: bool
+    incidents: int = 0
+    audit_entries: int = 0
+
+
+def describe(path: Path) -> BackupInfo:
+    """Read without writing (immutable): a backup is evidence of what was known when."""
+    reason, moment, size = backup_files.reason_of(path), backup_files.moment_of(path), path.stat().st_size
+    uri = sqlite_uri(path, {"mode": "ro", "immutable": "1"})
+    try:
+        with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
+            if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                return BackupInfo(path, moment, reason, size, usable=False)
+            incidents = int(conn.execute("SELECT count(*) FROM incidents").fetchone()[0])
+            entries = int(conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+    except sqlite3.Error:
+        return BackupInfo(path, moment, reason, size, usable=False)
+    return BackupInfo(path, moment, reason, size, usable=True, incidents=incidents, audit_entries=entries)
+
+
+def describe_backups(backups_dir: Path) -> list[BackupInfo]:
+    """Every backup, newest first."""
+    return [describe(path) for path in backup_files.list_backups(backups_dir)]
