@@ -16,6 +16,7 @@ COMMANDS: dict[str, str] = {
     "assess": "assess the facts of an incident (JSON file, or - for standard input) and print the assessment as JSON",
     "deadlines": "compute the report deadlines for a facts file, or for --start DATE --days 30|60",
     "calendar": "export the deadlines of all open incidents (or of one, --incident) as an .ics calendar file with alarms",
+    "report": "start the PPC report draft of an incident from the register (report start), or print it (report show)",
     "export": "write a document of an incident as a PDF (report, sample notice letter, announcement, internal report…)",
     "verify": "check the audit log as evidence, read-only: its hash chain and the anchors kept outside the file (exit 1 when altered)",
     "letters": "produce the notice letters of an incident from a recipient list (CSV): one PDF to print, one PDF per person, or one e-mail per person",

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from app.documents import builders
-from app.documents.context import DocumentKind
+from app.documents.context import DocumentContext, DocumentKind
 from app.documents.mailmerge.merge import write_file
+from app.documents.model import Need, NeedSource
 from app.errors import InputError
-from app.i18n import _
+from app.i18n import N_, _
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -27,6 +28,7 @@ KINDS = (
     "publication",
     "internal_report",
     "pmark_report",
+    "initial_sheet",
 )
 
 
@@ -37,6 +39,48 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--out", metavar="FILE.pdf", required=True, help="the PDF file to write")
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="date printed on the document (default: today)")
+    add_allow_missing(parser)
+
+
+def add_allow_missing(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-missing",
+        action="store_true",
+        help="write the document even when fields it needs are still empty (they print as 【未入力】 or ―)",
+    )
+
+
+def refuse_missing(kind: DocumentKind, ctx: DocumentContext, err: TextIO, *, allowed: bool) -> None:
+    """The fields `kind` needs that the register does not have yet: listed on stderr; without --allow-missing
+    nothing is written (exit 2), so no document goes out with 【未入力：事業者名】 unnoticed (issue 15 point 1)."""
+    empty = builders.missing(kind, ctx)
+    if not empty:
+        return
+    err.write(_("These fields are still empty:") + "\n")
+    for need in empty:
+        err.write(
+            _("  {field} (fill it in: {where})").format(field=need.label, where=need_place(need)) + "\n"
+        )
+    if not allowed:
+        raise InputError(
+            _(
+                "Nothing was written. Fill in these fields, or run again with --allow-missing to write it anyway."
+            )
+        )
+
+
+def need_place(need: Need) -> str:
+    """Where the officer fills a field, in the words of the window's menus."""
+    return _(_PLACES[need.source])
+
+
+_PLACES = {
+    NeedSource.OFFICE: N_("Office profile"),
+    NeedSource.CONTACT: N_("Enquiry desk"),
+    NeedSource.INCIDENT: N_("the incident's overview"),
+    NeedSource.REPORT: N_("the incident's Report tab (or main.py report start)"),
+    NeedSource.VALUES: N_("Placeholder values of the document"),
+}
 
 
 def parse_day(value: str | None) -> dt.date | None:
@@ -63,6 +107,17 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[
     today = parse_day(args.date)
     services = register()
     ctx = services.documents.context(find_incident(services, args.incident), kind, today=today)
+    if kind.is_report and ctx.report is None:
+        # A report is never written from nothing: the draft is where the officer checks what the register
+        # proposed, so the command names the one that starts it rather than starting it unseen.
+        raise InputError(
+            _(
+                "There is no draft of this report yet. Start one from the register with: "
+                "main.py report start --incident {incident} --kind {kind}"
+            ).format(incident=args.incident, kind=kind.value),
+            field="incident",
+        )
+    refuse_missing(kind, ctx, err, allowed=args.allow_missing)
     document = builders.compose(kind, ctx)
     check = builders.preflight(document)
     for problem in check.messages():

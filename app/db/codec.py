@@ -197,12 +197,35 @@ def _report_before_my_numbers(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "bango": data.get("bango") or {}}
 
 
+# Reminders earlier drafts wrote into item 9 for the officer; they are not facts for the PPC (issue 15).
+_INTERNAL_NOTES = frozenset(
+    {"プライバシーマーク付与事業者として審査機関へ報告", "GDPR第33条に基づく監督機関への通知を検討"}
+)
+
+
+def _report_before_unanswered(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2: item 9's yes/no questions were booleans defaulting to False, so an unticked box could not be
+    told from an unanswered one; a False becomes "not answered" (None), a True stays, and the internal reminders
+    BreachDesk itself wrote as notes are dropped."""
+    other = dict(data.get("other") or {})
+    for name, check in list(other.items()):
+        if not isinstance(check, Mapping):
+            continue
+        fixed = dict(check)
+        if fixed.get("done") is False:
+            fixed["done"] = None
+        if fixed.get("note") in _INTERNAL_NOTES:
+            fixed["note"] = ""
+        other[name] = fixed
+    return {**data, "other": other}
+
+
 REPORT_DRAFT = Schema(
     name=N_("report draft"),
     cls=ReportDraft,
     version=REPORT_VERSION,
     version_of=lambda data: int(data.get("report_version", 1)),
-    upgrades={1: _report_before_my_numbers},
+    upgrades={1: _report_before_my_numbers, 2: _report_before_unanswered},
     version_key="report_version",
 )
 

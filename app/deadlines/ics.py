@@ -7,6 +7,9 @@ silences it. The text is Japanese whatever the UI language (the office's calenda
 people beyond the title.
 A clock for both the 個人情報保護法 and the 番号法 (app/deadlines/clocks.py) is one event naming both laws and both bases, with
 the 第7条 clock's UID, so an older export's event is updated rather than doubled.
+A date alarm rings on a working day: a reminder day that is closed (weekend, holiday, 12/29–1/3: app/calendar/closed_days.py,
+docs/domain.md §5.7) moves back to the last open day before it, at the morning hour, so "2 days before" a Monday deadline
+rings on Friday rather than on an unattended Saturday (issue 15 point 5).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from functools import cache
 from icalendar import Alarm, Calendar, Event
 
 from app import APP_NAME, __version__
-from app.calendar.closed_days import closed_days_between
+from app.calendar.closed_days import closed_days_between, is_closed_day
 from app.deadlines.clocks import Clock
 from app.deadlines.reminders import ReminderSettings
 from app.domain.dates import JST, format_date, format_month_day
@@ -76,6 +79,14 @@ def description_for(clock: Clock) -> str:
     return "\n".join(lines)
 
 
+def alarm_day(due: dt.date, days_before: int) -> dt.date:
+    """The last working day on or before the reminder day: nobody reads an alarm in a closed office."""
+    day = due - dt.timedelta(days=days_before)
+    while is_closed_day(day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
 def _alarm(trigger: dt.timedelta, text: str) -> Alarm:
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
@@ -110,14 +121,11 @@ def event_for(clock: Clock, settings: ReminderSettings, now: dt.datetime, uid_do
         first = (clock.start or clock.due_from or clock.due_date) if clock.due_from else clock.due_date
         event.add("dtstart", first)
         event.add("dtend", clock.due_date + dt.timedelta(days=1))
-        # Relative to the event's start at local midnight: N days before the last day, at the morning hour.
+        # Relative to the event's start at local midnight: the working day on or before N days before the last
+        # day, at the morning hour; two leads that land on the same working day ring once.
         morning = dt.timedelta(hours=settings.morning_hour)
-        offset = (clock.due_date - first).days
-        leads = (
-            []
-            if clock.state.done
-            else [dt.timedelta(days=offset - days) + morning for days in settings.date_leads_days]
-        )
+        days = sorted({alarm_day(clock.due_date, lead) for lead in settings.date_leads_days})
+        leads = [] if clock.state.done else [dt.timedelta(days=(day - first).days) + morning for day in days]
     if settings.enabled:
         for trigger in leads:
             event.add_component(_alarm(trigger, alarm_text))

@@ -9,6 +9,7 @@ from types import ModuleType
 from app.documents.context import DocumentContext, DocumentKind
 from app.documents.kinds import (
     entrustor_notice,
+    initial_sheet,
     internal_report,
     notice_letter,
     pmark_report,
@@ -27,6 +28,7 @@ _MODULES: dict[DocumentKind, ModuleType] = {
     DocumentKind.PUBLICATION: publication,
     DocumentKind.INTERNAL_REPORT: internal_report,
     DocumentKind.PMARK_REPORT: pmark_report,
+    DocumentKind.INITIAL_SHEET: initial_sheet,
 }
 
 

@@ -31,6 +31,7 @@ class DocumentKind(StrEnum):
     PUBLICATION = "publication"  # 公表文
     INTERNAL_REPORT = "internal_report"  # 社内報告書
     PMARK_REPORT = "pmark_report"  # Pマーク事故報告
+    INITIAL_SHEET = "initial_sheet"  # 初動シート (for management, one page)
 
     def label(self) -> str:
         return _(_KIND_LABELS[self])
@@ -56,6 +57,7 @@ _KIND_LABELS = {
     DocumentKind.PUBLICATION: N_("Public announcement"),
     DocumentKind.INTERNAL_REPORT: N_("Internal report"),
     DocumentKind.PMARK_REPORT: N_("Privacy Mark incident report"),
+    DocumentKind.INITIAL_SHEET: N_("First-response sheet"),
 }
 
 
@@ -71,6 +73,7 @@ class IncidentInfo:
     jipdec_event: str = ""
     jipdec_category: str = ""
     jipdec_cause: str = ""
+    public_summary: str = ""  # the 概要 for outside readers; `title` (件名) stays internal
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +94,7 @@ class ChecklistLine:
     done_at: dt.datetime | None = None
     done_by: str = ""
     note: str = ""
+    code: str = ""  # the step's code in app/domain/checklist.py; empty for the officer's own steps
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +145,30 @@ class Recipient:
         return " ".join(part for part in (self.address1.strip(), self.address2.strip()) if part)
 
 
+@dataclass(frozen=True, slots=True)
+class DeadlineLine:
+    """One clock as the register's deadlines show it (app/deadlines/clocks.py), counted from the document's date.
+
+    Filled by the service for the kinds that print deadlines as they run (the 初動シート), because documents
+    sit beside app/deadlines and may not import it (docs/architecture.md). `label` is Japanese whatever the UI
+    language. The counts run from the day after `issued_on` to the due day inclusive: `calendar_days` counts
+    every day, `working_days` only the days the office is open (app/calendar/closed_days.py); both are
+    negative when overdue and None for a duty without a date (速やかに).
+    """
+
+    kind: str  # app.deadlines.kinds.ClockKind value
+    label: str
+    due_date: dt.date | None = None  # the last day; for the GDPR clock, its day in Japan time
+    due_from: dt.date | None = None  # a guide window (速報, 委託元通知) starts here
+    due_at: dt.datetime | None = None  # the GDPR clock's instant
+    moved: bool = False  # the 30th/60th day was closed and the deadline moved to the next open day
+    done_on: dt.date | None = None
+    calendar_days: int | None = None
+    working_days: int | None = None
+    substitute_allowed: bool = False  # 本人通知: publication may stand in (法26条2項ただし書)
+    effort_only: bool = False  # the 番号法 effort report: no duty, no date
+
+
 def _frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(mapping))
 
@@ -159,6 +187,7 @@ class DocumentContext:
     timeline: tuple[TimelineItem, ...] = ()
     checklist: tuple[ChecklistLine, ...] = ()
     filings: tuple[FilingLine, ...] = ()
+    deadlines: tuple[DeadlineLine, ...] = ()  # only for the kinds that print them (see DeadlineLine)
     contact: ContactDesk = field(default_factory=ContactDesk)
     templates: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     values: Mapping[str, str] = field(default_factory=dict)

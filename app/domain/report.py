@@ -14,13 +14,18 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
+from app.domain import report_prefill as prefill
 from app.domain.assessment import Assessment, Filing, ReportTo
 from app.domain.dates import JST
-from app.domain.facts import DATA_ITEM_LABELS, DataItem, Facts, Role
+from app.domain.facts import DATA_ITEM_LABELS, DataItem, Facts, MaliciousBasis, Role
+from app.domain.facts import CausedBy as FactsCausedBy
 from app.domain.field_paths import get_path, replace_path
 from app.domain.filing import FilingKind
+from app.domain.incident_kind import IncidentKind
 
-REPORT_VERSION = 2  # 2: with the 番号法 items ("bango"); app/db/codec.py upgrades version 1
+REPORT_VERSION = (
+    3  # 2: with the 番号法 items ("bango"); 3: item 9 answers are tri-state; app/db/codec.py upgrades
+)
 REPORT_KINDS: tuple[FilingKind, ...] = (
     FilingKind.SOKUHO,
     FilingKind.KAKUHO,
@@ -55,6 +60,7 @@ class Envelope:
     addressee: Addressee = Addressee.PPC
     ministry_name: str = ""
     prior_receipt_number: str = ""  # 受付番号 of the earlier report this one follows
+    prior_report_date: dt.date | None = None  # the day the earlier report (the 速報) was filed
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +72,8 @@ class Overview:
     what_happened: str = ""  # 発生事案
     discovered_by: str = ""  # 発見者
     applicable_items: tuple[int, ...] = ()  # 規則7条各号該当性
+    applicability: str = ""  # the facts that make each 号 apply, one line per 号
+    event_statement: str = ""  # 漏えい/滅失/毀損, 発生 or おそれ
     entrustment: str = ""  # 委託元及び委託先の有無
     timeline: str = ""  # 事実経過
 
@@ -125,7 +133,9 @@ class Prevention:
 
 @dataclass(frozen=True, slots=True)
 class Check:
-    done: bool = False
+    """One item 9 question; `done` None = not answered yet, which the report leaves out rather than printing なし."""
+
+    done: bool | None = None
     note: str = ""
 
 
@@ -202,6 +212,7 @@ FIELDS: tuple[ReportField, ...] = (
     _f("envelope.addressee", 0, "宛先", "Addressed to"),
     _f("envelope.ministry_name", 0, "事業所管大臣等の名称", "Ministry"),
     _f("envelope.prior_receipt_number", 0, "先行報告の受付番号", "Receipt number of the earlier report"),
+    _f("envelope.prior_report_date", 0, "先行報告の報告日", "Date of the earlier report"),
     _f(
         "bango.involved",
         0,
@@ -214,6 +225,13 @@ FIELDS: tuple[ReportField, ...] = (
     _f("overview.what_happened", 1, "発生事案", "What happened"),
     _f("overview.discovered_by", 1, "発見者", "Discovered by"),
     _f("overview.applicable_items", 1, "規則第7条各号該当性", "Items of Rule 7 that apply"),
+    _f("overview.applicability", 1, "各号に該当する事実", "Facts that make each item apply"),
+    _f(
+        "overview.event_statement",
+        1,
+        "漏えい・滅失・毀損の別（発生・おそれ）",
+        "Leak, loss or damage; occurred or possible",
+    ),
     _f(
         "bango.categories",
         1,
@@ -396,21 +414,28 @@ def draft_from(
     timeline: Iterable[TimelineLine] = (),
     *,
     title: str = "",
+    summary: str = "",
+    incident_kind: IncidentKind | None = None,
     kind: FilingKind = FilingKind.SOKUHO,
     report_date: dt.date | None = None,
     ministry_name: str = "",
 ) -> ReportDraft:
-    """A first 速報 draft from what the register already knows; the officer completes the rest."""
-    lines = sorted(timeline, key=lambda entry: entry.occurred_at)
-    timeline_text = "\n".join(
-        f"{_ja_moment(entry.occurred_at.astimezone(JST))}　{entry.text}" for entry in lines
-    )
+    """A first 速報 draft from what the register already knows; the officer completes the rest.
+
+    `title` is the internal 件名: it never goes into the report (the 発生事案 is the outside `summary`), only its
+    words help to name the 媒体 and 種類 (docs/domain.md §7.1 item 2). Item 9's questions start unanswered:
+    reminders such as the Pマーク or GDPR report belong to the checklist, not to what the PPC reads.
+    """
     delegated = (assessment is not None and assessment.report_to is ReportTo.DELEGATED_MINISTRY) or (
         assessment is None and facts.delegated_sector
     )
-    count, count_is_max = facts.affected_count, False
-    if count is None and facts.affected_count_max is not None:
-        count, count_is_max = facts.affected_count_max, True
+    counted = prefill.count_for(facts)
+    count, count_is_max = counted if counted is not None else (None, False)
+    items = assessment.applicable_items if assessment is not None else ()
+    by_whom = _CAUSED_BY.get(facts.caused_by) if facts.caused_by is not None else None
+    if by_whom is None and facts.malicious_basis in _OUTSIDER_BASES:
+        by_whom = CausedBy.OTHER
+    words = f"{title} {summary}"
     return ReportDraft(
         envelope=Envelope(
             kind=kind,
@@ -421,28 +446,102 @@ def draft_from(
         overview=Overview(
             occurred_date=facts.occurred_date,
             learned_date=facts.learned_date,
-            what_happened=title,
+            what_happened=summary,
             discovered_by=facts.learned_by or "",
-            applicable_items=assessment.applicable_items if assessment is not None else (),
+            applicable_items=items,
+            applicability=prefill.applicability(facts, items),
+            event_statement=prefill.event_statement(facts),
             entrustment="当社は委託先として取り扱っている（委託元あり）"
             if facts.role is Role.PROCESSOR
             else "",
-            timeline=timeline_text,
+            timeline=outside_timeline(timeline),
         ),
         data=DataInvolved(
             items="、".join(DATA_ITEM_LABELS[item][0] for item in facts.data_items),
             item_codes=tuple(item.value for item in facts.data_items),
+            medium=prefill.medium_of(facts, incident_kind, words),
+            data_kind=prefill.data_kind_of(facts, words),
             being_acquired=facts.data_being_acquired,
         ),
         individuals=Individuals(count=count, count_is_max=count_is_max),
+        cause=Cause(description=prefill.cause_of(facts, incident_kind), caused_by=by_whom),
         bango=my_number_items(facts, assessment),
-        other=Other(
-            pmark=Check(
-                note="プライバシーマーク付与事業者として審査機関へ報告" if facts.pmark_holder else ""
-            ),
-            gdpr=Check(note="GDPR第33条に基づく監督機関への通知を検討" if facts.gdpr_applies else ""),
-        ),
     )
+
+
+# Who caused it, from the wizard's plain question to the form's three choices (GL 3-5-3-3 (4)).
+_CAUSED_BY = {
+    FactsCausedBy.OUTSIDER: CausedBy.OTHER,
+    FactsCausedBy.EMPLOYEE_ON_PURPOSE: CausedBy.OFFICE,
+    FactsCausedBy.EMPLOYEE_MISTAKE: CausedBy.OFFICE,
+    FactsCausedBy.CONTRACTOR_ON_PURPOSE: CausedBy.ENTRUSTEE,
+    FactsCausedBy.CONTRACTOR_MISTAKE: CausedBy.ENTRUSTEE,
+}
+_OUTSIDER_BASES = frozenset(
+    {
+        MaliciousBasis.UNAUTHORIZED_ACCESS,
+        MaliciousBasis.RANSOMWARE,
+        MaliciousBasis.THEFT,
+        MaliciousBasis.WEB_SKIMMING,
+    }
+)
+
+
+def outside_timeline(timeline: Iterable[TimelineLine]) -> str:
+    """The 事実経過 proposed for outside readers: when and what happened, without who recorded it (the internal
+    timeline stays in the register; the officer edits this text before it goes out)."""
+    lines = sorted(timeline, key=lambda entry: entry.occurred_at)
+    return "\n".join(f"{_ja_moment(entry.occurred_at.astimezone(JST))}　{entry.text}" for entry in lines)
+
+
+def timeline_warnings(
+    draft: ReportDraft, timeline: Iterable[TimelineLine] = (), names: Iterable[str] = ()
+) -> list[str]:
+    """What to check in the 事実経過 before it goes out: entries dated before the 発生日, and the name of a person
+    who was notified (a data subject's name must not reach the PPC's file or a web page). Japanese, for the
+    officer; the names themselves are not repeated in the message."""
+    found = []
+    occurred = draft.overview.occurred_date
+    early = [e for e in timeline if prefill.before_occurrence(e.occurred_at, occurred, JST)]
+    if early and occurred is not None:
+        days = "、".join(sorted({_ja_day(e.occurred_at.astimezone(JST)) for e in early}))
+        found.append(
+            f"事実経過に発生日（{_ja_day_of(occurred)}）より前の記録があります（{days}）。日付を確認してください。"
+        )
+    text = draft.overview.timeline
+    hits = [name for name in {n.strip() for n in names} if _name_in(name, text)]
+    if hits:
+        found.append(
+            f"事実経過に本人通知の宛先となった方の氏名が{len(hits)}件含まれています。外部に出す前に削除してください。"
+        )
+    return found
+
+
+def _name_in(name: str, text: str) -> bool:
+    """A full name, or its family name written together with a given name, appears in the text."""
+    if not name:
+        return False
+    joined = "".join(name.split())
+    return name in text or (len(joined) >= 2 and joined in "".join(text.split()))
+
+
+def other_summary(draft: ReportDraft) -> str:
+    """Item 9 as one text: the questions that were answered, then the officer's own text (unanswered ones and
+    empty notes print nothing, never 「なし」 by default)."""
+    lines = []
+    for name in ("police", "ipa", "other_authorities", "pmark", "gdpr"):
+        check: Check = getattr(draft.other, name)
+        label = FIELDS_BY_PATH[f"other.{name}.done"].ja
+        note = check.note.strip()
+        if check.done is True:
+            lines.append(f"{label}：あり" + (f"（{note}）" if note else ""))
+        elif check.done is False:
+            lines.append(f"{label}：なし")
+        elif note:
+            lines.append(f"{label}：{note}")
+    if draft.other.text.strip():
+        lines.append(draft.other.text.strip())
+    return "\n".join(lines)
 
 
 def my_number_items(facts: Facts | None, assessment: Assessment | None) -> MyNumberItems:
@@ -489,4 +588,12 @@ def next_draft(previous: ReportDraft, kind: FilingKind, report_date: dt.date | N
 
 
 def _ja_moment(moment: dt.datetime) -> str:
-    return f"{moment.year}年{moment.month}月{moment.day}日 {moment.hour:02d}:{moment.minute:02d}"
+    return f"{_ja_day(moment)} {moment.hour:02d}:{moment.minute:02d}"
+
+
+def _ja_day(moment: dt.datetime) -> str:
+    return _ja_day_of(moment.date())
+
+
+def _ja_day_of(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"

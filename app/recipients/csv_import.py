@@ -4,7 +4,9 @@ Reading is two steps so the officer can check the columns in between: `read_tabl
 `guess_mapping` proposes which column is which, and `build_recipients` applies the (possibly corrected) mapping.
 All-or-nothing: one bad row and nothing is imported; every bad row is reported with its line number so the
 officer can fix the file in Excel and import it again. People without a postal address are not an error: they
-are listed, because they count toward the 代替措置 (publication or an enquiry desk, GL 3-5-4-5).
+are listed, because they count toward the 代替措置 (publication or an enquiry desk, GL 3-5-4-5). A 「?」 or U+FFFD
+in a name or address is not an error either, but each such line is flagged as a likely encoding loss (Excel's CP932
+turns 髙 into 「?」), and the mail merge holds those letters back until the officer confirms them.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.documents.context import Recipient
+from app.documents.mailmerge.suspect import encoding_loss
 from app.errors import InputError
 from app.i18n import _, ngettext
 from app.recipients.columns import ColumnMapping, Field, guess_mapping, is_checked, item_codes_from_cell
@@ -80,6 +83,9 @@ class ImportResult:
     encoding: str
     without_address: tuple[Recipient, ...] = field(default=())  # cannot be posted: 代替措置 or e-mail
     unreachable: tuple[Recipient, ...] = field(default=())  # neither address nor e-mail
+    suspect: tuple[RowError, ...] = field(
+        default=()
+    )  # 「?」 or U+FFFD in a name or address: check the source
 
     @property
     def substitute_count(self) -> int:
@@ -248,6 +254,7 @@ def build_recipients(table: CsvTable, mapping: ColumnMapping) -> ImportResult:
         encoding=table.encoding,
         without_address=tuple(p for p in people if not p.has_address),
         unreachable=tuple(p for p in people if not p.has_address and not p.email),
+        suspect=tuple(RowError(p.line, message) for p in people for message in encoding_loss(p)),
     )
 
 

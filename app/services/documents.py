@@ -32,6 +32,7 @@ from app.domain.report import ReportDraft
 from app.errors import InputError, StoredDataError
 from app.i18n import _
 from app.services.app_settings import AppSettingsService
+from app.services.document_deadlines import deadline_lines
 from app.services.office import OfficeService
 from app.services.workspace import (
     ChecklistService,
@@ -139,7 +140,9 @@ class DocumentService:
             for item in TimelineService(self.db).current(incident_id)
         )
         checklist = tuple(
-            ChecklistLine(step.label, step.group.label(), step.done_at, step.done_by or "", step.note)
+            ChecklistLine(
+                step.label, step.group.label(), step.done_at, step.done_by or "", step.note, step.code
+            )
             for step in ChecklistService(self.db).steps(incident_id)
         )
         filings = tuple(
@@ -157,6 +160,7 @@ class DocumentService:
                 jipdec_event=overview.jipdec_event or "",
                 jipdec_category=overview.jipdec_category or "",
                 jipdec_cause=overview.jipdec_cause or "",
+                public_summary=overview.public_summary,
             ),
             issued_on=today or today_jst(),
             report=report,
@@ -164,6 +168,12 @@ class DocumentService:
             timeline=timeline,
             checklist=checklist,
             filings=filings,
+            # The running clocks only where a document prints them: the 初動シート (app/services/document_deadlines.py).
+            deadlines=(
+                deadline_lines(self.db, incident_id, today or today_jst())
+                if kind is DocumentKind.INITIAL_SHEET
+                else ()
+            ),
             contact=self.contact_desk(),
             templates=self.templates(),
             values=self.incident_values(incident_id),

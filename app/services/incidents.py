@@ -20,6 +20,7 @@ from app.domain.incident import IncidentStatus, IncidentSummary
 from app.errors import InputError
 from app.i18n import _
 from app.services.workspace.derived import refresh_derived
+from app.wizard.validation import emoji_problem
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class IncidentDetail:
     jipdec_event: str | None
     jipdec_category: str | None
     jipdec_cause: str | None
+    public_summary: str = ""  # the 概要 for outside readers; the title stays internal
 
 
 def _parse_date(value: object, field: str) -> dt.date | None:
@@ -81,6 +83,7 @@ def _snapshot(row: Incident) -> dict[str, Any]:
     return {
         "reference": row.reference,
         "title": row.title,
+        "public_summary": row.public_summary,
         "incident_kind": row.incident_kind,
         "status": row.status,
         "learned_date": row.learned_date,
@@ -103,11 +106,14 @@ class IncidentService:
         incident_kind: str | None,
         learned_date: dt.date | None = None,
         actor: str | None = None,
+        public_summary: str = "",
     ) -> int:
         """Incident, its first assessment (when given) and the audit entry, in one transaction; returns the id."""
         title = title.strip()
         if not title:
             raise InputError(_("Enter a title for the incident."), field="title")
+        if emoji := emoji_problem(title):
+            raise InputError(emoji, field="title")
         learned = learned_date or _parse_date(facts.get("learned_date"), "learned_date")
         facts_json = audit.as_json(facts)
         assessment_json = audit.as_json(assessment) if assessment is not None else None
@@ -122,6 +128,7 @@ class IncidentService:
             row = Incident(
                 reference=self._next_reference(session, now.astimezone(JST).year),
                 title=title,
+                public_summary=public_summary.strip(),
                 incident_kind=incident_kind,
                 status=status_for(assessed).value,
                 learned_date=learned,
@@ -197,4 +204,5 @@ class IncidentService:
                 jipdec_event=row.jipdec_event,
                 jipdec_category=row.jipdec_category,
                 jipdec_cause=row.jipdec_cause,
+                public_summary=row.public_summary or "",
             )

@@ -2,7 +2,12 @@
 
 Recording a run is one transaction: a filing of kind INDIVIDUAL_NOTICE with the document as sent (the print PDF,
 or the e-mails as a zip), one delivery row per person with the SHA-256 of what that person received, and the
-audit entry. The status moves to 本人通知済 through the same derived-state refresh as any other filing.
+audit entry. The status moves to 本人通知済 through the same derived-state refresh as any other filing. Each row
+keeps the letter's text as that person received it, so the officer can answer 「何が届いたのか」 years later.
+
+What happened after (宛先不明で返送, a bounced e-mail, delivered, sent again) is appended to notice_delivery_events,
+never edited; a person's status is their latest event. People whose letter came back and was not sent again have
+not been reached: they count toward the 代替措置 (公表 or an enquiry desk, GL 3-5-4-5; docs/domain.md §6).
 """
 
 from __future__ import annotations
@@ -13,16 +18,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.db import audit
 from app.db.database import Database
-from app.db.models import Filing, Incident, NoticeDelivery
+from app.db.models import Filing, Incident, NoticeDelivery, NoticeDeliveryEvent
 from app.documents.context import Recipient
 from app.documents.mailmerge.merge import MergeResult
-from app.domain.dates import now_utc
+from app.domain.dates import JST, now_utc, today_jst
 from app.domain.filing import FilingKind
 from app.errors import InputError
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 from app.services.workspace.derived import refresh_derived
 
 CHANNEL_LETTER = "letter"
@@ -37,6 +43,58 @@ class Delivery:
     recipient: Recipient
     items: tuple[str, ...]
     sha256: str
+    letter_text: str = ""  # the letter as this person received it
+
+
+# What can happen to a notice after it was sent; "sent" is the delivery row itself.
+STATUS_SENT = "sent"
+STATUS_RETURNED = "returned"  # 宛先不明で返送
+STATUS_BOUNCED = "bounced"  # e-mail undeliverable
+STATUS_DELIVERED = "delivered"  # confirmed (配達証明, a reply)
+STATUS_RESENT = "resent"  # sent again to a corrected address
+EVENT_STATUSES = (STATUS_RETURNED, STATUS_BOUNCED, STATUS_DELIVERED, STATUS_RESENT)
+NOT_REACHED = frozenset({STATUS_RETURNED, STATUS_BOUNCED})
+_STATUS_LABELS = {
+    STATUS_SENT: N_("Sent"),
+    STATUS_RETURNED: N_("Returned (address unknown)"),
+    STATUS_BOUNCED: N_("E-mail bounced"),
+    STATUS_DELIVERED: N_("Delivered"),
+    STATUS_RESENT: N_("Sent again"),
+}
+
+
+def status_label(status: str) -> str:
+    return _(_STATUS_LABELS.get(status, status))
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryEvent:
+    id: int
+    status: str
+    happened_on: dt.date
+    note: str
+    recorded_at: dt.datetime
+    actor: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeliverySummary:
+    """The counts the officer weighs for the 代替措置: `not_reached` came back and was not sent again."""
+
+    total: int
+    delivered: int
+    returned: int  # returned and not sent again
+    bounced: int  # bounced and not sent again
+    resent: int  # sent again after a return or bounce (their latest status)
+
+    @property
+    def not_reached(self) -> int:
+        return self.returned + self.bounced
+
+    @property
+    def reached(self) -> int:
+        """Sent and not known to have failed (a letter that does not come back is taken as delivered)."""
+        return self.total - self.not_reached
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +111,38 @@ class DeliveryRecord:
     document_sha256: str
     sent_at: dt.datetime | None
     actor: str
+    status: str = STATUS_SENT
+    status_on: dt.date | None = None
+    events: tuple[DeliveryEvent, ...] = ()
+
+    @property
+    def reached(self) -> bool:
+        return self.status not in NOT_REACHED
 
 
 def deliveries_from(result: MergeResult) -> list[Delivery]:
     return [
-        Delivery(written.letter.recipient, written.letter.item_codes, written.sha256)
+        Delivery(written.letter.recipient, written.letter.item_codes, written.sha256, written.text)
         for written in result.letters
         if written.letter.recipient is not None
     ]
+
+
+def summarise(records: Sequence[DeliveryRecord]) -> DeliverySummary:
+    statuses = [record.status for record in records]
+    return DeliverySummary(
+        total=len(statuses),
+        delivered=statuses.count(STATUS_DELIVERED),
+        returned=statuses.count(STATUS_RETURNED),
+        bounced=statuses.count(STATUS_BOUNCED),
+        resent=statuses.count(STATUS_RESENT),
+    )
+
+
+def _status(events: Sequence[DeliveryEvent]) -> tuple[str, dt.date | None, tuple[DeliveryEvent, ...]]:
+    if not events:
+        return STATUS_SENT, None, ()
+    return events[-1].status, events[-1].happened_on, tuple(events)
 
 
 class NoticeService:
@@ -119,6 +201,7 @@ class NoticeService:
                     document_sha256=d.sha256,
                     sent_at=sent_at,
                     actor=who,
+                    letter_text=d.letter_text or None,
                 )
                 for d in deliveries
             )
@@ -141,12 +224,24 @@ class NoticeService:
             return filing.id
 
     def deliveries(self, incident_id: int) -> list[DeliveryRecord]:
+        """Every person notified, in the order they were sent, each with their events and latest status."""
         with self.db.session_scope() as session:
             rows = session.scalars(
                 select(NoticeDelivery)
                 .where(NoticeDelivery.incident_id == incident_id)
                 .order_by(NoticeDelivery.id)
             )
+            events: dict[int, list[DeliveryEvent]] = {}
+            for event in session.scalars(
+                select(NoticeDeliveryEvent)
+                .where(NoticeDeliveryEvent.incident_id == incident_id)
+                .order_by(NoticeDeliveryEvent.happened_on, NoticeDeliveryEvent.id)
+            ):
+                events.setdefault(event.delivery_id, []).append(
+                    DeliveryEvent(
+                        event.id, event.status, event.happened_on, event.note, event.recorded_at, event.actor
+                    )
+                )
             return [
                 DeliveryRecord(
                     r.id,
@@ -161,9 +256,82 @@ class NoticeService:
                     r.document_sha256,
                     r.sent_at,
                     r.actor,
+                    *_status(events.get(r.id, [])),
                 )
                 for r in rows
             ]
+
+    def summary(self, incident_id: int) -> DeliverySummary:
+        return summarise(self.deliveries(incident_id))
+
+    def letter_copy(self, incident_id: int, key: str) -> str:
+        """The letter as the person with this key received it (the latest one, if they were sent several)."""
+        with self.db.session_scope() as session:
+            delivery = self._find(session, incident_id, key)
+            text = session.scalar(select(NoticeDelivery.letter_text).where(NoticeDelivery.id == delivery.id))
+        if not text:
+            raise InputError(_("No copy of this letter was kept (it was recorded before copies were kept)."))
+        return text
+
+    def record_event(
+        self,
+        incident_id: int,
+        key: str,
+        status: str,
+        *,
+        happened_on: dt.date | None = None,
+        note: str = "",
+        actor: str | None = None,
+    ) -> int:
+        """Append what happened to one person's notice (returned, bounced, delivered, re-sent); returns its id."""
+        if status not in EVENT_STATUSES:
+            raise ValueError(f"unknown delivery status {status!r}")
+        day = happened_on or today_jst()
+        who = actor or audit.current_actor()
+        with self.db.session_scope() as session:
+            delivery = self._find(session, incident_id, key)
+            if day > today_jst():
+                raise InputError(_("The date {date} is in the future.").format(date=day.isoformat()))
+            if delivery.sent_at is not None and day < delivery.sent_at.astimezone(JST).date():
+                raise InputError(
+                    _("The date {date} is before the notice was sent ({sent}).").format(
+                        date=day.isoformat(), sent=delivery.sent_at.astimezone(JST).date().isoformat()
+                    )
+                )
+            event = NoticeDeliveryEvent(
+                delivery_id=delivery.id,
+                incident_id=incident_id,
+                status=status,
+                happened_on=day,
+                note=note.strip(),
+                recorded_at=now_utc(),
+                actor=who,
+            )
+            session.add(event)
+            session.flush()
+            audit.append(
+                session,
+                action="create",
+                entity="notice_delivery_event",
+                entity_id=event.id,
+                after={"delivery_id": delivery.id, "status": status, "happened_on": day, "note": event.note},
+                actor=who,
+            )
+            return event.id
+
+    @staticmethod
+    def _find(session: Session, incident_id: int, key: str) -> NoticeDelivery:
+        delivery = session.scalar(
+            select(NoticeDelivery)
+            .where(NoticeDelivery.incident_id == incident_id, NoticeDelivery.recipient_key == key.strip())
+            .order_by(NoticeDelivery.id.desc())
+            .limit(1)
+        )
+        if delivery is None:
+            raise InputError(
+                _("Nobody with the ID {key} was sent a notice for this incident.").format(key=key.strip())
+            )
+        return delivery
 
     def notified_keys(self, incident_id: int) -> set[str]:
         """Recipient keys already sent a notice for this incident (the wizard warns before sending twice)."""

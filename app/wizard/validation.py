@@ -63,6 +63,36 @@ _BANGO_CHOICES: dict[str, frozenset[str]] = {
 }
 
 
+# Pictographs no document font has: they would print as empty boxes in every PDF that shows the 件名 (the
+# register's list, the internal report). Refused where the title is typed rather than printed as tofu.
+_EMOJI_RANGES = (
+    (0x1F000, 0x1FAFF),  # mahjong, cards, enclosed alphanumerics, pictographs, emoticons, flags
+    (0x200D, 0x200D),  # zero-width joiner (family and profession sequences)
+    (0xFE0F, 0xFE0F),  # emoji presentation selector (☺️, ❤️)
+    (0xE0020, 0xE007F),  # tag characters (subdivision flags)
+)
+
+
+def emoji_in(text: str) -> list[str]:
+    """Emoji and emoji parts of `text`, once each, in order of appearance."""
+    found: list[str] = []
+    for char in text:
+        code = ord(char)
+        if char not in found and any(low <= code <= high for low, high in _EMOJI_RANGES):
+            found.append(char)
+    return found
+
+
+def emoji_problem(text: str) -> str | None:
+    """The message when a title holds emoji, naming each by its code point (the character itself may not show)."""
+    found = emoji_in(text)
+    if not found:
+        return None
+    return _(
+        "Emoji cannot be used in the title ({characters}): documents cannot print them. Write it in words instead."
+    ).format(characters="、".join(f"U+{ord(char):04X}" for char in found))
+
+
 def parse_day(value: object) -> dt.date | None:
     if not isinstance(value, str):
         return None
@@ -171,6 +201,8 @@ def problems(question: QuestionId, answers: Mapping[str, Any], now: dt.datetime)
                 "Keep the name to {limit} characters or fewer.",
                 MAX_TITLE,
             ).format(limit=MAX_TITLE)
+        elif isinstance(value, str) and question is Q.TITLE and (emoji := emoji_problem(value)):
+            found["title"] = emoji
     return found
 
 

@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+from app.calendar.closed_days import is_closed_day
 from app.cli import build_parser, run_command
 from app.db.database import Database
 from app.deadlines.clocks import Clock, ClockKind
-from app.deadlines.ics import calendar_bytes
+from app.deadlines.ics import alarm_day, calendar_bytes
 from app.deadlines.reminders import ReminderSettings
+from app.domain.dates import JST
 from app.domain.filing import FilingKind
 from app.paths import DataPaths
 from tests.clocks.helpers import Subject, assessed, clocks_at, jst
@@ -61,9 +63,10 @@ def test_each_dated_clock_is_an_all_day_event_with_alarms_at_nine() -> None:
     assert "期限：2027年7月30日（金）" in description
     assert "規則8条2項" in description
     sokuho = events["1-sokuho@test.breachdesk"]
-    # 速やかに from day 1, day 5 (7/5) the guide's outer bound; alarms still 2 days before and on 7/5 at 09:00.
+    # 速やかに from day 1, day 5 (Mon 7/5) the guide's outer bound; "2 days before" is Saturday 7/3, so that alarm
+    # rings on Friday 7/2 at 09:00, the other on 7/5 at 09:00.
     assert (sokuho["DTSTART"].dt, sokuho["DTEND"].dt) == (dt.date(2027, 7, 1), dt.date(2027, 7, 6))
-    assert _triggers(sokuho) == [dt.timedelta(days=2, hours=9), dt.timedelta(days=4, hours=9)]
+    assert _triggers(sokuho) == [dt.timedelta(days=1, hours=9), dt.timedelta(days=4, hours=9)]
     assert str(sokuho["SUMMARY"]) == "【速報（目安）】2027-0001 メール誤送信"
     assert "期限：速やかに（遅くとも2027年7月5日（月）まで。目安は概ね3〜5日以内）" in str(
         sokuho["DESCRIPTION"]
@@ -79,6 +82,49 @@ def test_the_year_end_move_is_explained_in_the_event() -> None:
     description = str(kakuho["DESCRIPTION"])
     assert "12月29日は年末年始（閉庁日）" in description and "1月3日は年末年始（閉庁日）" in description
     assert "翌開庁日に繰り下げ" in description
+
+
+def _alarm_moments(event: object) -> list[dt.datetime]:
+    """When each alarm rings, in Japan time, for an all-day event (relative to its start at midnight)."""
+    start = dt.datetime.combine(event["DTSTART"].dt, dt.time(), JST)  # type: ignore[index]
+    return [start + trigger for trigger in _triggers(event)]
+
+
+def test_alarms_before_a_monday_after_golden_week_ring_on_working_days() -> None:
+    """確報 due Monday 2027-05-10 (learned Sunday 4/11, 30th day). 2 days before is Saturday 5/8 and 7 days
+    before is Monday 5/3 (憲法記念日), the middle of Golden Week (5/3–5/5 holidays, 5/1–2 and 5/8–9 weekends):
+    each rings at 09:00 on the last working day on or before it, Friday 5/7 and Friday 4/30."""
+    clocks = [
+        c for c in _clocks(jst(2027, 4, 12), learned_date=dt.date(2027, 4, 11)) if c.kind is ClockKind.KAKUHO
+    ]
+    assert clocks[0].due_date == dt.date(2027, 5, 10)
+    settings = ReminderSettings(date_leads_days=(7, 2, 0))
+    kakuho = _events(calendar_bytes(clocks, settings, jst(2027, 4, 12), DOMAIN))["1-kakuho@test.breachdesk"]
+    assert _alarm_moments(kakuho) == [jst(2027, 4, 30, 9), jst(2027, 5, 7, 9), jst(2027, 5, 10, 9)]
+    for moment in _alarm_moments(kakuho):
+        assert not is_closed_day(moment.date()), moment
+
+
+def test_a_saturday_reminder_day_rings_on_friday_and_leads_on_one_day_ring_once() -> None:
+    """確報 due Monday 2027-07-12: 2 days before is Saturday 7/10, rung on Friday 7/9; 3 days before is that
+    Friday too, so the two leads give one alarm."""
+    clocks = [
+        c for c in _clocks(jst(2027, 6, 14), learned_date=dt.date(2027, 6, 13)) if c.kind is ClockKind.KAKUHO
+    ]
+    assert clocks[0].due_date == dt.date(2027, 7, 12)
+    kakuho = _events(calendar_bytes(clocks, ReminderSettings(), jst(2027, 6, 14), DOMAIN))[
+        "1-kakuho@test.breachdesk"
+    ]
+    assert _alarm_moments(kakuho) == [jst(2027, 7, 9, 9), jst(2027, 7, 12, 9)]
+    both = _events(
+        calendar_bytes(clocks, ReminderSettings(date_leads_days=(3, 2)), jst(2027, 6, 14), DOMAIN)
+    )["1-kakuho@test.breachdesk"]
+    assert _alarm_moments(both) == [jst(2027, 7, 9, 9)]
+
+
+def test_alarm_day_steps_back_over_the_year_end() -> None:
+    assert alarm_day(dt.date(2028, 1, 4), 2) == dt.date(2027, 12, 28)  # 1/2 → back past 12/29–1/3
+    assert alarm_day(dt.date(2027, 7, 14), 0) == dt.date(2027, 7, 14)  # an open day stays
 
 
 def test_gdpr_is_a_timed_event_in_utc_with_24_and_6_hour_alarms() -> None:

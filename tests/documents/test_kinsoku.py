@@ -57,7 +57,8 @@ def test_no_line_starts_with_closing_punctuation(styles: StyleSheet1) -> None:
     for text in KINSOKU_PARAGRAPHS:
         lines = lay_out(para(text, styles["body"]), FRAME_WIDTH)
         assert "".join(lines) == text
-        assert len(lines) == 2
+        # Two lines when filled greedily; three when the first line ends at a phrase boundary (BudouX, issue 15).
+        assert len(lines) in (2, 3)
         assert_kinsoku(lines)
         assert lines[1][0] not in "。、」）』"
 

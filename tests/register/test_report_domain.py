@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from app.db.codec import encode, read_report
+from app.db.codec import REPORT_DRAFT, encode, read_report
 from app.domain.filing import FilingKind
 from app.domain.report import (
     FIELDS,
@@ -17,6 +17,7 @@ from app.domain.report import (
     draft_from,
     format_value,
     next_draft,
+    other_summary,
     text_of,
 )
 from app.rules import assess
@@ -54,12 +55,14 @@ def test_a_sokuho_draft_starts_from_the_facts_assessment_and_timeline() -> None:
     assert (draft.individuals.count, draft.individuals.count_is_max) == (40, True)
 
 
-def test_delegated_sector_reports_to_the_ministry_and_pmark_is_prefilled() -> None:
+def test_delegated_sector_reports_to_the_ministry_and_item_9_starts_unanswered() -> None:
     f = facts(delegated_sector=True, pmark_holder=True)
     draft = draft_from(f, assess(f), ministry_name="金融庁")
     assert draft.envelope.addressee is Addressee.MINISTRY
     assert draft.envelope.ministry_name == "金融庁"
-    assert "プライバシーマーク" in draft.other.pmark.note
+    # The Pマーク and GDPR reminders are the officer's to-dos (checklist), not facts for the PPC.
+    assert (draft.other.pmark.done, draft.other.pmark.note) == (None, "")
+    assert (draft.other.gdpr.done, draft.other.gdpr.note) == (None, "")
 
 
 def test_json_round_trip_keeps_every_character() -> None:
@@ -98,3 +101,28 @@ def test_a_value_of_the_wrong_shape_is_refused() -> None:
         ReportDraft().replace("overview.learned_date", "2027-02-30")
     with pytest.raises(TypeError):
         ReportDraft().replace("data.being_acquired", "yes")
+
+
+def test_a_version_2_draft_reads_its_unticked_item_9_boxes_as_unanswered() -> None:
+    """Before tri-state answers an unticked box was False by default: it must not print 「なし」 after the upgrade,
+    and the reminders BreachDesk itself wrote into the notes are not facts for the PPC."""
+    stored = {
+        "report_version": 2,
+        "other": {
+            "police": {"done": True, "note": "相談済み"},
+            "ipa": {"done": False, "note": ""},
+            "pmark": {"done": False, "note": "プライバシーマーク付与事業者として審査機関へ報告"},
+            "gdpr": {"done": False, "note": "GDPR第33条に基づく監督機関への通知を検討"},
+        },
+    }
+    draft = read_report(stored)
+    assert (draft.other.police.done, draft.other.ipa.done, draft.other.pmark.done) == (True, None, None)
+    assert draft.other.pmark.note == "" and draft.other.gdpr.note == ""
+    assert other_summary(draft) == "警察への相談・届出：あり（相談済み）"
+    assert read_report(encode(draft, REPORT_DRAFT)) == draft
+
+
+def test_item_9_prints_only_what_was_answered() -> None:
+    draft = ReportDraft().replace("other.ipa.done", False).replace("other.text", "取引先にも連絡済み")
+    assert other_summary(draft) == "IPAへの届出：なし\n取引先にも連絡済み"
+    assert other_summary(ReportDraft()) == ""

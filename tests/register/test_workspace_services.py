@@ -110,7 +110,9 @@ def test_report_drafts_sokuho_then_kakuho_with_changes(db: Database) -> None:
 def test_a_quick_record_still_gets_a_draft(db: Database) -> None:
     incident = quick(db, "USBメモリの紛失")
     draft = ReportDraftService(db).start(incident, FilingKind.SOKUHO).draft
-    assert draft.overview.what_happened == "USBメモリの紛失"
+    # The 件名 is internal: it never becomes the report's 発生事案, but its words name the 媒体.
+    assert draft.overview.what_happened == ""
+    assert draft.data.medium == "電子媒体（USBメモリ）"
     assert draft.overview.learned_date == dt.date(2027, 7, 2)
 
 

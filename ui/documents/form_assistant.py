@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.documents.context import DocumentKind
-from app.domain.report import ITEM_TITLES, diff, fields_for, text_of
+from app.domain.report import ITEM_TITLES, diff, fields_for, other_summary, text_of
 from app.i18n import _, current_language
 from app.services.documents import DocumentService
 from app.services.root import Services
@@ -108,6 +108,8 @@ class FormAssistantDialog(QDialog):
         changes = {c.field.path: c for c in diff(previous, draft)} if previous is not None else {}
         found = [(_("Reporter"), label, value, "") for label, value in reporter_rows(self.services)]
         for field in fields_for(draft):  # the 番号法 items only when My Numbers are involved
+            if field.item == 9:
+                continue  # one text below: only the answered questions, as the form's free-text box takes it
             change = changes.get(field.path)
             marker = ""
             if change is not None and previous is not None:
@@ -116,6 +118,11 @@ class FormAssistantDialog(QDialog):
             item = str(field.item) if field.item else _("Type")
             # The value is what goes into the PPC's Japanese form: Japanese in every UI language.
             found.append((item, field.label(lang), text_of(draft, field.path, "ja"), marker))
+        summary = other_summary(draft)
+        marker = ""
+        if previous is not None and other_summary(previous) != summary:
+            marker = _("Changed (before: {value})").format(value=other_summary(previous) or _("empty"))
+        found.append(("9", ITEM_TITLES[9][0 if lang == "ja" else 1], summary, marker))
         if self.changed_only.isChecked():
             found = [row for row in found if row[3]]
         return found

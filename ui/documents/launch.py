@@ -14,19 +14,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.commands.export import need_place
 from app.documents import builders
 from app.documents.context import DocumentKind
+from app.documents.model import NeedSource
 from app.errors import BreachDeskError
 from app.i18n import _
 from ui.documents.form_assistant import FormAssistantDialog
 from ui.documents.letters_dialog import LettersDialog
-from ui.documents.preview import DocumentPreviewDialog
+from ui.documents.preview import DocumentPreviewDialog, EditAction
 from ui.documents.template_editor import TemplateEditorDialog
 from ui.documents.values_dialog import PlaceholderValuesDialog
 
 if TYPE_CHECKING:
     from app.db.database import Database
     from app.documents.context import DocumentContext
+    from app.documents.model import Need
     from app.services.root import Services
 
 # File names as the office files them (Japanese in every UI language: the documents are Japanese).
@@ -39,6 +42,7 @@ FILE_NAMES = {
     "publication": "公表文",
     "internal_report": "社内報告書",
     "pmark_report": "Pマーク事故報告",
+    "initial_sheet": "初動シート",
 }
 
 
@@ -57,9 +61,14 @@ def _warn(parent: QWidget | None, error: BreachDeskError) -> None:
 
 
 def build_preview(
-    parent: QWidget | None, services: Services, incident_id: int, kind: DocumentKind | str
+    parent: QWidget | None,
+    services: Services,
+    incident_id: int,
+    kind: DocumentKind | str,
+    edit_office: EditAction | None = None,
 ) -> DocumentPreviewDialog:
-    """The preview dialog for one document, not yet shown (tests and screenshots use this)."""
+    """The preview dialog for one document, not yet shown (tests and screenshots use this); `edit_office` opens
+    the office profile (the main window's), offered when the document takes fields from it."""
     kind = DocumentKind(kind)
     service = services.documents
     state: dict[str, DocumentContext] = {}
@@ -86,6 +95,18 @@ def build_preview(
     def edit_wording(parent: QWidget) -> bool:
         return bool(TemplateEditorDialog(parent, service, kind.template_key).exec())
 
+    def missing() -> list[str]:
+        return missing_lines(builders.missing(kind, state["ctx"]))
+
+    actions: list[tuple[str, EditAction]] = [
+        (_("Placeholder values…"), edit_values),
+        (_("Edit the wording…"), edit_wording),
+    ]
+    if edit_office is not None and any(
+        need.source is NeedSource.OFFICE for need in builders.needs(kind, state["ctx"])
+    ):
+        actions.insert(0, (_("Office profile…"), edit_office))
+
     reference = state["ctx"].incident.reference
     return DocumentPreviewDialog(
         parent,
@@ -96,16 +117,29 @@ def build_preview(
         problems=problems,
         blocking=blocking,
         rebuild=rebuild,
-        edit_actions=[(_("Placeholder values…"), edit_values), (_("Edit the wording…"), edit_wording)],
+        edit_actions=actions,
+        missing=missing(),
+        missing_fn=missing,
     )
 
 
+def missing_lines(needs: tuple[Need, ...]) -> list[str]:
+    """「事業者名 — 事業者情報で入力してください」: each empty field with the place the officer fills it."""
+    return [
+        _("{field} — fill it in: {where}").format(field=need.label, where=need_place(need)) for need in needs
+    ]
+
+
 def open_document_preview(
-    parent: QWidget | None, services: Services, incident_id: int, kind: DocumentKind | str
+    parent: QWidget | None,
+    services: Services,
+    incident_id: int,
+    kind: DocumentKind | str,
+    edit_office: EditAction | None = None,
 ) -> bool:
     """Build `kind` for the incident and show it; False (with a message) when it cannot be built yet."""
     try:
-        dialog = build_preview(parent, services, incident_id, kind)
+        dialog = build_preview(parent, services, incident_id, kind, edit_office)
     except BreachDeskError as exc:
         _warn(parent, exc)
         return False

@@ -1,8 +1,10 @@
 """本人通知の作成: recipient list → checks → letters (one print PDF, one PDF each, or e-mails) → sending log.
 
 Every letter is composed and checked before anything is written (who cannot be reached this way, addresses too
-long for the window, characters the fonts lack, template gaps); generation runs in the background with a
-progress bar and Cancel; afterwards the officer opens the folder or the print file and records the sending.
+long for the window, characters no font has, names with 「?」 from a damaged CSV, template gaps). A problem in one
+person's own text holds back only their letter; names with 「?」 can be sent after the officer confirms them.
+Generation runs in the background with a progress bar and Cancel; afterwards the officer opens the folder or the
+print file and records the sending.
 """
 
 from __future__ import annotations
@@ -31,7 +33,17 @@ from PySide6.QtWidgets import (
 
 from app.documents.context import DocumentContext, DocumentKind, Recipient
 from app.documents.kinds.notice_letter import compose_letter
-from app.documents.mailmerge.merge import COMBINED_NAME, MergeMode, MergePlan, MergeResult, plan, write
+from app.documents.mailmerge.eml import safe_filename
+from app.documents.mailmerge.merge import (
+    DOCUMENT_NAME,
+    MergeMode,
+    MergePlan,
+    MergeResult,
+    PersonProblem,
+    combined_name,
+    plan,
+    write,
+)
 from app.documents.render.letters import render_letters
 from app.domain.dates import now_utc
 from app.i18n import _, ngettext
@@ -55,6 +67,7 @@ class LettersDialog(QDialog):
         self.imported: ImportResult | None = None
         self.plan_value: MergePlan | None = None
         self.result_value: MergeResult | None = None
+        self.allow_suspect = False  # the officer confirmed the names with 「?」 after checking the source
         self.job: BackgroundJob | None = None
         self.pool = QThreadPool.globalInstance()
         self.setWindowTitle(
@@ -148,6 +161,7 @@ class LettersDialog(QDialog):
     def set_recipients(self, imported: ImportResult) -> None:
         self.imported = imported
         self.recipients = imported.recipients
+        self.allow_suspect = False  # a new list is confirmed afresh
         self.list_label.setText(
             ngettext(
                 "{count} person imported; {missing} without a postal address (counted toward the substitute measures).",
@@ -171,7 +185,7 @@ class LettersDialog(QDialog):
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.plan_value = plan(self.ctx, self.recipients, self.mode)
+            self.plan_value = plan(self.ctx, self.recipients, self.mode, allow_suspect=self.allow_suspect)
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.report.setPlainText("\n".join(self.plan_lines(self.plan_value)))
@@ -197,10 +211,29 @@ class LettersDialog(QDialog):
             lines.append("⚠ " + problem)
         if merge.blocking:
             lines.append(
-                "✖ "
-                + _("Fix these lines in the list, then import it again; nothing can be produced until then:")
+                "✖ " + _("The wording all letters share cannot be printed; nothing can be produced:")
             )
-            lines += ["   " + problem.text() for problem in merge.blocking]
+            lines += ["   " + problem for problem in merge.blocking]
+        if merge.held_back:
+            lines.append(
+                "✖ "
+                + ngettext(
+                    "{count} letter is held back (the others can be produced); fix these lines in the list:",
+                    "{count} letters are held back (the others can be produced); fix these lines in the list:",
+                    len(merge.held_back_people),
+                ).format(count=len(merge.held_back_people))
+            )
+            lines += ["   " + problem.text() for problem in merge.held_back]
+            if merge.suspect:
+                lines.append(
+                    "   "
+                    + _(
+                        "When you click Produce, you can confirm the lines with “?” after checking the original data."
+                    )
+                )
+        if merge.confirmed:
+            lines.append("⚠ " + _("Produced after your confirmation, although they contain “?”:"))
+            lines += ["   " + problem.text() for problem in merge.confirmed]
         if merge.skipped:
             if merge.mode is MergeMode.EML:
                 lines.append(_("No e-mail address (send them a letter instead):"))
@@ -218,10 +251,37 @@ class LettersDialog(QDialog):
     # --- producing ----------------------------------------------------------------------------------------
     def output_target(self) -> Path:
         folder = Path(self.folder_edit.text()).expanduser()
-        return folder / COMBINED_NAME if self.mode is MergeMode.COMBINED else folder
+        return folder / combined_name(self.ctx) if self.mode is MergeMode.COMBINED else folder
+
+    def confirm_suspect(self, suspect: tuple[PersonProblem, ...]) -> bool:
+        """Names with 「?」 are held back until the officer says the original data reads the same."""
+        shown = "\n".join(problem.text() for problem in suspect[:15])
+        if len(suspect) > 15:
+            shown += "\n" + _("… and {count} more.").format(count=len(suspect) - 15)
+        answer = QMessageBox.question(
+            self,
+            _("Names that may have lost characters"),
+            _(
+                "These letters are held back because their name or address contains “?”:\n\n{lines}\n\n"
+                "Have you checked the original data, and should these letters be produced as they are? "
+                "Choose No to produce the other letters only."
+            ).format(lines=shown),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def generate(self) -> None:
         merge = self.plan_value
+        if (
+            merge is not None
+            and merge.suspect
+            and not self.allow_suspect
+            and self.confirm_suspect(merge.suspect)
+        ):
+            self.allow_suspect = True
+            self.refresh_plan()
+            merge = self.plan_value
         if merge is None or not merge.ready:
             return
         ctx, target, guide = self.ctx, self.output_target(), self.guide_box.isChecked()
@@ -269,6 +329,15 @@ class LettersDialog(QDialog):
             ).format(count=len(result.letters), mode=result.mode.label())
         )
         self.report.appendPlainText(str(result.files[0].parent))
+        held = self.plan_value.held_back_people if self.plan_value is not None else ()
+        if held:
+            self.report.appendPlainText(
+                ngettext(
+                    "{count} letter was held back; see the lines listed above.",
+                    "{count} letters were held back; see the lines listed above.",
+                    len(held),
+                ).format(count=len(held))
+            )
         self.open_folder_button.setEnabled(True)
         self.view_button.setEnabled(result.document is not None)
         self.record_button.setEnabled(True)
@@ -293,7 +362,7 @@ class LettersDialog(QDialog):
             self,
             pdf,
             title=_("Sample letter"),
-            suggested_name="本人通知_見本.pdf",
+            suggested_name=f"{safe_filename(self.ctx.incident.reference)}_{DOCUMENT_NAME}_見本.pdf",
             folder=Path(self.folder_edit.text()),
             problems=problems,
         ).exec()

@@ -26,6 +26,7 @@ PREVIEW_KINDS: tuple[tuple[str, str], ...] = (
     ("publication", N_("Public announcement…")),
     ("internal_report", N_("Internal report…")),
     ("pmark_report", N_("Privacy Mark incident report…")),
+    ("initial_sheet", N_("First-response sheet…")),
 )
 
 
@@ -65,9 +66,22 @@ def _for_selected(window: Any, run: Callable[[Any, Any, int], object]) -> Callab
 
 def _preview(kind: str) -> Callable[[Any, Any, int], object]:
     def run(window: Any, services: Any, incident_id: int) -> object:
-        return _launch().open_document_preview(window, services, incident_id, kind)
+        return _launch().open_document_preview(window, services, incident_id, kind, _office_editor(window))
 
     return run
+
+
+def _office_editor(window: Any) -> Callable[[Any], bool] | None:
+    """The main window's office profile dialog, for the preview's 「事業者情報…」 button (a document whose
+    reporter fields are empty is fixed there, then rebuilt)."""
+    opener = getattr(window, "open_register", None)
+    if opener is None:
+        return None
+
+    def edit(_parent: Any) -> bool:
+        return bool(opener.office_profile())
+
+    return edit
 
 
 def _letters(window: Any, services: Any, incident_id: int) -> object:

@@ -1,7 +1,9 @@
 """The preview of a generated PDF: zoom, page navigation, print at actual size, save as PDF, open the folder.
 
 What the preflight found is shown above the pages: gaps print as 【未入力】 (a warning), characters the fonts
-lack would print as boxes, so printing and saving stay disabled until they are replaced.
+lack would print as boxes, so printing and saving stay disabled until they are replaced. Above them, the fields
+the document needs from the register that are still empty, each with where to fill it; saving or printing
+with any of them empty asks once first (issue 15 point 1).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from app.i18n import _
 from ui.common import messages
 
 Rebuild = Callable[[], tuple[bytes, list[str], bool]]  # pdf, problems, blocking
+MissingFields = Callable[[], list[str]]  # each still-empty field with where to fill it, after a rebuild
 EditAction = Callable[
     [QWidget], bool
 ]  # opens an editor over the preview; True when the document should be rebuilt
@@ -80,6 +83,8 @@ class DocumentPreviewDialog(QDialog):
         blocking: bool = False,
         rebuild: Rebuild | None = None,
         edit_actions: list[tuple[str, EditAction]] | None = None,
+        missing: list[str] | None = None,
+        missing_fn: MissingFields | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Preview: {title}").format(title=title))
@@ -88,6 +93,8 @@ class DocumentPreviewDialog(QDialog):
         self.folder = folder
         self.saved_path: Path | None = None
         self.rebuild_fn = rebuild
+        self.missing_fn = missing_fn
+        self.missing: list[str] = list(missing or [])
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
         self.view = QPdfView(self)
@@ -99,6 +106,12 @@ class DocumentPreviewDialog(QDialog):
         self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems_label.setStyleSheet(
             "QLabel { background: #fff4ce; border: 1px solid #e0c060; padding: 6px; }"
+        )
+        self.needs_label = QLabel()
+        self.needs_label.setWordWrap(True)
+        self.needs_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.needs_label.setStyleSheet(
+            "QLabel { background: #fde7e9; border: 1px solid #d08080; padding: 6px; }"
         )
         self.page_label = QLabel()
 
@@ -148,6 +161,7 @@ class DocumentPreviewDialog(QDialog):
         for widget in (self.print_button, self.save_button, self.folder_button, self.close_button):
             bar.addWidget(widget)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.needs_label)
         layout.addWidget(self.problems_label)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
@@ -184,6 +198,28 @@ class DocumentPreviewDialog(QDialog):
         self.save_button.setEnabled(not blocking)
         self.folder_button.setEnabled(self.saved_path is not None)
         self._update_page_label()
+        self.show_missing(self.missing)
+
+    def show_missing(self, missing: list[str]) -> None:
+        self.missing = list(missing)
+        heading = _("Still empty in the register (the document prints them as blanks):")
+        self.needs_label.setText("\n".join([heading, *(f"・{line}" for line in self.missing)]))
+        self.needs_label.setVisible(bool(self.missing))
+
+    def confirm_missing(self) -> bool:
+        """One question listing every empty field before the document leaves the preview; True to go on."""
+        if not self.missing:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.windowTitle(),
+            _("These fields are still empty:\n{fields}\n\nSave or print the document anyway?").format(
+                fields="\n".join(f"・{line}" for line in self.missing)
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def rebuild(self) -> None:
         if self.rebuild_fn is None:
@@ -193,6 +229,8 @@ class DocumentPreviewDialog(QDialog):
         except BreachDeskError as exc:
             QMessageBox.warning(self, self.windowTitle(), exc.user_text())
             return
+        if self.missing_fn is not None:
+            self.missing = self.missing_fn()
         self.load(pdf, problems, blocking)
 
     # --- navigation -------------------------------------------------------------------------------------
@@ -243,7 +281,7 @@ class DocumentPreviewDialog(QDialog):
 
     # --- output -------------------------------------------------------------------------------------------
     def print_document(self) -> None:
-        if self.blocking:
+        if self.blocking or not self.confirm_missing():
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setFullPage(True)
@@ -258,7 +296,7 @@ class DocumentPreviewDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), exc.user_text())
 
     def save_as(self) -> Path | None:
-        if self.blocking:
+        if self.blocking or not self.confirm_missing():
             return None
         start = str(self.folder / self.suggested_name)
         name, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), start, _("PDF files (*.pdf)"))

@@ -65,6 +65,7 @@ class RecipientImportDialog(QDialog):
         self.folder = folder or Path.home()
         self.table_data: CsvTable | None = None
         self.result_value: ImportResult | None = None
+        self.suspect_shown = False  # the 「?」 warnings were shown once; the next Import goes ahead
         self.path_label = QLabel(_("No file chosen yet."))
         self.path_label.setWordWrap(True)
         self.choose_button = QPushButton(_("Choose a CSV file…"))
@@ -132,6 +133,7 @@ class RecipientImportDialog(QDialog):
             self._show_messages([exc.user_text()])
             return False
         self.table_data = table
+        self.suspect_shown = False
         self.folder = path.parent
         self.path_label.setText(
             ngettext(
@@ -208,6 +210,19 @@ class RecipientImportDialog(QDialog):
             return
         except InputError as exc:
             self._show_messages([exc.user_text()])
+            return
+        if result.suspect and not self.suspect_shown:
+            # A 「?」 in a name is usually a character Excel lost: say so per line before the list is taken.
+            self.suspect_shown = True
+            self._show_messages(
+                [
+                    *(warning.text() for warning in result.suspect),
+                    _(
+                        "The letters for these lines will be held back until you confirm them. "
+                        "Fix the file and choose it again, or click Import to continue."
+                    ),
+                ]
+            )
             return
         self.result_value = result
         self.accept()

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.documents.context import ContactDesk
-from app.documents.wording.defaults import PLACEHOLDERS
+from app.documents.wording.compose import internal_text_warnings
+from app.documents.wording.defaults import OUTSIDE_TEMPLATE_KEYS, PLACEHOLDERS
 from app.documents.wording.templates import DocumentTemplate, Section, default_template, placeholders_in
 from app.errors import BreachDeskError
 from app.i18n import N_, _
@@ -243,15 +244,19 @@ class TemplateEditorDialog(QDialog):
         unknown = sorted(
             {name for text in texts for name in placeholders_in(text) if name not in PLACEHOLDERS}
         )
+        found = []
         if unknown:
-            self.check_label.setText(
+            found.append(
                 "⚠ "
                 + _("These placeholders are not known (check the spelling in the template): {names}").format(
                     names="、".join(unknown)
                 )
             )
-        else:
-            self.check_label.setText("")
+        if self.key in OUTSIDE_TEMPLATE_KEYS:
+            # The 件名 is internal (issue 15 point 2): the same warning the preview shows.
+            shown = DocumentTemplate(title="\n".join(texts))
+            found += ["⚠ " + warning for warning in internal_text_warnings(shown)]
+        self.check_label.setText("\n".join(found))
 
     def _kind_changed(self) -> None:
         self._pending[self._shown_key] = self.template()

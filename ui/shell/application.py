@@ -36,6 +36,7 @@ from app.logs import setup_logging, start_rotation
 from app.paths import DataPaths, data_paths, resources_dir
 from app.settings import SettingsStore
 from ui.common import messages
+from ui.common.fonts import register_names_fallback
 from ui.shell import dialogs, single_instance
 from ui.shell.fonts import WINDOW_FONT_FILES, apply_application_font, register_fonts
 from ui.shell.main_window import MainWindow
@@ -336,6 +337,7 @@ def run_gui(args: argparse.Namespace) -> int:
         after_first_paint(window, instance.listen)  # QtNetwork loads after the window is on screen
         after_first_paint(window, start_rotation)  # and logging.handlers
         after_first_paint(window, register_fonts)  # and the fixed-width faces
+        after_first_paint(window, register_names_fallback)  # and 𠮷 & co. (ui/common/fonts.py)
         quit_after = os.environ.get(QUIT_AFTER_ENV, "")
         if quit_after.isdigit():
             QTimer.singleShot(int(quit_after), app.quit)

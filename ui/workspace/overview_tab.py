@@ -156,6 +156,9 @@ class OverviewTab(QWidget):
         data = ctx.overview.overview(ctx.incident_id)
         self.title_edit = AutosaveLineEdit(data.title, self._save_title, ctx.reporter)
         self.title_edit.setMaxLength(500)
+        self.title_edit.setToolTip(
+            _("The title is for the office only: it is never printed on what goes outside.")
+        )
         self.reference_label = QLabel()
         self.status_label = QLabel()
         self.learned_label = QLabel()
@@ -201,6 +204,8 @@ class OverviewTab(QWidget):
         verdict_layout.addWidget(self.warnings_label)
         verdict_layout.addLayout(buttons)
 
+        summary_box = self._summary_box(data.public_summary)
+
         self.notes_edit = AutosaveTextEdit(data.notes, self._save_notes, ctx.reporter)
         self.notes_edit.setPlaceholderText(_("Notes for this incident (saved as you type)"))
         self.notes_edit.setMinimumHeight(90)
@@ -228,6 +233,7 @@ class OverviewTab(QWidget):
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.addLayout(facts)
+        layout.addWidget(summary_box)
         layout.addWidget(verdict_box)
         layout.addWidget(notes_box)
         layout.addWidget(history_box)
@@ -238,6 +244,61 @@ class OverviewTab(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.reload()
+
+    def _summary_box(self, text: str) -> QGroupBox:
+        """The 概要 for outside readers (issue 15 point 2): letters, the announcement, the notice to the entrusting
+        business and the report print it; the title above stays internal."""
+        self.summary_edit = AutosaveTextEdit(text, self._save_summary, self.ctx.reporter)
+        self.summary_edit.setPlaceholderText(
+            _("What happened, as the people concerned and the PPC will read it (no internal names)")
+        )
+        self.summary_edit.setMinimumHeight(70)
+        self.summary_edit.setMaximumHeight(120)
+        self.propose_button = QPushButton(_("Propose from the facts"))
+        self.propose_button.clicked.connect(self.propose_summary)
+        self.summary_note = QLabel(
+            _(
+                "This text is sent outside: it is printed as the summary in the letters to the individuals, the "
+                "public announcement, the notice to the entrusting business and the report. The title stays internal."
+            )
+        )
+        self.summary_note.setWordWrap(True)
+        self.summary_note.setStyleSheet("color: #8a5300;")
+        row = QHBoxLayout()
+        row.addWidget(self.summary_note, 1)
+        row.addWidget(self.propose_button, 0, Qt.AlignmentFlag.AlignTop)
+        box = QGroupBox(_("Summary for outside readers"))
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.summary_edit)
+        box_layout.addLayout(row)
+        return box
+
+    def _save_summary(self, text: str) -> None:
+        self.ctx.overview.set_public_summary(self.ctx.incident_id, text)
+
+    def propose_summary(self) -> None:
+        """Fill the summary from the facts; the officer's own text is replaced only after asking."""
+        proposal = self.ctx.overview.propose_summary(self.ctx.incident_id)
+        if not proposal:
+            QMessageBox.information(
+                self,
+                _("Summary for outside readers"),
+                _("The facts are not recorded yet: run the assessment first, or write the summary yourself."),
+            )
+            return
+        current = self.summary_edit.toPlainText().strip()
+        if current and current != proposal:
+            answer = QMessageBox.question(
+                self,
+                _("Summary for outside readers"),
+                _("Replace the summary you wrote with the one proposed from the facts?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.summary_edit.setPlainText(proposal)
+        self.summary_edit.commit()
 
     def _save_title(self, text: str) -> None:
         self.ctx.overview.set_title(self.ctx.incident_id, text)

@@ -48,6 +48,7 @@ from ui.workspace.fields import AutosaveLineEdit, AutosaveTextEdit, DateField, h
 LONG_TEXT = frozenset(
     {
         "overview.what_happened",
+        "overview.applicability",
         "overview.timeline",
         "data.items",
         "individuals.note",
@@ -112,6 +113,13 @@ class ReportTab(QWidget):
                 "final report starts as a copy of the preliminary one, and the changes are listed beside it."
             )
         )
+        # What to check in the 事実経過 before it goes out (dates before the 発生日, a notified person's name).
+        self.warnings_label = QLabel()
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setStyleSheet(
+            "QLabel { background: #fff4ce; border: 1px solid #e0c060; padding: 6px; }"
+        )
+        self.warnings_label.hide()
         self.form_scroll = QScrollArea()
         self.form_scroll.setWidgetResizable(True)
         self.changes_list = QListWidget()
@@ -129,6 +137,7 @@ class ReportTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.placeholder)
+        layout.addWidget(self.warnings_label)
         layout.addWidget(self.splitter, 1)
         latest = self.ctx.reports.drafts(self.ctx.incident_id)
         if latest:
@@ -268,9 +277,17 @@ class ReportTab(QWidget):
             return
         self.ctx.reporter.saved.emit()
 
+    def _show_warnings(self) -> None:
+        if self.draft_id is None:
+            return
+        found = self.ctx.reports.timeline_warnings(self.draft_id)
+        self.warnings_label.setText("\n".join(f"⚠ {line}" for line in found))
+        self.warnings_label.setVisible(bool(found))
+
     def _show_changes(self) -> None:
         if self.draft_id is None:
             return
+        self._show_warnings()
         changes = self.ctx.reports.changes_since_base(self.draft_id)
         changed_paths = {change.field.path for change in changes}
         for path, label in self.labels.items():

@@ -18,6 +18,7 @@ from ui.workspace.classification_tab import ClassificationTab
 from ui.workspace.context import WorkspaceContext
 from ui.workspace.fields import AutosaveLineEdit, AutosaveTextEdit, DateField
 from ui.workspace.filings_tab import FilingsTab
+from ui.workspace.notices_tab import NoticesTab
 from ui.workspace.overview_tab import OverviewTab
 from ui.workspace.report_tab import ReportTab
 from ui.workspace.timeline_tab import TimelineTab
@@ -29,6 +30,7 @@ TABS: tuple[tuple[str, str, Any], ...] = (
     ("timeline", N_("Timeline"), TimelineTab),
     ("report", N_("Report contents"), ReportTab),
     ("filings", N_("Filings and notices"), FilingsTab),
+    ("notices", N_("Notices sent"), NoticesTab),
     ("classification", N_("Classification"), ClassificationTab),
 )
 TAB_CODES = tuple(code for code, _label, _cls in TABS)

@@ -11,9 +11,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from app.documents.context import DocumentContext, DocumentKind, FilingLine
-from app.documents.model import Block, Bullets, Document, Grid, Heading, KeyValues, Para
+from app.documents.model import Block, Bullets, Document, Grid, Heading, KeyValues, Need, Para
 from app.documents.render.pdf import to_pdf
-from app.documents.wording.compose import body_blocks, filler_for, full_width_number, template_of
+from app.documents.wording.compose import (
+    body_blocks,
+    filler_for,
+    full_width_number,
+    office_needs,
+    template_of,
+)
 from app.documents.wording.letterhead import letterhead
 from app.documents.wording.values import date_text
 from app.domain.assessment import Assessment, BangoAssessment, DateWindow, Filing, IndividualNotice, Kakuho
@@ -40,6 +46,11 @@ _BANGO_EXCLUDED = {
 }
 BOTH_LAWS = "（個人情報保護法・番号法）"
 PPC_FORM_CHANNEL = "ppc_form"  # the PPC's online form: under a separate filing, the 番号法 report
+
+
+def needs(ctx: DocumentContext) -> tuple[Need, ...]:
+    """Management reads it inside the office: who wrote it is enough (the office and its contact person)."""
+    return office_needs(ctx, "事業者名", "担当者")
 
 
 def bango_verdict(bango: BangoAssessment) -> str:

@@ -7,12 +7,37 @@ Only items 1, 2, 4, 5 and 9 of 規則8条1項, and of item 2 only the data that 
 from __future__ import annotations
 
 from app.documents.context import DocumentContext, DocumentKind, Recipient
-from app.documents.model import HONORIFIC, AddressBlock, Block, Document, Heading, LetterContent, Para
+from app.documents.model import (
+    HONORIFIC,
+    AddressBlock,
+    Block,
+    Document,
+    Heading,
+    LetterContent,
+    Need,
+    NeedSource,
+    Para,
+)
 from app.documents.render.letters import render_letters
-from app.documents.wording.compose import KNOWN_PLACEHOLDERS, body_blocks, full_width_number, template_of
+from app.documents.wording.compose import (
+    KNOWN_PLACEHOLDERS,
+    body_blocks,
+    contact_needs,
+    full_width_number,
+    internal_text_warnings,
+    kept_sections,
+    office_needs,
+    template_of,
+)
 from app.documents.wording.defaults import PERSONAL_PLACEHOLDERS, advice_for
 from app.documents.wording.templates import Filler, placeholders_in
-from app.documents.wording.values import base_values, incident_items, item_label, personal_values
+from app.documents.wording.values import (
+    base_values,
+    incident_items,
+    item_label,
+    notice_publication_text,
+    personal_values,
+)
 
 KIND = DocumentKind.NOTICE_LETTER
 SAMPLE_NAME = "（宛名）"
@@ -37,7 +62,12 @@ class LetterComposer:
         self.ctx = ctx
         self.template = template_of(ctx, KIND.template_key)
         self.values = base_values(ctx)
+        if not ctx.values.get("公表の状況", "").strip():
+            self.values["公表の状況"] = notice_publication_text(ctx.report)
         self.shared_filler = Filler(self.values, KNOWN_PLACEHOLDERS)
+        # Sections the report has nothing for yet (対応, 再発防止策, 公表) are left out, not printed as 【未入力】.
+        self.sections = kept_sections(self.template, self.shared_filler)
+        self.warnings = internal_text_warnings(self.template)
         self._cache: dict[tuple[str, str], list[Block]] = {}
         self.sender = _sender_lines(ctx)
         self.date_line = self.shared_filler.fill("{作成日}")
@@ -49,11 +79,11 @@ class LetterComposer:
 
     def _blocks(self, text: str, style: str, filler: Filler) -> list[Block]:
         if _uses_personal(text):
-            return body_blocks(text, filler, style)
+            return body_blocks(text, filler, style, optional=True)
         key = (text, style)
         found = self._cache.get(key)
         if found is None:
-            found = self._cache[key] = body_blocks(text, self.shared_filler, style)
+            found = self._cache[key] = body_blocks(text, self.shared_filler, style, optional=True)
         return found
 
     def compose(self, recipient: Recipient | None) -> LetterContent:
@@ -74,9 +104,9 @@ class LetterComposer:
         title = (filler if _uses_personal(template.title) else self.shared_filler).fill(template.title)
         add(template.opening, "body")
         add(template.closing, "body")
-        if template.sections:
+        if self.sections:
             blocks.append(Para("記", "body_center"))
-            for number, section in enumerate(template.sections, start=1):
+            for number, section in enumerate(self.sections, start=1):
                 heading = (filler if _uses_personal(section.heading) else self.shared_filler).fill(
                     section.heading
                 )
@@ -110,7 +140,7 @@ class LetterComposer:
             title_is_shared=not _uses_personal(template.title),
             items=personal_items(filler),
             item_codes=(recipient.items if recipient is not None else ()) or incident_items(ctx),
-            problems=tuple(problems),
+            problems=(*problems, *self.warnings),
         )
 
 
@@ -126,6 +156,25 @@ def compose_letter(ctx: DocumentContext, recipient: Recipient | None) -> LetterC
 def personal_items(filler: Filler) -> tuple[str, ...]:
     value = filler.values.get("該当する情報", ())
     return value if isinstance(value, tuple) else (value,)
+
+
+def needs(ctx: DocumentContext) -> tuple[Need, ...]:
+    """What every letter must say (施行規則第10条: 概要, 項目, 原因, 二次被害; その他参考となる事項 is the advice,
+    always there) and who sends it; a value typed for the incident counts as filled."""
+    values = base_values(ctx)
+
+    def has(name: str) -> bool:
+        value = values.get(name, "")
+        return bool(value.strip()) if isinstance(value, str) else any(v.strip() for v in value)
+
+    return (
+        *office_needs(ctx, "事業者名"),
+        *contact_needs(ctx),
+        Need("事案の概要", has("事案の概要"), NeedSource.INCIDENT),
+        Need("個人データの項目", bool(incident_items(ctx)) or has("項目"), NeedSource.INCIDENT),
+        Need("原因", has("原因"), NeedSource.REPORT),
+        Need("二次被害又はそのおそれの有無", has("二次被害"), NeedSource.REPORT),
+    )
 
 
 def compose(ctx: DocumentContext) -> Document:

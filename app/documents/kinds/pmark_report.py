@@ -8,11 +8,11 @@ categories (発生事象・事象分類・原因) so the statistics can be compa
 from __future__ import annotations
 
 from app.documents.context import DocumentContext, DocumentKind
-from app.documents.model import Block, Document, Heading, KeyValues, Para
+from app.documents.model import Block, Document, Heading, KeyValues, Need, NeedSource, Para
 from app.documents.render.pdf import to_pdf
-from app.documents.wording.compose import body_blocks, filler_for, template_of
+from app.documents.wording.compose import body_blocks, filler_for, office_needs, template_of
 from app.documents.wording.letterhead import letterhead
-from app.domain.report import ENUM_LABELS
+from app.domain.report import ENUM_LABELS, outside_timeline
 
 KIND = DocumentKind.PMARK_REPORT
 NONE = "―"
@@ -23,6 +23,21 @@ def _report_type(ctx: DocumentContext) -> str:
     if pmark is None:
         return NONE
     return "速報" if pmark.sokuho_required and ctx.report is None else "報告"
+
+
+def needs(ctx: DocumentContext) -> tuple[Need, ...]:
+    """The holder, its registration with the 審査機関 and whom the 審査機関 calls back (docs/domain.md §8)."""
+    office = ctx.office
+    return (
+        *office_needs(ctx, "事業者名", "業種", "担当者"),
+        Need(
+            "電話番号又はメールアドレス",
+            bool(office.phone.strip() or office.email.strip()),
+            NeedSource.OFFICE,
+        ),
+        Need("審査機関名", bool(ctx.values.get("審査機関名", "").strip()), NeedSource.VALUES),
+        Need("Pマーク登録番号", bool(ctx.values.get("Pマーク登録番号", "").strip()), NeedSource.VALUES),
+    )
 
 
 def compose(ctx: DocumentContext) -> Document:
@@ -42,7 +57,7 @@ def compose(ctx: DocumentContext) -> Document:
     medium = report.data.medium if report is not None else ""
     timeline = report.overview.timeline if report is not None else ""
     if not timeline.strip():
-        timeline = "\n".join(f"{t.occurred_at:%Y/%m/%d %H:%M}　{t.text}" for t in ctx.timeline)
+        timeline = outside_timeline(ctx.timeline)  # never who recorded each entry
     rows = (
         ("事業者名", f("{事業者名}")),
         ("業種", f("{業種}")),

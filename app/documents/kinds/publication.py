@@ -11,12 +11,16 @@ from __future__ import annotations
 import dataclasses
 
 from app.documents.context import DocumentContext, DocumentKind
-from app.documents.model import Block, Document, Gap, Heading, Para
+from app.documents.model import Block, Document, Gap, Heading, Need, NeedSource, Para
 from app.documents.render.pdf import to_pdf
 from app.documents.wording.compose import (
     body_blocks,
+    contact_needs,
     filler_for,
     full_width_number,
+    internal_text_warnings,
+    kept_sections,
+    office_needs,
     sections_blocks,
     template_of,
 )
@@ -30,15 +34,17 @@ KIND = DocumentKind.PUBLICATION
 
 
 def compose(ctx: DocumentContext) -> Document:
-    template = template_of(ctx, KIND.template_key)
+    stored = template_of(ctx, KIND.template_key)
     filler = filler_for(ctx)
+    # Sections the report has nothing for yet (対応, 再発防止策) are left out, not printed as 【未入力】.
+    template = dataclasses.replace(stored, sections=kept_sections(stored, filler))
     title = filler.fill(template.title)
     blocks: list[Block] = [
         Para(date_text(ctx, ctx.issued_on), "body_right"),
         Para(ctx.office.name.strip() or filler.fill("{事業者名}"), "body_right"),
         Gap(6),
         Para(title, "title"),
-        *body_blocks(template.opening, filler),
+        *body_blocks(template.opening, filler, optional=True),
     ]
     my_numbers = my_number_blocks(ctx)
     if template.sections or my_numbers:
@@ -46,13 +52,24 @@ def compose(ctx: DocumentContext) -> Document:
         cut = _after_items(template)
         before = dataclasses.replace(template, sections=template.sections[:cut])
         after = dataclasses.replace(template, sections=template.sections[cut:])
-        blocks += sections_blocks(before, filler)
+        blocks += sections_blocks(before, filler, optional=True)
         if my_numbers:
             blocks.append(Heading(f"{full_width_number(cut + 1)}．個人番号（マイナンバー）について", level=2))
             blocks += my_numbers
-        blocks += sections_blocks(after, filler, first_number=cut + 1 + bool(my_numbers))
-    blocks += body_blocks(template.closing, filler)
-    return Document(KIND, title, tuple(blocks), running_header=title, problems=tuple(filler.problems()))
+        blocks += sections_blocks(after, filler, first_number=cut + 1 + bool(my_numbers), optional=True)
+    blocks += body_blocks(template.closing, filler, optional=True)
+    problems = (*filler.problems(), *internal_text_warnings(template))
+    return Document(KIND, title, tuple(blocks), running_header=title, problems=problems)
+
+
+def needs(ctx: DocumentContext) -> tuple[Need, ...]:
+    """Who announces, the enquiry desk people call (GL 3-5-4-5) and the outside summary."""
+    summary = filler_for(ctx).values.get("事案の概要", "")
+    return (
+        *office_needs(ctx, "事業者名"),
+        *contact_needs(ctx),
+        Need("事案の概要", bool(str(summary).strip()), NeedSource.INCIDENT),
+    )
 
 
 def _after_items(template: DocumentTemplate) -> int:

@@ -19,27 +19,42 @@ import datetime as dt
 from dataclasses import dataclass
 
 from app.documents.context import DocumentContext, DocumentKind
-from app.documents.model import Block, Document, Gap, Grid, Heading, KeyValues, NewPage, Para
+from app.documents.model import (
+    Block,
+    Document,
+    Gap,
+    Grid,
+    Heading,
+    KeyValues,
+    Need,
+    NeedSource,
+    NewPage,
+    Para,
+)
 from app.documents.render.pdf import to_pdf
-from app.documents.wording.compose import filler_for, full_width_number, template_of
+from app.documents.wording.compose import filler_for, full_width_number, office_needs, template_of
 from app.documents.wording.letterhead import letterhead
 from app.documents.wording.report_items import (
     APPI_TRACK,
     BANGO_LAW,
     NOT_APPLICABLE,
+    REQUIRED_IN_FINAL,
+    UNKNOWN_YET,
     Track,
     item_rows,
     with_my_numbers,
 )
 from app.domain.assessment import Filing
-from app.domain.dates import format_date
+from app.domain.dates import JST, format_date
 from app.domain.filing import FilingKind
 from app.domain.report import (
     FIELDS_BY_PATH,
     Addressee,
+    FieldChange,
     ReportDraft,
     diff,
     format_value,
+    other_summary,
 )
 from app.errors import InputError
 from app.i18n import _
@@ -164,16 +179,41 @@ def _shown(value: object, ctx: DocumentContext) -> str:
     return format_date(value, ctx.office.date_style) if isinstance(value, dt.date) else format_value(value)
 
 
+def _as_printed(value: object, path: str, ctx: DocumentContext, *, earlier: bool) -> str:
+    """A value as the report printed it: an empty answer the 速報 had to give was 「（調査中）」 there."""
+    shown = _shown(value, ctx)
+    if shown.strip():
+        return shown
+    early_sokuho = (
+        earlier and ctx.previous_report is not None and kind_of(ctx.previous_report) is DocumentKind.SOKUHO
+    )
+    return UNKNOWN_YET if early_sokuho and path in REQUIRED_IN_FINAL else NOT_APPLICABLE
+
+
 def _changes(ctx: DocumentContext, report: ReportDraft) -> list[Block]:
     if ctx.previous_report is None:
         return []
-    changes = [c for c in diff(ctx.previous_report, report) if c.field.item > 0]
+    changes = [
+        c
+        for c in diff(ctx.previous_report, report)
+        if c.field.item > 0 and not c.field.path.startswith("other.")
+    ]
+    if other_summary(ctx.previous_report) != other_summary(report):
+        changes.append(
+            FieldChange(
+                FIELDS_BY_PATH["other.text"], other_summary(ctx.previous_report), other_summary(report)
+            )
+        )
     before_kind = format_value(ctx.previous_report.envelope.kind)
     blocks: list[Block] = [Heading(f"（参考）{before_kind}からの変更点", level=1)]
     if not changes:
         return [*blocks, Para("変更された項目はありません。")]
     rows = tuple(
-        (c.field.ja, _shown(c.before, ctx) or NOT_APPLICABLE, _shown(c.after, ctx) or NOT_APPLICABLE)
+        (
+            c.field.ja,
+            _as_printed(c.before, c.field.path, ctx, earlier=True),
+            _as_printed(c.after, c.field.path, ctx, earlier=False),
+        )
         for c in changes
     )
     return [*blocks, Grid(("項目", "変更前", "変更後"), rows, (1.2, 2.0, 2.0))]
@@ -210,7 +250,11 @@ def _part_blocks(
 ) -> list[Block]:
     report_day = report.envelope.report_date or ctx.issued_on
     blocks: list[Block] = letterhead(ctx, report_day, part.addressee, sender=False)
-    blocks += [Para(_title_lines(part.title), "title"), Para(part.opening)]
+    blocks.append(Para(_title_lines(part.title), "title"))
+    follows = prior_report_line(ctx, report)
+    if follows:
+        blocks.append(Para(follows, "body_right"))
+    blocks.append(Para(part.opening))
     if part.note:
         blocks.append(Para(f"※ {part.note}", "note"))
     envelope = _envelope(ctx, report, part, report_day, missing)
@@ -223,8 +267,65 @@ def _part_blocks(
     return blocks
 
 
+def prior_filing(ctx: DocumentContext, report: ReportDraft) -> tuple[dt.date | None, str]:
+    """The date and 受付番号 of the report this one follows: the draft's own entries, else the 速報 filing the
+    register recorded (FilingService), so a 確報 names its 速報 even when the officer did not copy them."""
+    day, number = report.envelope.prior_report_date, report.envelope.prior_receipt_number.strip()
+    if kind_of(report) is DocumentKind.SOKUHO:
+        return day, number
+    earlier = [f for f in ctx.filings if f.kind == FilingKind.SOKUHO.value]
+    if earlier:
+        last = max(earlier, key=lambda f: f.filed_at)
+        day = day or last.filed_at.astimezone(JST).date()
+        number = number or last.receipt_number.strip()
+    return day, number
+
+
+def prior_report_line(ctx: DocumentContext, report: ReportDraft) -> str:
+    """「（2027年7月3日付け速報（受付番号：…）の確報）」 under the title of a 確報 or 追完."""
+    if kind_of(report) is DocumentKind.SOKUHO:
+        return ""
+    day, number = prior_filing(ctx, report)
+    if day is None and not number:
+        return ""
+    when = f"{format_date(day, ctx.office.date_style)}付け" if day is not None else ""
+    receipt = f"（受付番号：{number}）" if number else ""
+    return f"（{when}速報{receipt}に続く{format_value(report.envelope.kind)}）"
+
+
+def with_prior_filing(ctx: DocumentContext, report: ReportDraft) -> ReportDraft:
+    day, number = prior_filing(ctx, report)
+    envelope = dataclasses.replace(report.envelope, prior_report_date=day, prior_receipt_number=number)
+    return dataclasses.replace(report, envelope=envelope)
+
+
+def needs(ctx: DocumentContext) -> tuple[Need, ...]:
+    """The reporter block (the business is the reporter, with a way to reach its contact person) and, in a
+    確報, every item the report must answer (docs/domain.md §7.1–7.2)."""
+    office = ctx.office
+    found = [
+        *office_needs(ctx, "事業者名", "所在地", "代表者", "担当者"),
+        Need(
+            "電話番号又はメールアドレス",
+            bool(office.phone.strip() or office.email.strip()),
+            NeedSource.OFFICE,
+        ),
+    ]
+    if ctx.report is None:
+        return (*found, Need("報告内容の下書き", False, NeedSource.REPORT))
+    report = with_my_numbers(ctx.report, ctx)
+    if kind_of(report) is not DocumentKind.SOKUHO:
+        missing: list[str] = []
+        for part in parts(ctx, report, ""):
+            for item in range(1, 10):
+                item_rows(report, item, final=True, missing=missing, track=part.track)
+        names = list(dict.fromkeys(missing))
+        found += [Need(name, False, NeedSource.REPORT) for name in names]
+    return tuple(found)
+
+
 def compose(ctx: DocumentContext) -> Document:
-    draft = _require_report(ctx)
+    draft = with_prior_filing(ctx, _require_report(ctx))
     report = with_my_numbers(draft, ctx)
     kind = kind_of(report)
     final = kind is not DocumentKind.SOKUHO

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TypeAlias
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from app.documents.render.fonts import MINCHO
+from app.documents.render.fonts import MINCHO, markup
 from app.documents.render.kinsoku import JaParagraph
 from app.documents.render.styles import CELL_SIZE
 from app.documents.render.template import FRAME_WIDTH
@@ -23,8 +22,9 @@ CELL_PADDING = 4
 
 
 def para(text: str, style: ParagraphStyle) -> JaParagraph:
-    """Plain text (from a form or the database) as a paragraph: markup characters are escaped, newlines kept."""
-    return JaParagraph(escape(text).replace("\n", "<br/>"), style)
+    """Plain text (from a form or the database) as a paragraph: markup characters are escaped, newlines kept,
+    characters the style's face lacks (𠮷) set in the names fallback face."""
+    return JaParagraph(markup(text, style.fontName).replace("\n", "<br/>"), style)
 
 
 def _cell(value: Cell, style: ParagraphStyle) -> Flowable:

@@ -5,6 +5,12 @@ it still starts a line with 。 after 」。, with ！ or ？ (full width), ends
 glues the continued part back together with spaces. `JaParagraph` replaces that breaker: every line fits its
 width, 行頭禁則 and 行末禁則 hold, Latin words and numbers stay whole when they fit on a line, and a split
 paragraph rejoins without spaces.
+
+Where a line breaks among the legal points is chosen by phrase: BudouX's Japanese model
+(docs/adr/0009-phrase-line-breaking.md) marks phrase boundaries, so 「サンプルビルディング」 or 「１２３４号室」
+never splits when the line can end at a phrase boundary without leaving it less than `MIN_FILL` full. Failing
+that, a change of script (kanji | kana | katakana | digits), and only then any 禁則-legal point — not inside a
+katakana or digit run while a boundary at `LOW_FILL` exists.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
+import budoux
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus.paragraph import (
     FragLine,
@@ -39,6 +46,13 @@ CANNOT_END = frozenset("（〔［｛〈《「『【〘〖〝‘“｟«([{￥＄
 INSEPARABLE = frozenset("…‥―")
 # A no-break space glues its neighbours: 「1\u00a0/\u00a02」 stays on one line.
 NO_BREAK_SPACE = "\u00a0"
+# A line broken at a phrase (or script) boundary must keep at least this share of the glyphs that would fit;
+# below it the ragged edge costs more than a word split across lines.
+MIN_FILL = 0.7
+# Before cutting a word (サンプル／ビルディング), a boundary leaving the line only this full is still preferred.
+LOW_FILL = 0.3
+_KEEP_WHOLE = frozenset({"katakana", "word"})  # runs that are one word: building names, numbers, Latin
+_PHRASES = budoux.load_default_japanese_parser()  # the model ships in the wheel; loading it takes ~2 ms
 
 
 def _is_word_char(char: str) -> bool:
@@ -52,6 +66,69 @@ def _is_word_char(char: str) -> bool:
 def _is_space(char: str) -> bool:
     """Breakable space; the no-break space is not one."""
     return bool(char) and char != NO_BREAK_SPACE and unicodedata.category(char) == "Zs"
+
+
+def phrase_starts(chars: Sequence[str]) -> frozenset[int]:
+    """Indices where a phrase starts (BudouX), plus those right after a space: the preferred places to break.
+
+    `chars` holds one character per glyph slot ("" for a <br/> or an image, read as a line feed here).
+    """
+    text = "".join(char or "\n" for char in chars)
+    if len(text) != len(chars):
+        return frozenset()
+    starts: set[int] = set()
+    position = 0
+    for phrase in _PHRASES.parse(text):
+        position += len(phrase)
+        starts.add(position)
+    starts.update(index + 1 for index, char in enumerate(chars) if _is_space(char))
+    return frozenset(starts)
+
+
+def _script(char: str) -> str:
+    """Kanji, hiragana, katakana (with ー), word characters, or other: a change of script is a weak boundary."""
+    if not char:
+        return "other"
+    if _is_word_char(char):
+        return "word"
+    code = ord(char)
+    if 0x3041 <= code <= 0x309F:
+        return "hiragana"
+    if 0x30A0 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF or 0xFF66 <= code <= 0xFF9F:
+        return "katakana"
+    if unicodedata.category(char) == "Lo":
+        return "kanji"
+    return "other"
+
+
+def best_break(chars: Sequence[str], start: int, stop: int, phrases: frozenset[int]) -> int:
+    """Where to end the line that starts at `start` when `chars[stop]` no longer fits (stop > start).
+
+    A phrase boundary first, then a change of script (each keeping the line `MIN_FILL` full), then any
+    禁則-legal point, unless that point is inside a katakana or digit/Latin run: then a phrase or script boundary
+    that keeps the line `LOW_FILL` full still wins. A word longer than the line is cut rather than overflow.
+    """
+    legal = [k for k in range(stop, start, -1) if can_break_before(chars, k)]
+    if not legal:
+        return stop
+
+    def phrase(k: int) -> bool:
+        return k in phrases
+
+    def script_change(k: int) -> bool:
+        return _script(chars[k - 1]) != _script(chars[k])
+
+    tiers = [(phrase, MIN_FILL), (script_change, MIN_FILL)]
+    if _script(chars[legal[0]]) in _KEEP_WHOLE and not script_change(legal[0]):
+        tiers += [(phrase, LOW_FILL), (script_change, LOW_FILL)]  # the last resort would cut a word
+    for preferred, fill in tiers:
+        keep = start + max(1, int((stop - start) * fill))
+        for k in legal:
+            if k < keep:
+                break
+            if preferred(k):
+                return k
+    return legal[0]
 
 
 def can_break_before(text: Sequence[str], index: int) -> bool:
@@ -139,6 +216,7 @@ def kinsoku_frag_split(frags: Sequence[Any], max_widths: Sequence[float], calc_b
     """Lay frags out into lines no wider than max_widths (the last width repeats), obeying 禁則."""
     glyphs = _Glyphs(frags)
     chars = glyphs.chars
+    phrases: frozenset[int] | None = None  # computed once, and only for a paragraph that needs a break
     lines: list[Any] = []
     start, count = 0, len(chars)
     while start < count:
@@ -159,10 +237,9 @@ def kinsoku_frag_split(frags: Sequence[Any], max_widths: Sequence[float], calc_b
                 while end < count and _is_space(chars[end]):
                     end += 1
             else:
-                while end > start + 1 and not can_break_before(chars, end):
-                    end -= 1
-                if end <= start + 1 and not can_break_before(chars, end):
-                    end = i  # a word longer than the line: cut it rather than overflow
+                if phrases is None:
+                    phrases = phrase_starts(chars)
+                end = best_break(chars, start, i, phrases)
         inked_end = end
         while inked_end > start and _is_space(chars[inked_end - 1]):
             inked_end -= 1

@@ -19,15 +19,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from app.documents.render.fonts import GOTHIC, GOTHIC_BOLD, MINCHO, register_fonts
+from app.documents.render.fonts import GOTHIC, GOTHIC_BOLD, MINCHO, markup, register_fonts, text_width
 from app.documents.render.kinsoku import JaParagraph, line_texts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -93,15 +91,14 @@ def wrap(text: str, font: str, size: float, width: float, first_indent: float = 
         "wrap", fontName=font, fontSize=size, leading=size * 1.5, wordWrap="CJK", alignment=TA_LEFT,
         firstLineIndent=first_indent,
     )  # fmt: skip
-    paragraph = JaParagraph(escape(text), style)
+    paragraph = JaParagraph(markup(text, font), style)
     paragraph.wrap(width, 1e6)
     return tuple(line_texts(paragraph)) or ("",)
 
 
-@functools.lru_cache(maxsize=8192)
 def width_of(text: str, font: str, size: float) -> float:
-    width: float = stringWidth(text, font, size)
-    return width
+    """Width as drawn: characters `font` lacks are measured in the fallback face (cached in fonts.text_width)."""
+    return text_width(text, font, size)
 
 
 @dataclass(frozen=True, slots=True)

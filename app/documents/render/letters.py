@@ -24,6 +24,7 @@ from app.documents.render.fonts import (
     GOTHIC,
     MINCHO,
     describe_unprintable,
+    draw_string,
     register_fonts,
     unprintable_characters,
 )
@@ -52,6 +53,7 @@ from app.documents.render.letter_layout import (
     width_of,
     wrap,
 )
+from app.documents.render.text_map import fix_non_bmp_text_map, has_non_bmp
 from app.i18n import _
 
 LETTER_TITLE = (
@@ -94,16 +96,36 @@ def _paragraphs(letter: LetterContent) -> Iterator[tuple[LineStyle, str]]:
             yield _style_for(block, block.text, in_particulars), block.text
 
 
+def _wrapped(style: LineStyle, text: str) -> tuple[float, tuple[str, ...]]:
+    indent = style.indent + (width_of(style.bullet, style.font, style.size) if style.bullet else 0)
+    return indent, wrap(text, style.font, style.size, TEXT_WIDTH - indent, style.first_indent)
+
+
+def _tail_height(paragraphs: list[tuple[LineStyle, str]]) -> float:
+    """The height of the letter's last section through 以上 (kept together: the enquiry desk split from its
+    heading, or 以上 alone on a page, reads like a mistake)."""
+    height = 0.0
+    for number, (style, text) in enumerate(paragraphs):
+        height += (style.space_before if number else 0) + len(_wrapped(style, text)[1]) * style.leading
+        height += style.space_after
+    return height
+
+
 def layout_letter(letter: LetterContent) -> LaidOutLetter:
-    """Place every line; a heading never ends a page and a paragraph never leaves one line behind."""
+    """Place every line; a heading never ends a page, a paragraph never leaves one line behind, and the last
+    section stays together with 以上."""
     pages: list[list[PlacedLine]] = [[]]
     y = PAGE_HEIGHT - BODY_TOP
     paragraphs = list(_paragraphs(letter))
+    headings = [i for i, (style, _text) in enumerate(paragraphs) if style is STYLES["heading"]]
+    tail_start = headings[-1] if headings else -1
+    tail = _tail_height(paragraphs[tail_start:]) if tail_start >= 0 else 0.0
     for index, (style, text) in enumerate(paragraphs):
-        indent = style.indent + (width_of(style.bullet, style.font, style.size) if style.bullet else 0)
-        lines = wrap(text, style.font, style.size, TEXT_WIDTH - indent, style.first_indent)
+        indent, lines = _wrapped(style, text)
         at_top = not pages[-1]
         needed = len(lines[:2]) * style.leading + (0 if at_top else style.space_before)
+        if index == tail_start and tail <= PAGE_HEIGHT - TOP_LATER - BOTTOM:
+            needed = max(needed, tail + style.space_before)
         if style.keep_with_next and index + 1 < len(paragraphs):
             following = paragraphs[index + 1][0]
             needed += following.space_before + following.leading * 2
@@ -157,8 +179,7 @@ GUIDE_RGB = (0.75, 0.19, 0.19)
 
 
 def _draw_text(canvas: Canvas, font: str, size: float, x: float, y: float, text: str) -> None:
-    canvas.setFont(font, size)
-    canvas.drawString(x, y, text)
+    draw_string(canvas, font, size, x, y, text)
 
 
 def _draw_lines(canvas: Canvas, lines: Iterable[PlacedLine]) -> None:
@@ -259,12 +280,16 @@ def render_letters(
     target = io.BytesIO()
     canvas = _new_canvas(ctx, target)
     total = len(letters)
+    non_bmp = False
     for done, letter in enumerate(letters, start=1):
-        _draw_letter(canvas, _laid_out(letter), guide)
+        laid_out = _laid_out(letter)
+        non_bmp = non_bmp or has_non_bmp(laid_out.letter.texts())
+        _draw_letter(canvas, laid_out, guide)
         if progress is not None and not progress(done, total):
             raise OperationCancelled()
     canvas.save()
-    return target.getvalue()
+    # 𠮷 and other characters above U+FFFF: ReportLab's text map needs fixing, or they print but do not copy.
+    return fix_non_bmp_text_map(target.getvalue()) if non_bmp else target.getvalue()
 
 
 def render_one(ctx: DocumentContext, letter: Printable) -> bytes:

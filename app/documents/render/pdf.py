@@ -11,6 +11,7 @@ from app.documents.render.flowables import data_table, label_value_table, para
 from app.documents.render.fonts import MINCHO
 from app.documents.render.styles import stylesheet
 from app.documents.render.template import render
+from app.documents.render.text_map import fix_non_bmp_text_map, has_non_bmp
 
 BULLET = "・"
 
@@ -75,10 +76,12 @@ def flowables(blocks: tuple[Block, ...], styles: StyleSheet1) -> list[Flowable]:
 def to_pdf(document: Document, *, author: str, subject: str = "") -> bytes:
     """The PDF bytes; title and author go into the metadata, nothing about the people concerned."""
     styles = stylesheet()
-    return render(
+    pdf = render(
         flowables(document.blocks, styles),
         title=document.title,
         author=author,
         subject=subject,
         running_header=document.running_header or None,
     )
+    # 𠮷 and other characters above U+FFFF: ReportLab's text map needs fixing, or they print but do not copy.
+    return fix_non_bmp_text_map(pdf) if has_non_bmp(document.texts()) else pdf

@@ -13,7 +13,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, FrameBreak, Kee
 from reportlab.platypus.flowables import _listWrapOn
 
 from app import APP_NAME, __version__
-from app.documents.render.fonts import GOTHIC, MINCHO, register_fonts
+from app.documents.render.fonts import GOTHIC, MINCHO, draw_string, register_fonts, text_width
 from app.documents.render.styles import BODY_SIZE, MUTED_COLOR
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -117,9 +117,10 @@ class JaDocTemplate(BaseDocTemplate):  # type: ignore[misc]  # ReportLab is unty
         if not self.running_header:
             return
         canvas.saveState()
-        canvas.setFont(GOTHIC, HEADER_SIZE)
         canvas.setFillColor(MUTED_COLOR)
-        canvas.drawRightString(PAGE_WIDTH - RIGHT_MARGIN, HEADER_BASELINE, self.running_header)
+        header = self.running_header
+        x = PAGE_WIDTH - RIGHT_MARGIN - text_width(header, GOTHIC, HEADER_SIZE)
+        draw_string(canvas, GOTHIC, HEADER_SIZE, x, HEADER_BASELINE, header)
         canvas.restoreState()
 
 

@@ -6,9 +6,17 @@ from collections.abc import Mapping
 
 from app.documents.context import DocumentContext, Recipient
 from app.documents.model import Block, Bullets, Heading, Need, NeedSource, Para
-from app.documents.wording.defaults import PLACEHOLDERS
-from app.documents.wording.templates import DocumentTemplate, Filler, PlaceholderValue, template_for
+from app.documents.wording.defaults import INTERNAL_PLACEHOLDERS, OPTIONAL_PLACEHOLDERS, PLACEHOLDERS
+from app.documents.wording.templates import (
+    DocumentTemplate,
+    Filler,
+    PlaceholderValue,
+    Section,
+    placeholders_in,
+    template_for,
+)
 from app.documents.wording.values import base_values, personal_values
+from app.i18n import _
 
 KNOWN_PLACEHOLDERS = frozenset(PLACEHOLDERS)
 # 結語 and the end of the particulars sit at the right margin.
@@ -37,14 +45,47 @@ def template_of(ctx: DocumentContext, key: str) -> DocumentTemplate:
     return template_for(key, ctx.templates)
 
 
-def body_blocks(text: str, filler: Filler, style: str = "body") -> list[Block]:
+def _has_value(value: PlaceholderValue | None) -> bool:
+    if isinstance(value, tuple):
+        return any(v.strip() for v in value)
+    return bool(value and value.strip())
+
+
+def left_out(text: str, values: Mapping[str, PlaceholderValue]) -> bool:
+    """A line or section body whose placeholders are all optional (OPTIONAL_PLACEHOLDERS) and all empty: a notice
+    leaves it out, since 【未入力】 in a letter a person receives says nothing to them (issue 15 point 3)."""
+    names = placeholders_in(text)
+    return bool(names) and all(
+        name in OPTIONAL_PLACEHOLDERS and not _has_value(values.get(name)) for name in names
+    )
+
+
+def internal_text_warnings(template: DocumentTemplate) -> list[str]:
+    """A warning when the wording of an outside document uses the internal 件名 (docs/domain.md §12)."""
+    used = [
+        name for name in INTERNAL_PLACEHOLDERS if any(name in placeholders_in(t) for t in template.texts())
+    ]
+    if not used:
+        return []
+    return [
+        _(
+            "The wording uses {names}, the internal title of the incident, which would be sent outside: "
+            "use {summary} (the summary for outside readers) instead."
+        ).format(names="、".join("{" + name + "}" for name in sorted(used)), summary="{事案の概要}")
+    ]
+
+
+def body_blocks(text: str, filler: Filler, style: str = "body", *, optional: bool = False) -> list[Block]:
     """One paragraph per line of a filled body; a line that is a single list placeholder becomes bullets.
 
     Lines left empty only by the template (not by a missing value) are dropped, so an optional line such as
-    "{再発防止策（今後）}" with a value typed as "" still shows as 【未入力】 rather than vanishing.
+    "{再発防止策（今後）}" with a value typed as "" still shows as 【未入力】 rather than vanishing — unless
+    `optional` (the notices), where a line of only empty optional placeholders is left out (`left_out`).
     """
     blocks: list[Block] = []
     for line in text.split("\n"):
+        if optional and left_out(line, filler.values):
+            continue
         items = filler.list_value(line)
         if items is not None:
             blocks.append(Bullets(items))
@@ -57,12 +98,22 @@ def body_blocks(text: str, filler: Filler, style: str = "body") -> list[Block]:
     return blocks
 
 
-def sections_blocks(template: DocumentTemplate, filler: Filler, first_number: int = 1) -> list[Block]:
+def kept_sections(template: DocumentTemplate, filler: Filler) -> tuple[Section, ...]:
+    """The sections a notice prints: those whose body is not `left_out`."""
+    return tuple(section for section in template.sections if not left_out(section.body, filler.values))
+
+
+def sections_blocks(
+    template: DocumentTemplate, filler: Filler, first_number: int = 1, *, optional: bool = False
+) -> list[Block]:
+    """The numbered sections; with `optional`, a section whose body is `left_out` is skipped and the numbers
+    close up."""
     blocks: list[Block] = []
-    for offset, section in enumerate(template.sections):
+    sections = kept_sections(template, filler) if optional else template.sections
+    for offset, section in enumerate(sections):
         heading = filler.fill(section.heading)
         blocks.append(Heading(f"{full_width_number(first_number + offset)}．{heading}", level=2))
-        blocks.extend(body_blocks(section.body, filler, "section"))
+        blocks.extend(body_blocks(section.body, filler, "section", optional=optional))
     return blocks
 
 

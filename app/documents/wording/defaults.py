@@ -34,7 +34,7 @@ PLACEHOLDERS: dict[str, str] = {
     "発生日": N_("Date it occurred"),
     "発覚日": N_("Date it came to light"),
     "発生した事態": N_("What happened to the data, e.g. 漏えいしたおそれがある"),
-    "事案の概要": N_("What happened (report item 1)"),
+    "事案の概要": N_("What happened, for outside readers (the incident's summary; report item 1)"),
     "項目": N_("Data items of the incident (report item 2)"),
     "本人の数": N_("Number of individuals (report item 3)"),
     "原因": N_("Cause (report item 4)"),
@@ -48,6 +48,8 @@ PLACEHOLDERS: dict[str, str] = {
     "審査機関名": N_("Privacy Mark review body"),
     "Pマーク登録番号": N_("Privacy Mark registration number"),
     "安全管理措置の実施状況": N_("Security measures in place when it happened"),
+    "本人の呼称": N_("How the letters address the people concerned (お客様, 従業員の皆様 …)"),
+    "通知の趣旨": N_("Why the entrusting business is told (reportable or a courtesy report)"),
     "氏名": N_("Name of the person a letter is addressed to"),
     "該当する情報": N_("The data items that concern this person (a list)"),
     "お客様へのお願い": N_("What this person can do to protect themselves (a list)"),
@@ -55,8 +57,26 @@ PLACEHOLDERS: dict[str, str] = {
 
 # Placeholders whose value differs per person: the letters fill them for each recipient.
 PERSONAL_PLACEHOLDERS = frozenset({"氏名", "該当する情報", "お客様へのお願い"})
+# What the report may not hold yet and a notice can do without: a line (or a section) that uses only these and finds
+# them all empty is left out of the letters and the announcement instead of printing 【未入力】.
+OPTIONAL_PLACEHOLDERS = frozenset(
+    {
+        "本人への対応",
+        "公表の状況",
+        "再発防止策（実施済み）",
+        "再発防止策（今後）",
+        "その他参考事項",
+        "窓口電話",
+        "受付時間",
+        "窓口メール",
+    }
+)
+# Internal text that must not go outside (the 件名 may name a department or a person): a template of an outside
+# document that uses one gets a warning in the preview (issue 15 point 2).
+INTERNAL_PLACEHOLDERS = frozenset({"件名"})
+OUTSIDE_TEMPLATE_KEYS = frozenset({"report", "notice_letter", "entrustor_notice", "publication"})
 
-_CONTACT = "{窓口名}\n電話：{窓口電話}（受付時間：{受付時間}）\nメール：{窓口メール}"
+_CONTACT = "{窓口名}\n電話：{窓口電話}\n受付時間：{受付時間}\nメール：{窓口メール}"
 
 DEFAULT_TEMPLATES: dict[str, dict[str, Any]] = {
     "report": {
@@ -65,27 +85,36 @@ DEFAULT_TEMPLATES: dict[str, dict[str, Any]] = {
         "sections": [],
         "closing": "以上",
     },
+    # An お詫び状: 拝啓 … 敬具, then between 記 and 以上 every item of 施行規則第10条 (概要, 項目, 原因, 二次被害,
+    # その他参考となる事項; docs/domain.md §6) and what the report holds on the office's response.
     "notice_letter": {
         "title": "個人情報の漏えい等に関するお詫びとお知らせ",
         "opening": (
             "拝啓　平素は格別のご高配を賜り、厚く御礼申し上げます。\n"
-            "このたび、当社がお預かりしているお客様の個人情報が{発生した事態}ことが判明いたしました。"
-            "お客様には多大なるご迷惑とご心配をおかけしますことを、心より深くお詫び申し上げます。\n"
+            "このたび、当社がお預かりしている{本人の呼称}の個人情報が{発生した事態}ことが判明いたしました。"
+            "{本人の呼称}には多大なるご迷惑とご心配をおかけしますことを、心より深くお詫び申し上げます。\n"
             "本件の概要と当社の対応につきまして、下記のとおりご報告いたします。"
         ),
         "sections": [
             {"heading": "本件の概要", "body": "{事案の概要}\n（発生日：{発生日}　判明日：{発覚日}）"},
             {
-                "heading": "お客様に関する情報の項目",
-                "body": "本件に関係するお客様の情報は、次のとおりです。\n{該当する情報}",
+                "heading": "対象となる個人情報の項目",
+                "body": "本件に関係する{本人の呼称}の情報は、次のとおりです。\n{該当する情報}",
             },
             {"heading": "原因", "body": "{原因}"},
-            {"heading": "二次被害又はそのおそれの有無", "body": "{二次被害}"},
-            {"heading": "お客様へのお願い", "body": "{お客様へのお願い}"},
+            {"heading": "二次被害又はそのおそれの有無及びその内容", "body": "{二次被害}"},
+            {"heading": "当社の対応", "body": "{本人への対応}"},
+            {"heading": "再発防止策", "body": "{再発防止策（実施済み）}\n{再発防止策（今後）}"},
+            {"heading": "本件の公表", "body": "{公表の状況}"},
+            {
+                "heading": "その他参考となる事項",
+                "body": "{本人の呼称}におかれましては、念のため、次の点にご注意くださいますようお願い申し上げます。"
+                "\n{お客様へのお願い}",
+            },
             {"heading": "お問い合わせ窓口", "body": _CONTACT},
         ],
         "closing": (
-            "このたびは、お客様に多大なるご迷惑とご心配をおかけしましたことを、重ねて深くお詫び申し上げます。"
+            "このたびは、{本人の呼称}に多大なるご迷惑とご心配をおかけしましたことを、重ねて深くお詫び申し上げます。"
             "当社では本件を厳粛に受け止め、個人情報の管理体制を見直し、再発防止に全力で取り組んでまいります。\n"
             "敬具"
         ),
@@ -94,15 +123,14 @@ DEFAULT_TEMPLATES: dict[str, dict[str, Any]] = {
         "title": "個人データの漏えい等に関するご報告",
         "opening": (
             "拝啓　平素は格別のお引き立てを賜り、厚く御礼申し上げます。\n"
-            "このたび、貴社より委託を受けて当社が取り扱っている個人データが{発生した事態}ことが判明いたしました。"
+            "このたび、貴社より委託を受けて当社が取り扱っている個人データについて、{発生した事態}ことが判明いたしました。"
             "貴社に多大なるご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。\n"
-            "個人情報の保護に関する法律施行規則第9条に基づき、現時点で判明している事項を下記のとおりご報告いたします。"
-            "新たな事実が判明しましたら、速やかに追ってご報告いたします。"
+            "{通知の趣旨}"
         ),
         "sections": [
             {
                 "heading": "本件に関する当社の連絡先",
-                "body": "{担当部署}　{担当者}\n電話：{担当者電話}\nメール：{担当者メール}",
+                "body": "{事業者名}　{担当部署}　{担当者}\n電話：{担当者電話}\nメール：{担当者メール}",
             },
         ],
         "closing": "敬具",
@@ -110,8 +138,8 @@ DEFAULT_TEMPLATES: dict[str, dict[str, Any]] = {
     "publication": {
         "title": "個人情報の漏えい等に関するお詫びとお知らせ",
         "opening": (
-            "このたび、当社がお預かりしているお客様の個人情報が{発生した事態}ことが判明いたしました。"
-            "関係するお客様をはじめ、皆様に多大なるご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。\n"
+            "このたび、当社がお預かりしている{本人の呼称}の個人情報が{発生した事態}ことが判明いたしました。"
+            "関係する{本人の呼称}をはじめ、皆様に多大なるご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。\n"
             "本件の概要と当社の対応につきまして、下記のとおりお知らせいたします。"
         ),
         "sections": [

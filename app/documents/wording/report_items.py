@@ -20,6 +20,7 @@ from app.domain.report import (
     RULE7_TITLES,
     ReportDraft,
     my_number_items,
+    other_summary,
     text_of,
     value_of,
 )
@@ -33,9 +34,13 @@ REQUIRED_IN_FINAL = frozenset(
         "overview.learned_date",
         "overview.what_happened",
         "overview.applicable_items",
+        "overview.event_statement",
         "data.items",
+        "data.medium",
+        "data.data_kind",
         "individuals.count",
         "cause.description",
+        "cause.caused_by",
         "secondary_damage.present",
         "response",
         "publication.status",
@@ -49,6 +54,7 @@ BANGO_LAW = "行政手続における特定の個人を識別するための番�
 APPI_ONLY_PATHS = frozenset(
     {
         "overview.applicable_items",
+        "overview.applicability",
         "data.items",
         "data.being_acquired",
         "individuals.count",
@@ -127,15 +133,15 @@ def item_rows(
 ) -> tuple[tuple[str, str], ...]:
     """(label, text) for the fields of one §7.1 item; empty fields say 調査中, or 【未入力】 in a 確報.
 
-    Item 9's checklist pairs (done + note) become one row each: 「あり（内容）」 or 「なし」. A report with
-    個人番号 ticks its 該当性 rows the way the form does (■ for what applies, □ for the rest).
+    Item 9 is one text with only the answered questions (`other_summary`): an unanswered one prints nothing,
+    never a default 「なし」. A report with 個人番号 ticks its 該当性 rows the way the form does (■ for what
+    applies, □ for the rest).
     """
+    if item == 9:
+        return ((SHORT_LABELS["other.text"], other_summary(report) or NOT_APPLICABLE),)
     rows = []
     fields = [f for f in FIELDS if f.item == item and track.shows(f.path)]
-    notes = {f.path for f in fields if f.path.endswith(".note") and f.path.startswith("other.")}
     for field in fields:
-        if field.path in notes:
-            continue
         if track.bango and field.path == "overview.applicable_items":
             rows.append((field.ja, ticked(report.overview.applicable_items, RULE7_TITLES)))
             continue
@@ -143,10 +149,6 @@ def item_rows(
             rows.append(("規則第2条各号該当性", ticked(report.bango.categories, BANGO_CATEGORY_TITLES)))
             continue
         text = _text(report, field.path, style)
-        if field.path.startswith("other.") and field.path.endswith(".done"):
-            note = text_of(report, field.path.removesuffix(".done") + ".note").strip()
-            rows.append((field.ja, f"{text}（{note}）" if note else text))
-            continue
         if not text.strip():
             if field.path in REQUIRED_IN_FINAL:
                 if final:

@@ -10,12 +10,24 @@ import datetime as dt
 
 from app.documents.context import DocumentContext, Recipient
 from app.documents.wording.defaults import advice_for
+from app.documents.wording.summary import (
+    EXCLUSION_REASONS,
+    event_phrase,
+    is_excluded,
+    propose_addressing,
+)
 from app.documents.wording.templates import PlaceholderValue
+from app.domain.assessment import Assessment
 from app.domain.dates import format_date
 from app.domain.facts import DATA_ITEM_LABELS, DataItem, Facts
-from app.domain.report import ENUM_LABELS, ReportDraft
+from app.domain.report import ENUM_LABELS, Publication, ReportDraft
 
-_EVENT_VERBS = {"leak": "漏えいした", "loss": "滅失した", "damage": "毀損した"}
+# Why a case that is neither excluded nor reportable is not: what 規則7条 asks, said without citing it, since a
+# notice about a case that is not reportable never cites the reporting articles (issue 15 point 1).
+_BELOW_THRESHOLDS = (
+    "要配慮個人情報や財産的被害が生じるおそれのある情報を含まず、不正の目的によるものでもなく、"
+    "対象となる本人の数も1,000人以下であるため"
+)
 _REPORT_TYPE = {"sokuho": "速報", "kakuho": "確報", "sokuho_kakuho": "速報兼確報", "tsuikan": "追完"}
 
 
@@ -32,16 +44,59 @@ def date_text(ctx: DocumentContext, day: dt.date | None) -> str:
 
 
 def what_happened_phrase(ctx: DocumentContext) -> str:
-    """漏えいしたおそれがある / 滅失した …: the event after the exclusions, as a letter says it."""
-    facts, assessment = ctx.incident.facts, ctx.incident.assessment
-    event = assessment.event.value if assessment is not None else (facts.event.value if facts else "")
-    if event not in _EVENT_VERBS and facts is not None:
-        event = facts.event.value  # "none": still say what the officer is writing about
-    verb = _EVENT_VERBS.get(event, "")
-    possible = (
-        assessment.possibility_only if assessment is not None else bool(facts and facts.possibility_only)
+    """漏えいしたおそれがある / 滅失した …: the event after the exclusions, as a letter says it; "" for an excluded
+    case (high-grade encryption, recovered unseen …), which must not read as "may have leaked"."""
+    return event_phrase(ctx.incident.facts, ctx.incident.assessment)
+
+
+def summary_text(ctx: DocumentContext) -> str:
+    """本件の概要 for outside readers: the incident's public summary, else the report draft's 発生事案 — never the
+    internal 件名, also not when an older draft was prefilled with it (docs/domain.md §12)."""
+    public = ctx.incident.public_summary.strip()
+    if public:
+        return public
+    report = ctx.report
+    told = report.overview.what_happened.strip() if report is not None else ""
+    return "" if told == ctx.incident.title.strip() else told
+
+
+def addressing(ctx: DocumentContext) -> str:
+    """お客様 / 従業員の皆様 …: how the letters address the people concerned (the officer may type another)."""
+    data_kind = ctx.report.data.data_kind if ctx.report is not None else ""
+    return propose_addressing(ctx.incident.facts, data_kind)
+
+
+def entrustor_purpose(ctx: DocumentContext) -> str:
+    """Why a 委託先 writes: the report that releases it from its own (規則9条, GL 3-5-3-5) when the case is
+    reportable; a courtesy under the contract, with the reason it is not reportable, when it is not."""
+    assessment = ctx.incident.assessment
+    if assessment is None:
+        return (
+            "現時点で判明している事項を、下記のとおりご報告いたします。"
+            "本件が個人情報保護委員会への報告を要する事態に当たるかどうかは、引き続き確認しております。"
+            "新たな事実が判明しましたら、速やかに追ってご報告いたします。"
+        )
+    if assessment.any_reportable:
+        return (
+            "個人情報の保護に関する法律施行規則第9条に基づき、現時点で判明している事項を下記のとおりご報告いたします。"
+            "本件の個人情報保護委員会への報告及びご本人への通知は、委託元である貴社において行っていただくことと"
+            "なりますので、ご対応のほどよろしくお願い申し上げます。"
+            "当社は、貴社による報告及び通知に必要な調査並びに情報のご提供に全面的に協力いたします。"
+            "新たな事実が判明しましたら、速やかに追ってご報告いたします。"
+        )
+    return f"{not_reportable_reason(assessment)}貴社との委託契約に基づき、念のため、下記のとおりご報告いたします。"
+
+
+def not_reportable_reason(assessment: Assessment) -> str:
+    """Why the office judged a case not reportable, in words that cite no reporting article."""
+    reason = (
+        EXCLUSION_REASONS.get(assessment.excluded_by, _BELOW_THRESHOLDS) if assessment.excluded_by else ""
     )
-    return f"{verb}おそれがある" if verb and possible else verb
+    kind = "個人データの漏えい等には当たらず、" if is_excluded(assessment) else ""
+    return (
+        f"本件は、{reason or _BELOW_THRESHOLDS}、{kind}当社としては個人情報保護委員会への報告を要する事態には"
+        "当たらないと判断しております。"
+    )
 
 
 def count_text(report: ReportDraft | None, ctx: DocumentContext) -> str:
@@ -71,6 +126,16 @@ def publication_text(report: ReportDraft | None) -> str:
     label = ENUM_LABELS[report.publication.status.value][0]
     detail = report.publication.detail.strip()
     return f"{label}（{detail}）" if detail else label
+
+
+def notice_publication_text(report: ReportDraft | None) -> str:
+    """公表 as a letter tells the person: only when it was or will be made ("公表なし" tells them nothing)."""
+    if report is None or report.publication.status is None or report.publication.status is Publication.NONE:
+        return ""
+    detail = report.publication.detail.strip()
+    done = report.publication.status is Publication.DONE
+    lead = "本件については、公表しております。" if done else "本件については、公表を予定しております。"
+    return f"{lead}（{detail}）" if detail else lead
 
 
 def incident_items(ctx: DocumentContext) -> tuple[str, ...]:
@@ -121,7 +186,9 @@ def base_values(ctx: DocumentContext) -> dict[str, PlaceholderValue]:
         ),
         "発覚日": date_text(ctx, _first(overview.learned_date if overview else None, facts, "learned_date")),
         "発生した事態": what_happened_phrase(ctx),
-        "事案の概要": overview.what_happened if overview else "",
+        "事案の概要": summary_text(ctx),
+        "本人の呼称": addressing(ctx),
+        "通知の趣旨": entrustor_purpose(ctx),
         "項目": items_text,
         "本人の数": count_text(report, ctx),
         "原因": report.cause.description if report else "",

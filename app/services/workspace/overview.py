@@ -13,9 +13,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import audit
+from app.db.codec import read_recorded_facts
 from app.db.database import Database
 from app.db.models import Assessment as AssessmentRow
 from app.db.models import Incident
+from app.documents.wording.summary import propose_summary
 from app.domain import jipdec
 from app.domain.assessment import Assessment
 from app.domain.dates import now_utc
@@ -23,17 +25,20 @@ from app.domain.filing import FilingKind
 from app.domain.incident import IncidentStatus
 from app.domain.register import BangoVerdict, bango_verdict
 from app.domain.status import PendingDeadline, missing_filings, pending_deadlines
-from app.errors import BreachDeskError, InputError
+from app.errors import BreachDeskError, InputError, StoredDataError
 from app.i18n import _, ngettext
+from app.services.office import OfficeService
 from app.services.workspace.derived import (
     filed_kinds,
     latest_assessment_row,
     parse_assessment,
     refresh_derived,
 )
+from app.wizard.validation import emoji_problem
 
 MAX_TITLE = 500
 MAX_NOTES = 200_000
+MAX_SUMMARY = 4_000
 CLASSIFICATION_FIELDS: dict[str, tuple[str, tuple[jipdec.Category, ...]]] = {
     "event": ("jipdec_event", jipdec.EVENTS),
     "category": ("jipdec_category", jipdec.CATEGORIES),
@@ -84,11 +89,13 @@ class IncidentOverview:
     # Read from the saved JSON, not the parsed assessment: one saved before the 番号法 track has no "bango" object,
     # and with My Numbers in its facts it is "not assessed" under the 番号法, not "nothing due".
     bango_verdict: BangoVerdict | None = None
+    public_summary: str = ""  # the 概要 for outside readers (the title stays internal)
 
 
 def _snapshot(row: Incident) -> dict[str, Any]:
     return {
         "title": row.title,
+        "public_summary": row.public_summary,
         "notes": row.notes,
         "closed_at": row.closed_at,
         "jipdec_event": row.jipdec_event,
@@ -131,6 +138,7 @@ class OverviewService:
                 bango_verdict=(
                     bango_verdict(latest.assessment, latest.facts) if latest is not None else None
                 ),
+                public_summary=row.public_summary or "",
             )
 
     def assessments(self, incident_id: int) -> list[AssessmentRecord]:
@@ -173,7 +181,34 @@ class OverviewService:
                 ).format(length=len(text), limit=MAX_TITLE),
                 field="title",
             )
+        if emoji := emoji_problem(text):
+            raise InputError(emoji, field="title")
         self._update(incident_id, "update", title=text)
+
+    def set_public_summary(self, incident_id: int, text: str) -> None:
+        """The 概要 that letters, the 公表文, the 委託元 notice and the report print (issue 15 point 2); audited like
+        the title. Empty is allowed: the documents then list it as missing."""
+        summary = text.strip()
+        if len(summary) > MAX_SUMMARY:
+            raise InputError(
+                ngettext(
+                    "The text is too long ({length} character; at most {limit}).",
+                    "The text is too long ({length} characters; at most {limit}).",
+                    len(summary),
+                ).format(length=len(summary), limit=MAX_SUMMARY),
+                field="public_summary",
+            )
+        self._update(incident_id, "update", public_summary=summary)
+
+    def propose_summary(self, incident_id: int) -> str:
+        """A 概要 worded from the facts in the office's date style, for the officer to edit ("" without facts)."""
+        overview = self.overview(incident_id)
+        try:
+            facts = read_recorded_facts(overview.facts)
+        except StoredDataError:
+            facts = None
+        style = OfficeService(self.db).load().date_style
+        return propose_summary(facts, overview.assessment, overview.incident_kind, style)
 
     def set_notes(self, incident_id: int, notes: str) -> None:
         if len(notes) > MAX_NOTES:

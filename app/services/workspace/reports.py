@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,10 +13,11 @@ from sqlalchemy.orm import Session
 from app.db import audit
 from app.db.codec import REPORT_DRAFT, encode, read_recorded_facts, read_report
 from app.db.database import Database
-from app.db.models import Incident, ReportDraftRow, TimelineEntry
-from app.domain.dates import now_utc, today_jst
+from app.db.models import Filing, Incident, NoticeDelivery, ReportDraftRow, TimelineEntry
+from app.domain.dates import JST, now_utc, today_jst
 from app.domain.facts import Event, Facts, Role
 from app.domain.filing import FilingKind
+from app.domain.incident_kind import IncidentKind
 from app.domain.report import (
     FIELDS_BY_PATH,
     REPORT_KINDS,
@@ -24,6 +26,7 @@ from app.domain.report import (
     diff,
     draft_from,
     next_draft,
+    timeline_warnings,
     value_of,
 )
 from app.errors import InputError
@@ -107,7 +110,9 @@ class ReportDraftService:
                     return _record(existing)
             base = self._latest(session, incident_id, _BASED_ON.get(kind, ()))
             if base is not None:
-                draft = next_draft(read_report(base.content), kind, report_date)
+                draft = _with_sokuho_filing(
+                    session, incident_id, next_draft(read_report(base.content), kind, report_date)
+                )
             else:
                 draft = self._prefill(session, incident_id, kind, report_date)
             now = now_utc()
@@ -130,6 +135,18 @@ class ReportDraftService:
             )
             return _record(row)
 
+    def timeline_warnings(self, draft_id: int) -> list[str]:
+        """What to check in the draft's 事実経過 before it goes out (entries before the 発生日, names of notified
+        people); the messages never repeat a name."""
+        with self.db.session_scope() as session:
+            row = session.get(ReportDraftRow, draft_id)
+            if row is None:
+                raise LookupError(f"no report draft {draft_id}")
+            names = session.scalars(
+                select(NoticeDelivery.recipient_name).where(NoticeDelivery.incident_id == row.incident_id)
+            ).all()
+            return timeline_warnings(read_report(row.content), _standing(session, row.incident_id), names)
+
     @staticmethod
     def _prefill(
         session: Session, incident_id: int, kind: FilingKind, report_date: dt.date | None
@@ -139,27 +156,23 @@ class ReportDraftService:
             raise LookupError(f"no incident {incident_id}")
         latest = latest_assessment_row(session, incident_id)
         assessment = parse_assessment(latest.assessment if latest is not None else None)
-        timeline = list(
-            session.scalars(
-                select(TimelineEntry)
-                .where(TimelineEntry.incident_id == incident_id)
-                .order_by(TimelineEntry.occurred_at, TimelineEntry.id)
-            )
-        )
-        corrected = {entry.corrects_id for entry in timeline if entry.corrects_id is not None}
-        standing = [entry for entry in timeline if entry.id not in corrected]
+        standing = _standing(session, incident_id)
         facts = read_recorded_facts(incident.facts)
+        # The 件名 is internal: the report's 発生事案 is the 概要 for outside readers (issue 15 point 2).
+        start = functools.partial(
+            draft_from,
+            title=incident.title,
+            summary=incident.public_summary or "",
+            incident_kind=IncidentKind.parse(incident.incident_kind),
+            kind=kind,
+        )
         if facts is None:
             # A quick record (title and a note, no wizard yet): start from what the register has.
-            draft = draft_from(
-                _minimal_facts(incident), assessment, standing, title=incident.title, kind=kind
-            )
+            draft = start(_minimal_facts(incident), assessment, standing)
             return draft.replace("overview.learned_date", incident.learned_date).replace(
                 "envelope.report_date", report_date
             )
-        return draft_from(
-            facts, assessment, standing, title=incident.title, kind=kind, report_date=report_date
-        )
+        return start(facts, assessment, standing, report_date=report_date)
 
     def set_field(self, draft_id: int, path: str, value: Any) -> DraftRecord:
         """One field, one transaction, one audit entry; a value of the wrong shape is refused with its label."""
@@ -206,6 +219,37 @@ class ReportDraftService:
             if base is None:
                 return []
             return diff(read_report(base.content), read_report(row.content))
+
+
+def _standing(session: Session, incident_id: int) -> list[TimelineEntry]:
+    """The 事実経過 as it stands: corrected entries give way to their corrections."""
+    timeline = list(
+        session.scalars(
+            select(TimelineEntry)
+            .where(TimelineEntry.incident_id == incident_id)
+            .order_by(TimelineEntry.occurred_at, TimelineEntry.id)
+        )
+    )
+    corrected = {entry.corrects_id for entry in timeline if entry.corrects_id is not None}
+    return [entry for entry in timeline if entry.id not in corrected]
+
+
+def _with_sokuho_filing(session: Session, incident_id: int, draft: ReportDraft) -> ReportDraft:
+    """A 確報 or 追完 names the 速報 it follows: its filing date and 受付番号 as the register recorded them."""
+    filing = session.scalars(
+        select(Filing)
+        .where(Filing.incident_id == incident_id, Filing.kind == FilingKind.SOKUHO.value)
+        .order_by(Filing.filed_at.desc())
+        .limit(1)
+    ).first()
+    if filing is None:
+        return draft
+    if not draft.envelope.prior_receipt_number and filing.receipt_number:
+        draft = draft.replace("envelope.prior_receipt_number", filing.receipt_number)
+    if draft.envelope.prior_report_date is None:
+        filed = filing.filed_at if filing.filed_at.tzinfo else filing.filed_at.replace(tzinfo=dt.UTC)
+        draft = draft.replace("envelope.prior_report_date", filed.astimezone(JST).date())
+    return draft
 
 
 def _plain(value: Any) -> Any:

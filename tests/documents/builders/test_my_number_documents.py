@@ -205,10 +205,10 @@ def test_the_letter_tells_a_person_whose_number_leaked_how_to_get_a_new_one(db: 
     with_number = pdf_text(build_letter(ctx, recipient(1, items=("name", "address", "my_number"))))
     assert "・個人番号（マイナンバー）" in with_number
     assert "お住まいの市区町村の窓口にご相談ください" in with_number and NEW_NUMBER in with_number
-    assert with_number.index("お客様へのお願い") < with_number.index(NEW_NUMBER)
+    assert with_number.index("その他参考となる事項") < with_number.index(NEW_NUMBER)
     # A person whose own number was not in the data is told nothing about numbers (GL 3-5-4-4).
     without = pdf_text(build_letter(ctx, recipient(2, items=("name", "address"))))
-    items_and_advice = without[without.index("お客様に関する情報の項目") : without.index("お問い合わせ窓口")]
+    items_and_advice = without[without.index("対象となる個人情報の項目") : without.index("お問い合わせ窓口")]
     assert "・氏名・住所３．" in items_and_advice
     assert "マイナンバー" not in items_and_advice and "個人番号" not in items_and_advice
 

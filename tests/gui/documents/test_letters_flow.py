@@ -51,7 +51,8 @@ def test_import_print_file_and_record_sent(
         dialog.generate_button.click()
     assert dialog.job is not None
     qtbot.waitUntil(lambda: dialog.result_value is not None, timeout=20000)
-    assert dialog.result_value.files == (tmp_path / "out" / "本人通知_印刷用.pdf",)
+    reference = dialog.ctx.incident.reference  # the print file says which incident it is for (issue 15)
+    assert dialog.result_value.files == (tmp_path / "out" / f"{reference}_本人通知.pdf",)
     assert dialog.progress.isHidden() and dialog.record_button.isEnabled()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert dialog.record_sent() is not None

@@ -58,10 +58,15 @@ def test_printing_puts_every_page_on_paper(qtbot, db: Database, incident_id: int
 
 
 def test_an_unprintable_character_disables_print_and_save(qtbot, db: Database, incident_id: int) -> None:
+    """𠮷 prints (the bundled fallback font has it); a character no font has blocks printing until replaced."""
     DocumentService(db).save_incident_values(incident_id, {"委託元名": "𠮷野商事"})
     dialog = build_preview(None, Services(db), incident_id, "entrustor_notice")
     qtbot.addWidget(dialog)
-    assert "U+20BB7" in dialog.problems_label.text()
+    assert "U+20BB7" not in dialog.problems_label.text()
+    assert dialog.print_button.isEnabled()
+    DocumentService(db).save_incident_values(incident_id, {"委託元名": "吉野商事\U0001f600"})
+    dialog.rebuild()
+    assert "U+1F600" in dialog.problems_label.text()
     assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()
     DocumentService(db).save_incident_values(incident_id, {"委託元名": "吉野商事"})
     dialog.rebuild()

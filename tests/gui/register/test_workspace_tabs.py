@@ -270,6 +270,8 @@ def test_report_sokuho_then_kakuho_shows_changes(qtbot, register_db, data_paths)
     sokuho_button = next(b for b in page.kind_buttons.buttons() if b.property("kind") == "sokuho")
     qtbot.mouseClick(sokuho_button, Qt.MouseButton.LeftButton)
     cause = page.editors["cause.description"]
+    assert cause.toPlainText() == "電子メールの誤送信"  # proposed from what happened; the officer refines it
+    cause.clear()
     type_japanese(cause, "宛先の選択誤り")
     cause.commit()
     report_date = page.editors["envelope.report_date"]
