@@ -188,6 +188,9 @@ class DocumentContext:
     checklist: tuple[ChecklistLine, ...] = ()
     filings: tuple[FilingLine, ...] = ()
     deadlines: tuple[DeadlineLine, ...] = ()  # only for the kinds that print them (see DeadlineLine)
+    # Names of the people already notified, only for the report kinds: their 事実経過 is checked for them before it
+    # goes to the PPC (a data subject's name must not leave the office); never printed.
+    notified_names: tuple[str, ...] = ()
     contact: ContactDesk = field(default_factory=ContactDesk)
     templates: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     values: Mapping[str, str] = field(default_factory=dict)

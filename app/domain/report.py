@@ -22,6 +22,7 @@ from app.domain.facts import CausedBy as FactsCausedBy
 from app.domain.field_paths import get_path, replace_path
 from app.domain.filing import FilingKind
 from app.domain.incident_kind import IncidentKind
+from app.i18n import _, ngettext
 
 REPORT_VERSION = (
     3  # 2: with the 番号法 items ("bango"); 3: item 9 answers are tri-state; app/db/codec.py upgrades
@@ -506,13 +507,22 @@ def timeline_warnings(
     if early and occurred is not None:
         days = "、".join(sorted({_ja_day(e.occurred_at.astimezone(JST)) for e in early}))
         found.append(
-            f"事実経過に発生日（{_ja_day_of(occurred)}）より前の記録があります（{days}）。日付を確認してください。"
+            _(
+                "The course of events has entries dated before the date it occurred ({occurred}): {days}. "
+                "Check the dates."
+            ).format(occurred=_ja_day_of(occurred), days=days)
         )
     text = draft.overview.timeline
     hits = [name for name in {n.strip() for n in names} if _name_in(name, text)]
     if hits:
         found.append(
-            f"事実経過に本人通知の宛先となった方の氏名が{len(hits)}件含まれています。外部に出す前に削除してください。"
+            ngettext(
+                "The course of events contains the name of {count} person who was notified: remove it before "
+                "it goes outside.",
+                "The course of events contains the names of {count} people who were notified: remove them "
+                "before it goes outside.",
+                len(hits),
+            ).format(count=len(hits))
         )
     return found
 

@@ -33,6 +33,7 @@ from app.errors import InputError, StoredDataError
 from app.i18n import _
 from app.services.app_settings import AppSettingsService
 from app.services.document_deadlines import deadline_lines
+from app.services.notices import NoticeService
 from app.services.office import OfficeService
 from app.services.workspace import (
     ChecklistService,
@@ -172,6 +173,11 @@ class DocumentService:
             deadlines=(
                 deadline_lines(self.db, incident_id, today or today_jst())
                 if kind is DocumentKind.INITIAL_SHEET
+                else ()
+            ),
+            notified_names=(
+                tuple(d.recipient_name for d in NoticeService(self.db).deliveries(incident_id))
+                if kind.is_report
                 else ()
             ),
             contact=self.contact_desk(),

@@ -55,6 +55,7 @@ from app.domain.report import (
     diff,
     format_value,
     other_summary,
+    timeline_warnings,
 )
 from app.errors import InputError
 from app.i18n import _
@@ -324,8 +325,15 @@ def needs(ctx: DocumentContext) -> tuple[Need, ...]:
     return tuple(found)
 
 
+def _with_summary(ctx: DocumentContext, draft: ReportDraft) -> ReportDraft:
+    """A draft started before the 概要 for outside readers was written takes it now, never the internal 件名."""
+    if draft.overview.what_happened.strip() or not ctx.incident.public_summary.strip():
+        return draft
+    return draft.replace("overview.what_happened", ctx.incident.public_summary.strip())
+
+
 def compose(ctx: DocumentContext) -> Document:
-    draft = with_prior_filing(ctx, _require_report(ctx))
+    draft = _with_summary(ctx, with_prior_filing(ctx, _require_report(ctx)))
     report = with_my_numbers(draft, ctx)
     kind = kind_of(report)
     final = kind is not DocumentKind.SOKUHO
@@ -350,6 +358,7 @@ def compose(ctx: DocumentContext) -> Document:
         else f"個人データ及び特定個人情報の漏えい等に関する報告書（{kind_label}）"
     )
     problems = filler.problems()
+    problems += timeline_warnings(report, ctx.timeline, ctx.notified_names)
     if missing:
         problems.append(
             _("A final report must answer every item; still empty: {names}").format(names="、".join(missing))

@@ -204,6 +204,8 @@ def test_missent_email_to_1200_customers(data_paths: DataPaths, tmp_path: Path) 
     assert "本人通知の宛先となった方の氏名が1件" in err and "鈴木" not in err  # flagged, never repeated
     code, text, err = export(data_paths, tmp_path, "sokuho", incident)
     assert code == 0, err
+    # The PDF check says it too, before the report goes to the PPC (the name itself is never repeated).
+    assert "本人通知の宛先となった方の氏名が1件" in err and "鈴木" not in err
     assert "漏えいが発生" in text and "電子媒体（電子メール）" in text and "顧客情報" in text
     assert "従業者による電子メールの誤送信" in text and "報告者" in text
 
