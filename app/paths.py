@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,11 +69,18 @@ class DataPaths:
         return self.root / "exports"
 
     def ensure(self) -> None:
-        """Create the folders owner-only: the register holds other people's personal data."""
+        """Create the folders owner-only: the register holds other people's personal data.
+
+        An existing folder only ever loses rights (group and others), never gains them: one the officer made
+        read-only, or on a write-protected medium, is left exactly as it is (the register then opens read-only,
+        issue 16 point 4). Raises OSError when a folder cannot be created."""
         for folder in (self.root, self.backups_dir, self.logs_dir):
-            folder.mkdir(parents=True, exist_ok=True)
-            if os.name == "posix":
-                folder.chmod(0o700)
+            if not folder.is_dir():
+                folder.mkdir(parents=True, mode=0o700)
+            if os.name == "posix" and os.access(folder, os.W_OK):
+                mode = stat.S_IMODE(folder.stat().st_mode)
+                if mode & 0o077:
+                    folder.chmod(mode & 0o700)
 
 
 def data_paths(data_dir: str | os.PathLike[str] | None = None) -> DataPaths:

@@ -125,5 +125,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[
     if check.blocking:
         raise InputError(_("The document was not written: it contains characters the fonts cannot print."))
     write_file(target, builders.build(kind, ctx))
-    out.write(_("{kind} was written to {path}.").format(kind=kind.label(), path=target) + "\n")
+    # Said where it went and what it holds: the officer chose the folder, maybe a shared one (issue 16 point 6).
+    out.write(
+        _("{kind} was written to {path}. It contains personal data: please handle it with care.").format(
+            kind=kind.label(), path=target.resolve()
+        )
+        + "\n"
+    )
     return 0

@@ -147,6 +147,15 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[
             ).format(count=len(result.files) - 3)
             + "\n"
         )
+    # Where they went and what they hold: a folder of letters is a roster (issue 16 point 6).
+    out.write(
+        ngettext(
+            "Written in {folder}. The file contains personal data: please handle it with care.",
+            "Written in {folder}. The files contain personal data: please handle them with care.",
+            len(result.files),
+        ).format(folder=result.files[0].parent.resolve() if result.files else Path(args.out).resolve())
+        + "\n"
+    )
     if args.record_sent:
         channel = CHANNEL_EMAIL if mode is merge.MergeMode.EML else CHANNEL_LETTER
         services.notices.record_sent(

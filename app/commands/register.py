@@ -6,12 +6,13 @@
 from __future__ import annotations
 
 import argparse
-import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from app.errors import InputError
 from app.i18n import _, ngettext
+from app.rules.facts_json import load_json_text
 from app.services import register_io
 
 if TYPE_CHECKING:
@@ -50,31 +51,50 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[
     if args.out == "-":
         out.write(payload.decode("utf-8-sig" if args.format == "csv" else "utf-8"))
     else:
-        _write(Path(args.out), payload)
-        err.write(_("The register was written to {path}.").format(path=args.out) + "\n")
+        target = Path(args.out)
+        _write(target, payload)
+        err.write(
+            _(
+                "The register was written to {path}. It contains personal data: please handle it with care."
+            ).format(path=target.resolve())
+            + "\n"
+        )
     return 0
 
 
+# A register of 10,000 incidents with its documents exports to well under this; a bigger file is not ours.
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
 def _read_json(path: Path) -> object:
+    """The export parsed, refused before it is read whole when too big, and nested no deeper than ours."""
     try:
-        return json.loads(path.read_text(encoding="utf-8-sig"))
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise InputError(
+                _("The file {path} is larger than {size} MB: it is not a register export.").format(
+                    path=path, size=MAX_FILE_BYTES // (1024 * 1024)
+                )
+            )
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError(_("The file {path} does not exist.").format(path=path)) from None
     except UnicodeDecodeError:
         raise InputError(_("The file {path} is not UTF-8 text.").format(path=path)) from None
-    except json.JSONDecodeError as exc:
+    except OSError as exc:
         raise InputError(
-            _("The input is not valid JSON (line {line}, column {column}): {detail}").format(
-                line=exc.lineno, column=exc.colno, detail=exc.msg
-            )
+            _("Cannot read the file {path}: {reason}").format(path=path, reason=exc.strerror or str(exc))
         ) from None
+    return load_json_text(text)
 
 
 def _write(path: Path, payload: bytes) -> None:
-    """Through a temporary file: an interrupted export never leaves half a file under the final name."""
+    """Through a temporary file: an interrupted export never leaves half a file under the final name. Owner-only
+    (0600) whatever the umask: the whole register is everyone's personal data (issue 16 point 6)."""
     tmp = path.with_name(path.name + ".tmp")
     try:
-        tmp.write_bytes(payload)
+        tmp.unlink(missing_ok=True)  # O_CREAT keeps the mode of a file left over by a killed export
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as stream:
+            stream.write(payload)
         tmp.replace(path)
     except OSError as exc:
         raise InputError(

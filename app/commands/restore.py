@@ -15,22 +15,14 @@ from app.db import backups as backup_files
 from app.db.window_lock import held_by_window
 from app.domain.dates import to_jst
 from app.errors import InputError
-from app.i18n import N_, _
+from app.i18n import _
 from app.paths import data_paths
-from app.services.backups import BackupInfo, describe_backups
+from app.services.backups import REASON_LABELS, BackupInfo, describe_backups
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from app.services.root import Services
-
-REASON_LABELS = {
-    backup_files.BackupReason.START: N_("at start-up"),
-    backup_files.BackupReason.CHANGE: N_("after changes"),
-    backup_files.BackupReason.CLOSE: N_("at close"),
-    backup_files.BackupReason.PRE_MIGRATION: N_("before an upgrade"),
-    backup_files.BackupReason.BEFORE_RESTORE: N_("before a restore"),
-}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -23,7 +23,15 @@ from app.db.snapshot import EvidenceFile, open_evidence
 from app.domain.dates import now_utc, to_jst
 from app.i18n import _, ngettext
 from app.paths import data_paths
-from app.services.audit_check import AnchorCheck, AuditCheck, backup_heads, check_anchors, check_chain_in
+from app.services.audit_check import (
+    AnchorCheck,
+    AuditCheck,
+    TablesCheck,
+    backup_heads,
+    check_anchors,
+    check_chain_in,
+    check_tables_in,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -131,19 +139,23 @@ def _result_line(check: AuditCheck) -> str:
     return check.message()
 
 
-def _check(session: Session, what: str, found: list[Anchor]) -> tuple[AuditCheck, AnchorCheck, list[str]]:
+def _check(
+    session: Session, what: str, found: list[Anchor]
+) -> tuple[AuditCheck, AnchorCheck, TablesCheck, list[str]]:
     tables = set(inspect(session.connection()).get_table_names())
     if "audit_log" not in tables or "incidents" not in tables:
         raise fault(FaultKind.DAMAGED, what)
     check = check_chain_in(session)
     anchored = check_anchors(session, found)
+    tables_check = check_tables_in(session)
     lines = _details(session, check)
     lines.append(
         _("Anchors matched against the chain: {checked} (superseded by a restore: {superseded})").format(
             checked=f"{anchored.checked:,}", superseded=f"{anchored.superseded:,}"
         )
     )
-    return check, anchored, lines
+    lines.append(tables_check.summary())
+    return check, anchored, tables_check, lines
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[], Services]) -> int:
@@ -152,7 +164,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[
         db = register().db
         found, anchor_lines = _anchor_sources(db.paths.root, args.anchors)
         with db.session_scope() as session:
-            check, anchored, details = _check(session, db.url.render_as_string(hide_password=True), found)
+            check, anchored, tables_check, details = _check(
+                session, db.url.render_as_string(hide_password=True), found
+            )
         lines = [
             _("Database: {url}").format(url=db.url.render_as_string(hide_password=True)),
             *details,
@@ -162,20 +176,22 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[
         file = Path(args.file) if args.file else data_paths(args.data_dir).db_file
         found, anchor_lines = _anchor_sources(file.parent, args.anchors)
         with open_evidence(file) as (engine, evidence), Session(engine) as session:
-            check, anchored, details = _check(session, str(file), found)
+            check, anchored, tables_check, details = _check(session, str(file), found)
         lines = [
             *_file_lines(evidence),
             *details,
             *anchor_lines,
             _("Nothing was written: the file was opened read-only, without a backup or side files."),
         ]
-    ok = check.ok and anchored.ok
+    ok = check.ok and anchored.ok and tables_check.ok
     if ok:
         out.write(_result_line(check) + "\n")
     elif not check.ok:
         err.write(check.message() + "\n")
     if anchored.problem is not None:
         err.write(anchored.problem.message() + "\n")
+    if not tables_check.ok:
+        err.write(tables_check.message() + "\n")
     out.write(_("Checked on {moment} (Japan time) by BreachDesk verify.").format(moment=checked_at) + "\n")
     for line in lines:
         out.write("  " + line + "\n")

@@ -2,6 +2,8 @@
 
 Each entry's hash covers the previous entry's hash and its own content, so editing, inserting or deleting a row
 in the middle breaks the chain from that row on. (Removing the newest rows needs an outside anchor to detect.)
+Since schema 0005 an entry also carries the digests of the rows it changed (`state`, app/db/audit_state.py), so the
+chain covers the tables too; entries written before keep their hashes, because `state` is hashed only when set.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from app.db.anchors import HEAD_KEY
+from app.db.audit_state import state_for
 from app.db.models import AuditEntry
+from app.db.tables import audit_log
 from app.domain.dates import now_utc
 
 GENESIS_HASH = "0" * 64
@@ -61,8 +65,9 @@ def entry_hash(
     entity_id: int | None,
     before: Any,
     after: Any,
+    state: Any = None,
 ) -> str:
-    payload = {
+    payload: dict[str, Any] = {
         "prev_hash": prev_hash,
         "at": at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
         "actor": actor,
@@ -72,6 +77,10 @@ def entry_hash(
         "before": before,
         "after": after,
     }
+    if (
+        state is not None
+    ):  # absent from every entry written before schema 0005: their hashes stay as they were
+        payload["state"] = state
     canonical = json.dumps(
         payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
     )
@@ -88,12 +97,17 @@ def append(
     after: Any = None,
     actor: str | None = None,
 ) -> AuditEntry:
-    """Add an entry in the caller's transaction, so the change and its record commit or fail together."""
+    """Add an entry in the caller's transaction, so the change and its record commit or fail together.
+
+    The rows are flushed first and read back, so the digests are of what the database holds, as `verify` reads it.
+    """
+    session.flush()
     last = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
     prev_hash = last or GENESIS_HASH
     at = now_utc()
     who = actor or current_actor()
     before, after = as_json(before), as_json(after)
+    state = state_for(session.connection(), entity, entity_id, action)
     entry = AuditEntry(
         at=at,
         actor=who,
@@ -102,8 +116,9 @@ def append(
         entity_id=entity_id,
         before=before,
         after=after,
+        state=state,
         prev_hash=prev_hash,
-        hash=entry_hash(prev_hash, at, who, action, entity, entity_id, before, after),
+        hash=entry_hash(prev_hash, at, who, action, entity, entity_id, before, after, state),
     )
     session.add(entry)
     session.flush()
@@ -119,12 +134,26 @@ def head(session: Session) -> tuple[int, str] | None:
     return (int(row[0]), str(row[1])) if row is not None else None
 
 
+def count_and_head(session: Session) -> tuple[int, str] | None:
+    """The number of entries and the newest hash: the anchor a printed report carries in its footer."""
+    found = head(session)
+    if found is None:
+        return None
+    count = session.scalar(select(func.count()).select_from(audit_log)) or 0
+    return int(count), found[1]
+
+
+def has_state_column(session: Session) -> bool:
+    """False for a register older than schema 0005 read as evidence without upgrading it (app/db/snapshot.py)."""
+    return any(c["name"] == "state" for c in inspect(session.connection()).get_columns(audit_log.name))
+
+
 def verify_chain(session: Session) -> int | None:
     """The id of the first entry whose link or content does not match; None when the whole chain holds."""
+    table = audit_log
+    wanted = [c for c in table.columns if c.name != "state" or has_state_column(session)]
     expected_prev = GENESIS_HASH
-    rows = session.scalars(
-        select(AuditEntry).order_by(AuditEntry.id).execution_options(yield_per=1000, populate_existing=True)
-    )
+    rows = session.execute(select(*wanted).order_by(table.c.id).execution_options(yield_per=1000))
     for entry in rows:
         recomputed = entry_hash(
             entry.prev_hash,
@@ -135,11 +164,21 @@ def verify_chain(session: Session) -> int | None:
             entry.entity_id,
             entry.before,
             entry.after,
+            getattr(entry, "state", None),
         )
         if entry.prev_hash != expected_prev or entry.hash != recomputed:
-            return entry.id
+            return int(entry.id)
         expected_prev = entry.hash
     return None
+
+
+def chain_states(session: Session) -> list[Any]:
+    """Every recorded state, oldest first (empty before schema 0005): what the tables are checked against."""
+    if not has_state_column(session):
+        return []
+    table = audit_log
+    query = select(table.c.state).where(table.c.state.is_not(None)).order_by(table.c.id)
+    return list(session.scalars(query.execution_options(yield_per=1000)))
 
 
 def apply_changes(

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from app.db import anchors
 from app.db.faults import FaultKind, fault, fault_from_oserror, fault_from_sqlite
-from app.db.sqlite_uri import SQLITE_HEADER, readonly_uri
+from app.db.sqlite_uri import SQLITE_HEADER, frozen_uri, readonly_uri
 from app.domain.dates import JST, now_utc
 from app.paths import DataPaths
 
@@ -91,12 +91,14 @@ def timestamp() -> str:
     return now_utc().strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def _copy(source: Path, target: Path, temp_suffix: str) -> None:
+def _copy(source: Path, target: Path, temp_suffix: str, *, frozen_source: bool = False) -> None:
     """Copy into a temporary name, then rename: a half-written copy never looks like a backup or a register."""
     partial = target.with_name(target.name + temp_suffix)
     try:
         with (
-            contextlib.closing(sqlite3.connect(readonly_uri(source), uri=True)) as src,
+            contextlib.closing(
+                sqlite3.connect(frozen_uri(source) if frozen_source else readonly_uri(source), uri=True)
+            ) as src,
             contextlib.closing(sqlite3.connect(partial)) as dst,
         ):
             src.backup(dst)
@@ -136,16 +138,18 @@ def startup_backup(source: Path, backups_dir: Path, retention: Retention = DEFAU
     """A copy at start-up only when the register changed since the newest copy (None when nothing changed):
     a run of start-ups or CLI calls must never push out the copies that hold earlier work."""
     newest = next((p for p in list_backups(backups_dir) if p.name.startswith(STARTUP_PREFIX)), None)
-    if newest is not None and _head(newest) == _head(source) and _head(source) is not None:
+    if newest is not None and _head(newest, frozen=True) == _head(source) and _head(source) is not None:
         rotate(backups_dir, retention)  # still clean up debris and apply the schedule
         return None
     return backup(source, backups_dir, BackupReason.START, retention)
 
 
-def _head(path: Path) -> tuple[int, str, int] | None:
-    """The audit chain's head and the number of incidents: what tells two copies of the register apart."""
+def _head(path: Path, *, frozen: bool = False) -> tuple[int, str, int] | None:
+    """The audit chain's head and the number of incidents: what tells two copies of the register apart
+    (`frozen` for a backup: read without leaving -wal/-shm files beside it)."""
+    uri = frozen_uri(path) if frozen else readonly_uri(path)
     try:
-        with contextlib.closing(sqlite3.connect(readonly_uri(path), uri=True)) as conn:
+        with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
             row = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
             incidents = conn.execute("SELECT count(*) FROM incidents").fetchone()[0]
     except sqlite3.Error:
@@ -215,12 +219,12 @@ def clean_restore_debris(db_file: Path) -> None:
 
 
 def is_usable_database(path: Path) -> bool:
-    """Header and SQLite's own quick_check; reads only."""
+    """Header and SQLite's own quick_check of a backup; reads only, and leaves no side files beside it."""
     try:
         with path.open("rb") as fp:
             if fp.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
                 return False
-        with contextlib.closing(sqlite3.connect(readonly_uri(path), uri=True)) as conn:
+        with contextlib.closing(sqlite3.connect(frozen_uri(path), uri=True)) as conn:
             return bool(conn.execute("PRAGMA quick_check").fetchall() == [("ok",)])
     except (OSError, sqlite3.Error):
         return False
@@ -247,7 +251,7 @@ def restore_backup(
                 os.replace(current, aside)
                 log.warning("moved %s aside as %s before restoring %s", current, aside, backup)
                 moved = moved or aside
-        _copy(backup, target, ".restoring")
+        _copy(backup, target, ".restoring", frozen_source=True)
         anchors.anchor_head(target, paths.root, restored=True)  # older anchors are superseded, not tampered
     except OSError as exc:
         raise fault_from_oserror(exc, target) from exc

@@ -2,13 +2,20 @@
 
 SQLite is the default (a file in the data folder); another SQLAlchemy URL (PostgreSQL later) goes through the same
 schema checks and migrations, without the file checks and backups that only make sense for a local file.
+
+A register that cannot be written (a full disk at the start-up backup, a write-protected folder or file) opens
+read-only instead of locking the officer out of the deadlines (issue 16 point 4): SQLite's `mode=ro` URI, no
+backup, no anchor, no debris cleanup, and every change refused with the reason (`Database.read_only`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
+import os
+import shutil
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -24,9 +31,18 @@ from sqlalchemy.pool import NullPool, Pool, StaticPool
 from app.db import anchors
 from app.db import backups as backup_files
 from app.db import sqlite_uri as uris
-from app.db.faults import FaultKind, fault, fault_from_sqlite
+from app.db.faults import (
+    DatabaseFault,
+    FaultKind,
+    ReadOnlyNotice,
+    ReadOnlyReason,
+    fault,
+    fault_from_sqlite,
+    read_only_notice,
+    read_only_refusal,
+)
 from app.db.migrate import VERSION_TABLE, check_schema_state, needs_upgrade, upgrade_to_head
-from app.db.preflight import check_file, prepare_folder
+from app.db.preflight import check_file, prepare_folder, read_only_reason, read_state, refuse_missing_or_empty
 from app.errors import BreachDeskError
 from app.paths import DataPaths
 
@@ -36,6 +52,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_BUSY_TIMEOUT = 5.0  # seconds another writer may hold the lock before we report "in use"
+_SPARE_BYTES = 1 << 20  # besides one copy of the register: its -shm, -wal and a journal
 
 
 def _json_dumps(value: Any) -> str:
@@ -69,6 +86,7 @@ def _engine(
     busy_timeout: float,
     poolclass: type[Pool] | None = None,
     sqlite_uri: str | None = None,
+    read_only: bool = False,
 ) -> Engine:
     sqlite = url.get_backend_name() == "sqlite"
     options: dict[str, Any] = {"json_serializer": _json_dumps}
@@ -84,24 +102,43 @@ def _engine(
         options["connect_args"] = {"check_same_thread": False, "timeout": busy_timeout}
     engine = create_engine(url, **options)
     if sqlite:
-        _configure_sqlite(engine, foreign_keys=foreign_keys, busy_timeout=busy_timeout)
+        _configure_sqlite(engine, foreign_keys=foreign_keys, busy_timeout=busy_timeout, read_only=read_only)
     return engine
 
 
-def _configure_sqlite(engine: Engine, *, foreign_keys: bool, busy_timeout: float) -> None:
+def _configure_sqlite(engine: Engine, *, foreign_keys: bool, busy_timeout: float, read_only: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, so DDL is transactional too
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        if read_only:
+            cursor.execute("PRAGMA query_only = ON")  # besides mode=ro: no statement may write
+        else:
+            cursor.execute("PRAGMA journal_mode = WAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
         # Take the write lock up front: a transaction never fails half-way because another writer came first.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # A read-only register takes no write lock: it must not wait for, or block, a writer.
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def _no_room(error: DatabaseFault, paths: DataPaths, file: Path) -> bool:
+    """Whether a fault while opening comes from a full disk. SQLite says "disk is full" when a write fails, but
+    when it cannot even create the -shm file that reading a WAL register needs it says "disk I/O error"
+    (SQLITE_IOERR_SHMSIZE): then the file system's free space decides (room for one copy of the register)."""
+    if error.kind is FaultKind.DISK_FULL:
+        return True
+    if error.kind not in (FaultKind.DISK_ERROR, FaultKind.BACKUP_FAILED):
+        return False
+    try:
+        needed = (file.stat().st_size if file.is_file() else 0) + _SPARE_BYTES
+        return shutil.disk_usage(paths.root).free < needed
+    except OSError:
+        return False
 
 
 class Database:
@@ -114,6 +151,7 @@ class Database:
         file: Path | None,
         retention: backup_files.Retention = backup_files.DEFAULT_RETENTION,
         backup_interval: dt.timedelta = backup_files.BACKUP_INTERVAL,
+        read_only: ReadOnlyNotice | None = None,
     ) -> None:
         self.engine = engine
         self.paths = paths
@@ -125,6 +163,8 @@ class Database:
         self._last_change_backup: float | None = None
         self._unsaved_changes = False
         self.backup_problem: BreachDeskError | None = None
+        # Why the register was opened read-only (the window's banner), or None when changes are saved.
+        self.read_only = read_only
         self._sessionmaker: sessionmaker[Session] | None = None
 
     def _sessions(self) -> Session:
@@ -152,10 +192,41 @@ class Database:
         if parsed is not None and target is None:
             return cls._open_other(parsed, paths, busy_timeout)
         file, params = target or (paths.db_file, {})
+        reason = read_only_reason(paths.root, file) or read_only_reason(file.parent, file)
+        if reason is not None:
+            log.warning(
+                "the register in %s cannot be written (%s): opening it read-only", file.parent, reason
+            )
+            return cls._open_read_only(
+                paths, file, params, reason, busy_timeout, fault(FaultKind.READ_ONLY, file)
+            )
+        try:
+            return cls._open_writable(paths, file, params, retention, backup_interval, busy_timeout)
+        except DatabaseFault as error:
+            if not _no_room(error, paths, file):
+                raise
+            log.warning(
+                "no free space to open the register in %s normally: opening it read-only", file.parent
+            )
+            # Named for what failed: the copy made at start, not the register (which has not been changed).
+            cause = fault(FaultKind.BACKUP_FAILED, paths.backups_dir)
+            cause.__cause__ = error
+            return cls._open_read_only(paths, file, params, ReadOnlyReason.DISK_FULL, busy_timeout, cause)
+
+    @classmethod
+    def _open_writable(
+        cls,
+        paths: DataPaths,
+        file: Path,
+        params: dict[str, str],
+        retention: backup_files.Retention,
+        backup_interval: dt.timedelta,
+        busy_timeout: float,
+    ) -> Database:
         prepare_folder(paths.root)
         prepare_folder(paths.backups_dir)
         backup_files.clean_restore_debris(file)
-        state = check_file(file, paths.backups_dir, params, busy_timeout)
+        state = check_file(file, paths.backups_dir, params, busy_timeout, paths.root)
         if state.existed and needs_upgrade(state.revisions):
             revision = "+".join(state.revisions) or None
             copy = backup_files.pre_migration_copy(file, paths.backups_dir, revision)
@@ -174,6 +245,62 @@ class Database:
             raise
         anchors.anchor_head(file, paths.root)
         return db
+
+    @classmethod
+    def _open_read_only(
+        cls,
+        paths: DataPaths,
+        file: Path,
+        params: dict[str, str],
+        reason: ReadOnlyReason,
+        busy_timeout: float,
+        cause: DatabaseFault,
+    ) -> Database:
+        """Read-only, writing nothing: no backup, no anchor, no migration. `cause` is raised when read-only is no
+        way out (nothing to read, or a register this version can only read after migrating it)."""
+        if file.is_dir():
+            raise fault(FaultKind.IS_FOLDER, file)
+        try:
+            size = file.stat().st_size if file.exists() else None
+        except OSError as exc:
+            raise cause from exc
+        if not size:
+            refuse_missing_or_empty(file, size, paths.backups_dir, paths.root)
+            raise cause  # a new register cannot be created here
+        if not os.access(file, os.R_OK):
+            raise fault(FaultKind.UNREADABLE, file)
+        uri = cls._readable_uri(file, params, busy_timeout)
+        state = read_state(file, busy_timeout, uri)
+        if needs_upgrade(state.revisions):
+            raise cause
+        engine_url = URL.create("sqlite+pysqlite", database=str(file.resolve()))
+        engine = _engine(
+            engine_url, foreign_keys=True, busy_timeout=busy_timeout, sqlite_uri=uri, read_only=True
+        )
+        backups = len(backup_files.list_backups(paths.backups_dir))
+        where = paths.root if reason is not ReadOnlyReason.FILE_READ_ONLY else file
+        return cls(engine, paths, file, read_only=read_only_notice(reason, where, backups))
+
+    @staticmethod
+    def _readable_uri(file: Path, params: dict[str, str], busy_timeout: float) -> str:
+        """mode=ro sees a -wal file's committed changes but needs SQLite's -shm beside the file (which a full disk
+        or a write-protected folder may refuse); immutable=1 needs nothing, and is exact when no -wal holds changes
+        (docs/adr/0005-sqlite-wal.md)."""
+        plain = {key: value for key, value in params.items() if key != "mode"}
+        candidates = [uris.sqlite_uri(file, {**plain, "mode": "ro"})]
+        wal = file.with_name(file.name + "-wal")
+        if not (wal.is_file() and wal.stat().st_size):
+            candidates.append(uris.sqlite_uri(file, {**plain, "mode": "ro", "immutable": "1"}))
+        failure: sqlite3.Error | None = None
+        for uri in candidates:
+            try:
+                with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=busy_timeout)) as conn:
+                    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.Error as exc:
+                failure = exc
+                continue
+            return uri
+        raise (fault_from_sqlite(failure, file) or fault(FaultKind.UNREADABLE, file)) from failure
 
     @staticmethod
     def _migrate_sqlite(engine_url: URL, uri: str, file: Path, busy_timeout: float) -> None:
@@ -229,6 +356,8 @@ class Database:
         session = self._sessions()
         try:
             yield session
+            if self.read_only is not None and (session.new or session.dirty or session.deleted):
+                raise self._refusal()
             session.commit()
             head = session.info.pop(anchors.HEAD_KEY, None)
             if head is not None:
@@ -236,7 +365,10 @@ class Database:
                 self._changed()
         except exc.DBAPIError as error:
             session.rollback()
-            known = fault_from_sqlite(error.orig, self.file or self.url.render_as_string(hide_password=True))
+            where = self.file or self.url.render_as_string(hide_password=True)
+            known = fault_from_sqlite(error.orig, where)
+            if self.read_only is not None and known is not None and known.kind is FaultKind.READ_ONLY:
+                raise self._refusal() from error  # SQLite refused a write (mode=ro, query_only)
             if known is None:
                 raise
             raise known from error
@@ -245,6 +377,10 @@ class Database:
             raise
         finally:
             session.close()
+
+    def _refusal(self) -> DatabaseFault:
+        assert self.read_only is not None
+        return read_only_refusal(self.read_only, self.file or self.paths.root)
 
     def _changed(self) -> None:
         """After a committed change: a copy at the session's first change, then at most every interval."""
@@ -258,8 +394,8 @@ class Database:
             self._backup(backup_files.BackupReason.CHANGE)
 
     def _backup(self, reason: backup_files.BackupReason) -> None:
-        if self.file is None:
-            return  # a database server keeps its own backups
+        if self.file is None or self.read_only is not None:
+            return  # a database server keeps its own backups; a read-only register changed nothing
         try:
             backup_files.backup(self.file, self.paths.backups_dir, reason, self.retention)
         except BreachDeskError as error:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 from app.errors import StorageError
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 
 # SQLite primary result codes (https://sqlite.org/rescode.html); extended codes keep these in the low byte.
 SQLITE_PERM = 3
@@ -26,6 +27,7 @@ SQLITE_NOTADB = 26
 class FaultKind(StrEnum):
     IS_FOLDER = "is_folder"
     MISSING = "missing"
+    EMPTY = "empty"  # a zero-byte register where backups or anchors show that one lived
     UNREADABLE = "unreadable"
     READ_ONLY = "read_only"
     LOCKED = "locked"
@@ -37,6 +39,7 @@ class FaultKind(StrEnum):
     BACKUP_FAILED = "backup_failed"
     BAD_BACKUP = "bad_backup"
     UNREACHABLE = "unreachable"
+    OPENED_READ_ONLY = "opened_read_only"  # a write refused because the register was opened read-only
 
 
 class DatabaseFault(StorageError):
@@ -61,7 +64,15 @@ _TEXTS: dict[FaultKind, tuple[str, str]] = {
     FaultKind.MISSING: (
         N_("The register file is missing, although backups of it exist: {path}"),
         N_(
-            "Restore the latest backup or choose another folder. BreachDesk has not created an empty register in its place."
+            "Restore the latest backup (on the command line, main.py restore --list shows them) or choose "
+            "another folder. BreachDesk has not created an empty register in its place."
+        ),
+    ),
+    FaultKind.EMPTY: (
+        N_("The register file is empty (0 bytes), although backups or audit anchors of it exist: {path}"),
+        N_(
+            "Restore the latest backup (on the command line, main.py restore --list shows them) or choose "
+            "another folder. BreachDesk has not created an empty register in its place."
         ),
     ),
     FaultKind.UNREADABLE: (
@@ -118,6 +129,10 @@ _TEXTS: dict[FaultKind, tuple[str, str]] = {
         N_("The database cannot be reached: {path}"),
         N_("Check the database address and that the database server is running."),
     ),
+    FaultKind.OPENED_READ_ONLY: (
+        N_("The register is open read-only, so nothing was saved: {path}"),
+        "",  # the reason's own advice (ReadOnlyNotice.hint)
+    ),
 }
 
 
@@ -127,6 +142,10 @@ _WITHOUT_BACKUP: dict[FaultKind, str] = {
         "from a system backup. The original file has not been changed."
     ),
     FaultKind.MISSING: N_(
+        "Put the register file back where it was (for example from a system backup) or choose another folder. "
+        "BreachDesk has not created an empty register in its place."
+    ),
+    FaultKind.EMPTY: N_(
         "Put the register file back where it was (for example from a system backup) or choose another folder. "
         "BreachDesk has not created an empty register in its place."
     ),
@@ -141,7 +160,7 @@ def fault(kind: FaultKind, path: Path | str, *, revision: str = "") -> DatabaseF
     return DatabaseFault(
         kind,
         _(message).format(path=path, revision=revision),
-        _(hint),
+        _(hint) if hint else "",
         path,
         _(without_backup) if without_backup else "",
     )
@@ -182,3 +201,73 @@ def fault_from_oserror(exc: OSError, path: Path | str) -> DatabaseFault:
         # Windows reports a file held open by another process as "access denied".
         return fault(FaultKind.LOCKED if os.name == "nt" else FaultKind.READ_ONLY, path)
     return fault(FaultKind.DISK_ERROR, path)
+
+
+class ReadOnlyReason(StrEnum):
+    """Why a register was opened read-only instead of refused (issue 16 point 4: faults keep the officer working)."""
+
+    DISK_FULL = "disk_full"  # the start-up backup (or the write probe) found no free space
+    FOLDER_READ_ONLY = "folder_read_only"  # a write-protected medium or a folder the officer made read-only
+    FILE_READ_ONLY = "file_read_only"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOnlyNotice:
+    """What the window's banner and the refusal of a change say; plain text, already in the UI language."""
+
+    reason: ReadOnlyReason
+    banner: str  # one line: why the register is read-only
+    detail: str  # what happened, what still works, and the backups that exist
+    hint: str  # how to get back to a register that saves changes
+
+
+_READ_ONLY_TEXTS: dict[ReadOnlyReason, tuple[str, str, str]] = {
+    ReadOnlyReason.DISK_FULL: (
+        N_("Opened read-only because there is not enough free disk space"),
+        N_(
+            "The backup copy that BreachDesk makes when it opens the register could not be written, because the "
+            "disk of {path} is full. Incidents and deadlines can be viewed; changes cannot be saved."
+        ),
+        N_("Free some disk space, then start BreachDesk again."),
+    ),
+    ReadOnlyReason.FOLDER_READ_ONLY: (
+        N_("Opened read-only because the folder is write-protected"),
+        N_(
+            "The data folder {path} cannot be written (for example a write-protected USB stick or CD, or a folder "
+            "whose access rights allow reading only). Incidents and deadlines can be viewed; changes cannot be "
+            "saved. BreachDesk has not changed the folder's access rights."
+        ),
+        N_(
+            "To make changes, allow writing to the folder or copy the data folder to a writable place, then "
+            "start BreachDesk again."
+        ),
+    ),
+    ReadOnlyReason.FILE_READ_ONLY: (
+        N_("Opened read-only because the register file is write-protected"),
+        N_(
+            "The register file {path} cannot be written. Incidents and deadlines can be viewed; changes cannot be "
+            "saved. BreachDesk has not changed the file's access rights."
+        ),
+        N_("To make changes, allow writing to the register file, then start BreachDesk again."),
+    ),
+}
+
+
+def read_only_notice(reason: ReadOnlyReason, path: Path | str, backups: int) -> ReadOnlyNotice:
+    """`backups`: how many copies the backups folder holds, so the text never calls a backup missing that exists."""
+    banner, detail, hint = _READ_ONLY_TEXTS[reason]
+    if backups:
+        kept = ngettext(
+            "The existing backup ({count} copy) has not been changed.",
+            "The existing backups ({count} copies) have not been changed.",
+            backups,
+        ).format(count=backups)
+    else:
+        kept = _("There is no backup in this data folder yet.")
+    return ReadOnlyNotice(reason, _(banner), _(detail).format(path=path) + " " + kept, _(hint))
+
+
+def read_only_refusal(notice: ReadOnlyNotice, path: Path | str) -> DatabaseFault:
+    """A change asked of a register opened read-only: nothing written, and the reason in the officer's words."""
+    message = _("The register is open read-only, so nothing was saved: {path}").format(path=path)
+    return DatabaseFault(FaultKind.OPENED_READ_ONLY, f"{message}\n{notice.banner}", notice.hint, path)

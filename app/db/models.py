@@ -148,6 +148,7 @@ class AuditEntry(Base):
     after: Mapped[Any]
     prev_hash: Mapped[str]
     hash: Mapped[str]
+    state: Mapped[Any]  # 0005: digests of the rows this entry changed (app/db/audit_state.py)
 
 
 class AppSetting(Base):

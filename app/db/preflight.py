@@ -7,13 +7,17 @@ or one saved by a newer BreachDesk, is left exactly as it was.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
+import stat
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.db.anchors import ANCHORS_NAME
 from app.db.backups import list_backups
-from app.db.faults import FaultKind, fault, fault_from_oserror, fault_from_sqlite
+from app.db.faults import FaultKind, ReadOnlyReason, fault, fault_from_oserror, fault_from_sqlite
 from app.db.migrate import VERSION_TABLE, check_schema_state
 from app.db.sqlite_uri import SQLITE_HEADER, readonly_uri, sqlite_uri
 
@@ -25,21 +29,49 @@ class FileState:
 
 
 def prepare_folder(folder: Path) -> None:
-    """Owner-only: the register holds other people's personal data."""
+    """Owner-only: the register holds other people's personal data. Only ever takes rights away (group and
+    others), never gives them: a folder the officer made read-only stays read-only (issue 16 point 4)."""
     try:
         if not folder.is_dir():
             folder.mkdir(parents=True, mode=0o700)
-        elif os.name == "posix" and folder.stat().st_mode & 0o077 and os.access(folder, os.W_OK):
-            folder.chmod(0o700)
+        elif os.name == "posix" and os.access(folder, os.W_OK):
+            mode = stat.S_IMODE(folder.stat().st_mode)
+            if mode & 0o077:
+                folder.chmod(mode & 0o700)
     except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise fault(FaultKind.DISK_FULL, folder) from exc
         raise fault(FaultKind.FOLDER_UNUSABLE, folder) from exc
     if not os.access(folder, os.W_OK | os.X_OK):
         raise fault(FaultKind.READ_ONLY, folder)
 
 
-def _has_traces(path: Path, backups_dir: Path) -> bool:
-    """Signs that a register lived here: then a missing file is a loss to report, not a first start."""
-    leftovers = (path.with_name(path.name + "-wal"), path.with_name(path.name + "-journal"))
+def read_only_reason(folder: Path, file: Path) -> ReadOnlyReason | None:
+    """Whether the register can be written at all, asked before anything (a backup, debris cleanup, the anchors)
+    would try: the access rights, then a file created and removed in the folder, which also catches what
+    os.access misses (a write-protected medium on Windows, an ACL). A full disk is not decided here: creating an
+    empty file usually still works, and the start-up backup then tells."""
+    if not folder.is_dir():
+        return None  # a first start: the folder is created (or refused) by prepare_folder
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return ReadOnlyReason.FOLDER_READ_ONLY
+    try:
+        with tempfile.TemporaryFile(dir=folder, prefix=".breachdesk-probe-"):
+            pass
+    except OSError as exc:
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return ReadOnlyReason.FOLDER_READ_ONLY
+        return None  # any other failure is reported by the normal open, with its own message
+    if file.is_file() and file.stat().st_size and not os.access(file, os.W_OK):
+        return ReadOnlyReason.FILE_READ_ONLY
+    return None
+
+
+def has_traces(path: Path, backups_dir: Path, anchors_dir: Path | None = None) -> bool:
+    """Signs that a register lived here (its journal, a backup, the audit anchors): then a missing or empty file
+    is a loss to report, not a first start."""
+    leftovers = [path.with_name(path.name + "-wal"), path.with_name(path.name + "-journal")]
+    leftovers.append((anchors_dir or path.parent) / ANCHORS_NAME)
     return any(p.exists() for p in leftovers) or bool(list_backups(backups_dir))
 
 
@@ -53,7 +85,9 @@ def _create_empty(path: Path) -> None:
         raise fault_from_oserror(exc, path) from exc
 
 
-def _read_state(path: Path, busy_timeout: float) -> FileState:
+def read_state(path: Path, busy_timeout: float, uri: str | None = None) -> FileState:
+    """Header, quick_check and schema revisions through a read-only connection (`uri`: another read-only URI,
+    e.g. immutable=1 where the folder cannot take SQLite's -shm file)."""
     try:
         with path.open("rb") as fp:
             header = fp.read(len(SQLITE_HEADER))
@@ -64,7 +98,8 @@ def _read_state(path: Path, busy_timeout: float) -> FileState:
     if header != SQLITE_HEADER:
         raise fault(FaultKind.DAMAGED, path)
     try:
-        with contextlib.closing(sqlite3.connect(readonly_uri(path), uri=True, timeout=busy_timeout)) as conn:
+        connect_to = uri or readonly_uri(path)
+        with contextlib.closing(sqlite3.connect(connect_to, uri=True, timeout=busy_timeout)) as conn:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
                 raise fault(FaultKind.DAMAGED, path)
@@ -101,8 +136,23 @@ def _probe_write(path: Path, params: dict[str, str], busy_timeout: float) -> Non
         raise (fault_from_sqlite(exc, path) or fault(FaultKind.DAMAGED, path)) from exc
 
 
-def check_file(path: Path, backups_dir: Path, params: dict[str, str], busy_timeout: float) -> FileState:
-    """Raise DatabaseFault for anything but a usable register (or a first start, which creates an empty file)."""
+def refuse_missing_or_empty(
+    path: Path, size: int | None, backups_dir: Path, anchors_dir: Path | None
+) -> None:
+    """A register that backups or anchors say existed is never silently replaced by an empty one."""
+    if has_traces(path, backups_dir, anchors_dir):
+        raise fault(FaultKind.MISSING if size is None else FaultKind.EMPTY, path)
+
+
+def check_file(
+    path: Path,
+    backups_dir: Path,
+    params: dict[str, str],
+    busy_timeout: float,
+    anchors_dir: Path | None = None,
+) -> FileState:
+    """Raise DatabaseFault for anything but a usable register (or a first start, which creates an empty file).
+    `anchors_dir`: where audit-anchors.jsonl lives (the data folder), if not beside the file."""
     if path.is_dir():
         raise fault(FaultKind.IS_FOLDER, path)
     prepare_folder(path.parent)
@@ -111,8 +161,7 @@ def check_file(path: Path, backups_dir: Path, params: dict[str, str], busy_timeo
     except OSError as exc:
         raise fault_from_oserror(exc, path) from exc
     if not size:  # missing, or empty (an empty file is an empty SQLite database)
-        if _has_traces(path, backups_dir):
-            raise fault(FaultKind.MISSING if size is None else FaultKind.DAMAGED, path)
+        refuse_missing_or_empty(path, size, backups_dir, anchors_dir)
         _create_empty(path)
         _probe_write(path, params, busy_timeout)
         return FileState(existed=False, revisions=())
@@ -120,6 +169,6 @@ def check_file(path: Path, backups_dir: Path, params: dict[str, str], busy_timeo
         raise fault(FaultKind.UNREADABLE, path)
     if not os.access(path, os.W_OK):
         raise fault(FaultKind.READ_ONLY, path)
-    state = _read_state(path, busy_timeout)
+    state = read_state(path, busy_timeout)
     _probe_write(path, params, busy_timeout)
     return state

@@ -16,3 +16,9 @@ def sqlite_uri(path: Path, params: dict[str, str]) -> str:
 def readonly_uri(path: Path) -> str:
     """mode=ro: SQLite can neither create the file nor write to it, so a damaged register stays as it was."""
     return sqlite_uri(path, {"mode": "ro"})
+
+
+def frozen_uri(path: Path) -> str:
+    """mode=ro&immutable=1 for files nothing writes to (backups, evidence): SQLite takes no locks and creates no
+    -wal/-shm files beside them, so reading a backup leaves its folder exactly as it was."""
+    return sqlite_uri(path, {"mode": "ro", "immutable": "1"})

@@ -182,6 +182,9 @@ audit_log = Table(
     Column("after", JSON(none_as_null=True), nullable=True),
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False, unique=True),
+    # 0005: the digests of the rows this entry changed (app/db/audit_state.py); None before 0005 and for what is
+    # not tracked. Hashed only when set, so older entries keep their hashes.
+    Column("state", JSON(none_as_null=True), nullable=True),
     Index(None, "entity", "entity_id"),
 )
 

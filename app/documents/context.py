@@ -192,6 +192,9 @@ class DocumentContext:
     # goes to the PPC (a data subject's name must not leave the office); never printed.
     notified_names: tuple[str, ...] = ()
     contact: ContactDesk = field(default_factory=ContactDesk)
+    # The audit chain's entry count and newest hash when the document was made, printed in the footer of reports
+    # (issue 16): a paper copy then anchors the chain outside the file. None: not printed.
+    audit_head: tuple[int, str] | None = None
     templates: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     values: Mapping[str, str] = field(default_factory=dict)
 

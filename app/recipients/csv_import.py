@@ -17,6 +17,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from email.errors import HeaderParseError, MessageDefect
+from email.headerregistry import Address
 from pathlib import Path
 
 from app.documents.context import Recipient
@@ -40,6 +42,8 @@ __all__ = [
 
 MAX_BYTES = 50 * 1024 * 1024
 _POSTAL = re.compile(r"(\d{3})-?(\d{4})")
+# Line breaks (Excel's Alt+Enter), tabs and other control characters, C1 and the Unicode line separators.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _EMAIL = re.compile(r"[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+")
 
 
@@ -171,6 +175,38 @@ def _cell(cells: tuple[str, ...], index: int | None) -> str:
     return cells[index].strip()
 
 
+def one_line(text: str) -> str:
+    """A cell printed as running text (an address line, a note): line breaks and control characters become one
+    space, so a building name typed after Alt+Enter stays on the address line and wraps inside the envelope's
+    window instead of pushing the lines below it out."""
+    return " ".join(CONTROL.sub(" ", text).split())
+
+
+def is_email_address(text: str) -> bool:
+    """An address the .eml's To header takes as it is: ASCII (Outlook's drafts do not do SMTPUTF8) and parsed
+    back unchanged by the email package, which refuses a("b@x.jp", a..b@x.jp and the like with an exception."""
+    if not text.isascii() or not _EMAIL.fullmatch(text):
+        return False
+    try:
+        return Address(addr_spec=text).addr_spec == text
+    except (ValueError, HeaderParseError, MessageDefect):
+        return False
+
+
+def _control_problem(name: str, email: str, key: str) -> str | None:
+    """Name, e-mail address and ID go into e-mail headers and file names, where a line break would start a new
+    header (header injection): refused, for the officer to correct in the file."""
+    if CONTROL.search(name):
+        return _(
+            "the name contains a line break or a control character (Alt+Enter in Excel); put it on one line"
+        )
+    if CONTROL.search(email):
+        return _("the e-mail address contains a line break or a control character; put it on one line")
+    if CONTROL.search(key):
+        return _("the ID contains a line break or a control character; put it on one line")
+    return None
+
+
 def normalise_postal_code(value: str) -> str | None:
     """123-4567 from １２３－４５６７, 〒1234567 …; None if it is not a 7-digit postal code."""
     text = unicodedata.normalize("NFKC", value).replace("〒", "").replace("ー", "-").replace("−", "-").strip()
@@ -189,7 +225,10 @@ def _row(line: int, cells: tuple[str, ...], mapping: ColumnMapping, width: int) 
     name = _cell(cells, mapping.name)
     if not name:
         return RowError(line, _("the name is empty"))
-    postal = _cell(cells, mapping.postal_code)
+    problem = _control_problem(name, _cell(cells, mapping.email), _cell(cells, mapping.key))
+    if problem is not None:
+        return RowError(line, problem)
+    postal = one_line(_cell(cells, mapping.postal_code))
     if postal:
         normalised = normalise_postal_code(postal)
         if normalised is None:
@@ -198,11 +237,11 @@ def _row(line: int, cells: tuple[str, ...], mapping: ColumnMapping, width: int) 
             )
         postal = normalised
     email = _cell(cells, mapping.email)
-    if email and not _EMAIL.fullmatch(unicodedata.normalize("NFKC", email)):
+    if email and not is_email_address(unicodedata.normalize("NFKC", email)):
         return RowError(line, _("“{value}” is not an e-mail address").format(value=email))
     items: list[str] = []
     if mapping.items is not None:
-        items += item_codes_from_cell(_cell(cells, mapping.items))
+        items += item_codes_from_cell(one_line(_cell(cells, mapping.items)))
     for index, code in mapping.item_flags:
         if is_checked(_cell(cells, index)) and code not in items:
             items.append(code)
@@ -213,11 +252,11 @@ def _row(line: int, cells: tuple[str, ...], mapping: ColumnMapping, width: int) 
         key=key,
         name=name,
         postal_code=postal,
-        address1=_cell(cells, mapping.address1),
-        address2=_cell(cells, mapping.address2),
+        address1=one_line(_cell(cells, mapping.address1)),
+        address2=one_line(_cell(cells, mapping.address2)),
         email=unicodedata.normalize("NFKC", email),
         items=tuple(items),
-        note=_cell(cells, mapping.note),
+        note=one_line(_cell(cells, mapping.note)),
         line=line,
     )
 

@@ -32,6 +32,13 @@ from app.rules.rulesets import RULESETS
 
 # The last learned_date whose 60-day deadline still falls inside the holiday library's range.
 LATEST_LEARNED_DATE = dt.date(LAST_SUPPORTED_YEAR, 10, 1)
+# More people than live in Japan, by far: a larger count is a typo or a hostile file (docs/domain.md §11.1).
+MAX_PERSONS = 10**9
+# The facts nest two levels, a register export about ten: deeper JSON is damage, refused before Python's own
+# parser recurses (RecursionError) and before anything downstream walks it.
+MAX_JSON_DEPTH = 64
+# Python refuses to convert integers of more than 4,300 digits with a bare ValueError; no field needs so many.
+MAX_NUMBER_DIGITS = 4000
 
 FIELD_LABELS: dict[str, str] = {
     "role": N_("role: controller, or processor handling the data for a client"),
@@ -91,15 +98,55 @@ def field_error(message: str, name: str, **values: object) -> InputError:
 
 def parse_facts_text(text: str) -> Facts:
     """JSON text (a file or stdin) to Facts; duplicate keys count as errors too."""
+    return parse_facts(load_json_text(text, object_pairs_hook=_no_duplicates))
+
+
+# A JSON string (escapes included) or one bracket; strings are skipped whole so brackets inside them do not count.
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+def load_json_text(
+    text: str,
+    *,
+    max_depth: int = MAX_JSON_DEPTH,
+    object_pairs_hook: Callable[[list[tuple[str, Any]]], Any] | None = None,
+) -> Any:
+    """JSON from outside (a facts file, a register export): every refusal an InputError, never a RecursionError.
+
+    The nesting is measured before parsing, because the standard parser recurses once per level and so does
+    everything that walks the result later (hashing, the codec, SQLAlchemy's JSON columns)."""
+    depth = 0
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > max_depth:
+                raise InputError(
+                    _(
+                        "The JSON is nested more than {depth} levels deep (line {line}); "
+                        "this is not a file BreachDesk wrote."
+                    ).format(depth=max_depth, line=text.count("\n", 0, match.start()) + 1)
+                )
+        elif token in "]}":
+            depth -= 1
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates)
+        return json.loads(text, object_pairs_hook=object_pairs_hook, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         raise InputError(
             _("The input is not valid JSON (line {line}, column {column}): {detail}").format(
                 line=exc.lineno, column=exc.colno, detail=exc.msg
             )
-        ) from exc
-    return parse_facts(data)
+        ) from None
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits) > MAX_NUMBER_DIGITS:
+        raise InputError(
+            _("The JSON holds a number of more than {digits} digits; no field takes such a number.").format(
+                digits=MAX_NUMBER_DIGITS
+            )
+        )
+    return int(digits)
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -267,6 +314,10 @@ class _Reader:
             raise field_error(N_("The field {field} ({label}) must be a whole number or null."), name)
         if value < 0:
             raise field_error(N_("The field {field} ({label}) must not be negative."), name)
+        if value > MAX_PERSONS:
+            raise field_error(
+                N_("The field {field} ({label}) must be at most {limit}."), name, limit=f"{MAX_PERSONS:,}"
+            )
         return value
 
     def text(self, name: str) -> str:

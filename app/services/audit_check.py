@@ -8,17 +8,18 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, table, text
 from sqlalchemy.orm import Session
 
 from app.db.anchors import Anchor
-from app.db.audit import verify_chain
+from app.db.audit import chain_states, has_state_column, verify_chain
+from app.db.audit_state import StateCheck, StateProblem, check_state
 from app.db.backups import list_backups
 from app.db.database import Database
-from app.db.models import AuditEntry
+from app.db.models import AuditEntry, Incident
 from app.db.sqlite_uri import sqlite_uri
 from app.domain.dates import to_jst
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +66,123 @@ def check_chain_in(session: Session) -> AuditCheck:
     broken = verify_chain(session)
     if broken is None:
         return AuditCheck(count)
-    entry = session.get(AuditEntry, broken)
+    entry = session.execute(
+        select(AuditEntry.at, AuditEntry.actor, AuditEntry.action, AuditEntry.entity).where(
+            AuditEntry.id == broken
+        )  # columns, not the entity: a register older than 0005 has no `state` column
+    ).first()
     if entry is None:
         return AuditCheck(count, broken)
     return AuditCheck(count, broken, entry.at, entry.actor, entry.action, entry.entity)
+
+
+# What the officer calls the rows of each tracked table (app/db/audit_state.py).
+_ROW_NAMES = {
+    "incidents": N_("Incident"),
+    "timeline_entries": N_("Timeline entry"),
+    "filings": N_("Filing"),
+    "notice_deliveries": N_("Notice to a person"),
+    "notice_delivery_events": N_("Notice follow-up"),
+}
+_SHOWN_PROBLEMS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class TablesCheck:
+    """The tables recomputed against the digests the chain holds; `checked` False for a register before 0005."""
+
+    checked: bool
+    rows: int = 0
+    problems: tuple[str, ...] = ()  # one line per row, naming table, id and 番号, never personal data
+    more: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        if not self.checked:
+            return _(
+                "The tables were not checked against the audit log: this register was last written by a version "
+                "that recorded no row digests (schema before 0005)."
+            )
+        return _(
+            "Rows of incidents, timeline, filings and notices checked against the audit log: {count}"
+        ).format(count=f"{self.rows:,}")
+
+    def message(self) -> str:
+        count = len(self.problems) + self.more
+        lines = [
+            ngettext(
+                "{count} row of the register does not match the audit log: it was changed outside BreachDesk "
+                "(for example with a database tool). Keep the file, its backups and the anchors file for "
+                "investigation.",
+                "{count} rows of the register do not match the audit log: they were changed outside BreachDesk "
+                "(for example with a database tool). Keep the file, its backups and the anchors file for "
+                "investigation.",
+                count,
+            ).format(count=f"{count:,}"),
+            *("  " + line for line in self.problems),
+        ]
+        if self.more:
+            lines.append("  " + _("… and {count} more").format(count=f"{self.more:,}"))
+        return "\n".join(lines)
+
+
+def _reference(session: Session, problem: StateProblem) -> str:
+    """The incident's 番号 (from the audit log when the row itself is gone); "" when it cannot be told."""
+    incident_id: int | None = problem.row_id if problem.table == "incidents" else None
+    if incident_id is None:
+        row = session.execute(
+            select(text("incident_id")).select_from(table(problem.table)).where(text("id = :id")),
+            {"id": problem.row_id},
+        ).first()
+        incident_id = int(row[0]) if row is not None else None
+    if incident_id is None:
+        return ""
+    found = session.scalar(select(Incident.reference).where(Incident.id == incident_id))
+    if found:
+        return str(found)
+    for after in session.scalars(
+        select(AuditEntry.after)
+        .where(AuditEntry.entity == "incident", AuditEntry.entity_id == incident_id)
+        .order_by(AuditEntry.id.desc())
+    ):
+        if isinstance(after, dict) and after.get("reference"):
+            return str(after["reference"])
+    return ""
+
+
+def _problem_line(session: Session, problem: StateProblem) -> str:
+    what = _(_ROW_NAMES[problem.table])
+    reference = _reference(session, problem)
+    if reference and problem.table == "incidents":
+        where = _("Incident {reference} (id {id})").format(reference=reference, id=problem.row_id)
+    elif reference:
+        where = _("{what} {id} (incident {reference})").format(
+            what=what, id=problem.row_id, reference=reference
+        )
+    else:
+        where = _("{what} {id}").format(what=what, id=problem.row_id)
+    if problem.kind == "changed":
+        return _("{where}: changed after its last audit entry").format(where=where)
+    if problem.kind == "deleted":
+        return _("{where}: deleted, but the audit log records it").format(where=where)
+    return _("{where}: not in the audit log (added outside BreachDesk)").format(where=where)
+
+
+def check_tables_in(session: Session) -> TablesCheck:
+    """Every incident, timeline entry, filing and notice now against the newest digest the chain holds for it."""
+    if not has_state_column(session):
+        return TablesCheck(checked=False)
+    result: StateCheck = check_state(session.connection(), chain_states(session))
+    shown = result.problems[:_SHOWN_PROBLEMS]
+    return TablesCheck(
+        checked=True,
+        rows=result.rows,
+        problems=tuple(_problem_line(session, p) for p in shown),
+        more=len(result.problems) - len(shown),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,16 @@ from pathlib import Path
 
 from app.db import backups as backup_files
 from app.db.sqlite_uri import sqlite_uri
+from app.i18n import N_
+
+# Why a copy was made, in the officer's words: `restore --list` and the window's restore dialog show the same.
+REASON_LABELS = {
+    backup_files.BackupReason.START: N_("at start-up"),
+    backup_files.BackupReason.CHANGE: N_("after changes"),
+    backup_files.BackupReason.CLOSE: N_("at close"),
+    backup_files.BackupReason.PRE_MIGRATION: N_("before an upgrade"),
+    backup_files.BackupReason.BEFORE_RESTORE: N_("before a restore"),
+}
 
 
 @dataclass(frozen=True, slots=True)

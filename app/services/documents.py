@@ -12,6 +12,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
+from app.db import audit
 from app.db.codec import read_recorded_facts
 from app.db.database import Database
 from app.documents.context import (
@@ -130,6 +131,10 @@ class DocumentService:
         base = next((d for d in drafts if d.id == record.based_on_id), None)
         return record.draft, base.draft if base is not None else None
 
+    def _audit_head(self) -> tuple[int, str] | None:
+        with self.db.session_scope() as session:
+            return audit.count_and_head(session)
+
     def context(
         self, incident_id: int, kind: DocumentKind, *, today: dt.date | None = None
     ) -> DocumentContext:
@@ -181,6 +186,7 @@ class DocumentService:
                 else ()
             ),
             contact=self.contact_desk(),
+            audit_head=self._audit_head(),
             templates=self.templates(),
             values=self.incident_values(incident_id),
         )

@@ -44,6 +44,7 @@ from app.domain.incident_kind import IncidentKind
 from app.domain.register import BangoVerdict, bango_words
 from app.errors import InputError
 from app.i18n import _, current_language
+from app.services.register_check import check_export, has_scalar_default, kind_of
 from app.services.workspace.derived import refresh_derived
 
 FORMAT = "breachdesk-register"
@@ -111,7 +112,15 @@ def _row_values(table: Table, data: dict[str, Any]) -> dict[str, Any]:
                 names=", ".join(sorted(unknown))
             )
         )
-    return {column.name: _load_value(column.type, data.get(column.name)) for column in table.columns}
+    return {
+        column.name: _load_value(column.type, data[column.name]) if column.name in data else _absent(column)
+        for column in table.columns
+    }
+
+
+def _absent(column: Any) -> Any:
+    """A column newer than the export: its constant default ("" for notes), else NULL (check_export decided)."""
+    return column.default.arg if has_scalar_default(column) else None
 
 
 def export_json(db: Database) -> dict[str, Any]:
@@ -147,15 +156,19 @@ def import_json(db: Database, data: Any) -> int:
     """Into an empty register only (merging two registers would have to renumber 番号 and ids); returns the count."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(_("This file is not a BreachDesk register export."))
-    if data.get("version") != VERSION:
+    version = data.get("version")
+    if version != VERSION:
+        shown = version if isinstance(version, int) and 0 <= version < 1000 else kind_of(version)
         raise InputError(
             _("This export has format version {version}, which this BreachDesk cannot read.").format(
-                version=data.get("version")
+                version=shown
             )
         )
     incidents = data.get("incidents")
     if not isinstance(incidents, list):
         raise InputError(_("This file is not a BreachDesk register export."))
+    # The whole file first: nothing is written unless every row can be (docs/domain.md §11, issue 16).
+    check_export(data, incidents, dict(CHILDREN))
     digest = hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
     with db.session_scope() as session:
         conn: Connection = session.connection()

@@ -34,6 +34,9 @@ class ReminderService:
         self.db = db
         self.store = AppSettingsService(db)
         self.clocks = ClockService(db)
+        # A register opened read-only (a full disk, a write-protected folder) cannot store which reminders were
+        # shown: remembered for this session instead, so they are neither lost nor repeated every minute.
+        self._fired_this_session: dict[str, str] = {}
 
     def settings(self) -> ReminderSettings:
         """Settings that cannot be read are logged and replaced by the defaults: reminders never fall silent."""
@@ -58,7 +61,8 @@ class ReminderService:
 
     def fired(self) -> dict[str, str]:
         value = self.store.get(FIRED_KEY, {})
-        return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+        stored = {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+        return {**self._fired_this_session, **stored}
 
     def pending(self, now: dt.datetime, clocks: Iterable[Clock] | None = None) -> list[Reminder]:
         """What to show now; call `mark_fired` once it has been shown (a crash in between repeats, never loses)."""
@@ -74,11 +78,14 @@ class ReminderService:
         stamp = now.astimezone(dt.UTC).isoformat()
         for key in keys:
             fired.setdefault(key, stamp)
+        if self.db.read_only is not None:
+            self._fired_this_session.update(fired)
+            return
         self.store.set(FIRED_KEY, fired, audited=False)
 
     def prune(self, now: dt.datetime) -> None:
         """Forget keys of closed incidents (their clocks can no longer remind) and stale daily keys."""
         fired = self.fired()
         kept = prune_fired(fired, self.clocks.open_incident_ids(), now.astimezone(JST).date())
-        if kept != fired:
+        if kept != fired and self.db.read_only is None:
             self.store.set(FIRED_KEY, kept, audited=False)

@@ -151,21 +151,30 @@ def test_read_only_connection_is_reported_as_read_only(data_paths: DataPaths) ->
 
 
 def test_read_only_register_file(data_paths: DataPaths) -> None:
+    """Opened read-only, not refused (issue 16 point 4; tests/db/test_faults_read_only.py): a change is."""
     _make_register(data_paths)
     before = data_paths.db_file.read_bytes()
     with made_read_only(data_paths.db_file):
-        error = _open_fails(data_paths)
-    assert error.kind is FaultKind.READ_ONLY
-    assert "読み取り専用" in error.message
+        db = Database.open(data_paths, busy_timeout=SHORT_BUSY)
+        try:
+            assert db.read_only is not None
+            with pytest.raises(StorageError) as caught:
+                IncidentService(db).create("読み取り専用の台帳への登録", {}, None, None)
+        finally:
+            db.close()
+    assert "読み取り専用" in caught.value.message
     assert data_paths.db_file.read_bytes() == before
 
 
 def test_read_only_data_folder(data_paths: DataPaths) -> None:
     _make_register(data_paths)
     with made_read_only(data_paths.root):
-        error = _open_fails(data_paths)
-    assert error.kind is FaultKind.READ_ONLY
-    assert str(data_paths.root) in error.message
+        db = Database.open(data_paths, busy_timeout=SHORT_BUSY)
+        try:
+            assert db.read_only is not None
+            assert str(data_paths.root) in db.read_only.detail
+        finally:
+            db.close()
 
 
 def test_bad_backup_is_refused_before_anything_moves(data_paths: DataPaths) -> None:

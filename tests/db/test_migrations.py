@@ -381,3 +381,40 @@ def test_schema_0003_gets_the_outside_summary_and_the_letter_copies(data_paths: 
     conn.close()
     assert summaries == {""}
     assert "letter_text" in columns
+
+
+def test_schema_0004_gets_row_digests_and_one_baseline_entry_without_touching_old_hashes(
+    data_paths: DataPaths,
+) -> None:
+    """0005: `audit_log.state`; the entries written before keep their hashes, and one `baseline` entry records
+    the digest of every row that existed, so the chain (checked with the app's own code) still holds."""
+    from app.db import audit
+    from app.db.audit_state import check_state
+
+    shutil.copyfile(FIXTURES / "schema-0002.sqlite3", data_paths.db_file)
+    with sqlite3.connect(data_paths.db_file) as conn:
+        old = conn.execute("SELECT id, hash FROM audit_log ORDER BY id").fetchall()
+        incidents = {row[0] for row in conn.execute("SELECT id FROM incidents")}
+    conn.close()
+    db = Database.open(data_paths, busy_timeout=SHORT_BUSY)
+    try:
+        with db.session_scope() as session:
+            assert audit.verify_chain(session) is None
+            states = audit.chain_states(session)
+            assert check_state(session.connection(), states).ok
+    finally:
+        db.close()
+    with sqlite3.connect(data_paths.db_file) as conn:
+        rows = conn.execute("SELECT id, hash, action, state FROM audit_log ORDER BY id").fetchall()
+    conn.close()
+    assert [(i, h) for i, h, _action, _state in rows[: len(old)]] == old
+    assert all(state is None for _i, _h, _action, state in rows[: len(old)])
+    (baseline,) = [json.loads(state) for _i, _h, action, state in rows if action == "baseline"]
+    assert {int(i) for i in baseline["rows"]["incidents"]} == incidents
+
+
+def test_a_new_register_gets_no_baseline_entry(db: Database) -> None:
+    with db.session_scope() as session:
+        from app.db import audit
+
+        assert audit.head(session) is None

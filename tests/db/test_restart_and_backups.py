@@ -178,3 +178,15 @@ def test_restore_moves_the_current_file_aside_and_brings_back_the_backup(data_pa
         assert [s.title for s in IncidentService(reopened).list_summaries()] == ["保存済みの事案"]
     finally:
         reopened.close()
+
+
+def test_reading_backups_leaves_no_side_files_beside_them(data_paths: DataPaths) -> None:
+    db = _open(data_paths)
+    IncidentService(db).create("FAXの誤送信", {}, None, None)
+    db.close()
+    for _ in range(3):
+        _open(data_paths).close()  # each start compares the register with the newest copy
+    db = _open(data_paths)
+    db.restore_backup(list_backups(data_paths.backups_dir)[-1])
+    names = [p.name for p in data_paths.backups_dir.iterdir()]
+    assert not [n for n in names if n.endswith(("-wal", "-shm"))], names

@@ -46,6 +46,8 @@ def test_empty_register_greets_in_japanese(qtbot, data_paths, db) -> None:
         "台帳を書き出す（Excel用 CSV）…",
         "台帳を書き出す（JSON）…",
         "監査ログを検証…",
+        "今すぐバックアップ",
+        "バックアップから復元…",
         "終了",
     ]
     assert window.count_label.text() == "事案 0 件"

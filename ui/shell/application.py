@@ -188,6 +188,7 @@ class GuiSession:
     def show_window(self) -> MainWindow:
         window = MainWindow(self.paths, self.settings)
         window.languageChangeRequested.connect(self.switch_language)
+        window.restoreRequested.connect(self.restore_backup)
         if not self.minimized:  # --minimized: only the notification-area icon until the officer opens it
             window.show()
         self.window = window
@@ -269,6 +270,7 @@ class GuiSession:
         install_qt_translators(self.app, lang)
         window = MainWindow(self.paths, self.settings)
         window.languageChangeRequested.connect(self.switch_language)
+        window.restoreRequested.connect(self.restore_backup)
         if old is not None:
             window.restoreGeometry(old.saveGeometry())
         window.show()
@@ -283,6 +285,33 @@ class GuiSession:
         if old is not None:
             old.close()
             old.deleteLater()
+
+    def restore_backup(self, backup: Path) -> None:
+        """「バックアップから復元…」 (ui/shell/restore_dialog.py): the register is closed and replaced by
+        `Database.restore_backup` (a before-restore copy first, the file moved aside, never overwritten), then
+        opened in a new window through phases 2 and 3, exactly as at start-up. A failed restore reopens the
+        register as it was."""
+        db, old = self.db, self.window
+        if db is None:
+            return
+        window = self.show_window()
+        if old is not None:
+            window.restoreGeometry(old.saveGeometry())
+            old.close()
+            old.deleteLater()
+        self.db = self.register_service = self.services = None
+        self.notice = ""
+        try:
+            moved = db.restore_backup(backup)
+        except BreachDeskError as error:
+            log.warning("restoring %s failed: %s", backup.name, error.message)
+            messages.show_error(window, error)
+        else:
+            log.info("restored %s from the window; the previous file was kept as %s", backup.name, moved)
+            self.notice = _(
+                "The register was restored from the backup {name}. The previous file was kept as {moved}."
+            ).format(name=backup.name, moved=moved.name if moved is not None else "―")
+        self.open_database()
 
     def close(self) -> None:
         if self.db is not None:

@@ -119,6 +119,9 @@ class StorageChoice(enum.Enum):
 
 
 _TRANSIENT_FAULTS = ("locked",)  # app.db.faults.FaultKind values where waiting and retrying is the way out
+# A full disk (or a backup that could not be written) is not a damaged register: restoring over it would be wrong
+# advice; freeing space and trying again is the way out, and the backups that exist are named as they are.
+_NO_ROOM_FAULTS = ("disk_full", "backup_failed")
 
 
 class StorageErrorBox(QMessageBox):
@@ -128,7 +131,9 @@ class StorageErrorBox(QMessageBox):
         self, parent: QWidget | None, error: BreachDeskError, paths: DataPaths, latest_backup: Path | None
     ):
         super().__init__(parent)
-        transient = str(getattr(error, "kind", "")) in _TRANSIENT_FAULTS
+        kind = str(getattr(error, "kind", ""))
+        no_room = kind in _NO_ROOM_FAULTS
+        transient = kind in _TRANSIENT_FAULTS or no_room
         self.setIcon(QMessageBox.Icon.Warning)
         self.setWindowTitle(_("The register cannot be opened"))
         hint = error.hint
@@ -136,7 +141,15 @@ class StorageErrorBox(QMessageBox):
             hint = getattr(error, "hint_without_backup", "") or hint
         self.setText(f"{error.message}\n{hint}" if hint else error.message)
         lines = [_("Data folder: {path}").format(path=paths.root)]
-        if transient:
+        if no_room:
+            if latest_backup is not None:
+                taken = dt.datetime.fromtimestamp(latest_backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+                lines.append(
+                    _("The existing backups have not been changed (latest: {taken}).").format(taken=taken)
+                )
+            else:
+                lines.append(_("There is no backup in this data folder yet."))
+        elif transient:
             pass  # a file in use is not damaged: restoring over it would be wrong, so no backup talk
         elif latest_backup is not None:
             taken = dt.datetime.fromtimestamp(latest_backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")

@@ -10,7 +10,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QPixmap
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStyle,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.i18n import _, current_language
 from app.paths import DataPaths
@@ -24,6 +34,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QShowEvent
 
     from app.db.database import Database
+    from app.db.faults import ReadOnlyNotice
     from app.services.register import RegisterService
     from app.services.root import Services
     from ui.calendar.deadline_features import DeadlineFeatures
@@ -39,6 +50,8 @@ class MainWindow(QMainWindow):
     registerPopulated = Signal()  # the register shows its rows (or its empty state)
     registerReady = Signal()  # and every action on it is installed: the bench's "ready"
     languageChangeRequested = Signal(str)
+    # The confirmed backup (a Path): the start-up closes, restores and reopens the register (GuiSession).
+    restoreRequested = Signal(object)
 
     def __init__(
         self, paths: DataPaths, settings: SettingsStore | None = None, parent: QWidget | None = None
@@ -54,7 +67,7 @@ class MainWindow(QMainWindow):
         self.register.newIncidentRequested.connect(self.open_new_incident)
         self.register.incidentActivated.connect(self.open_incident)
         self.register.reloaded.connect(self._show_register_count)
-        self.setCentralWidget(self.register)
+        self.setCentralWidget(self._central_with_banner())
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
@@ -114,6 +127,8 @@ class MainWindow(QMainWindow):
             _("Export the register (JSON)…"), lambda: self.export_register("json")
         )
         self.verify_audit_action = self._action(_("Verify the audit log…"), self.verify_audit_log)
+        self.backup_now_action = self._action(_("Back up now"), self.backup_now)
+        self.restore_backup_action = self._action(_("Restore from a backup…"), self.restore_from_backup)
         self.open_logs_action = self._action(_("Open log folder"), self.open_log_folder, "SP_DirOpenIcon")
         self.about_action = self._action(_("About BreachDesk"), self.show_about)
         self.reassess_action = self._action(_("Re-assess the selected incident…"), self.reassess_selected)
@@ -135,6 +150,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.export_csv_action)
         self.file_menu.addAction(self.export_json_action)
         self.file_menu.addAction(self.verify_audit_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.backup_now_action)
+        self.file_menu.addAction(self.restore_backup_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.incident_menu = bar.addMenu(_("&Incident"))
@@ -195,6 +213,10 @@ class MainWindow(QMainWindow):
         self.office_action.setEnabled(enabled)
         for action in (self.export_csv_action, self.export_json_action, self.verify_audit_action):
             action.setEnabled(enabled)
+        # Backups exist only for the register file (a database server keeps its own).
+        local = enabled and self.db is not None and getattr(self.db, "file", None) is not None
+        self.backup_now_action.setEnabled(local)
+        self.restore_backup_action.setEnabled(local)
         self.register.empty_button.setEnabled(enabled)
         self.reassess_action.setEnabled(enabled)
 
@@ -207,6 +229,7 @@ class MainWindow(QMainWindow):
         if url and not url.startswith("sqlite"):
             self.location_label.setText(_("Database: {url}").format(url=url))
         self.statusBar().clearMessage()
+        self._show_read_only_banner(getattr(db, "read_only", None))
         self.register.attach(register)
         self.registerPopulated.emit()
 
@@ -214,7 +237,67 @@ class MainWindow(QMainWindow):
         self.open_register = open_register
         self.services = open_register.services
         self._set_database_actions_enabled(True)
+        if getattr(self.db, "read_only", None) is not None:
+            self._disable_edit_actions()
         self.registerReady.emit()
+
+    # --- a register opened read-only (issue 16 point 4) -----------------------------------------------------
+    def _central_with_banner(self) -> QWidget:
+        """The register under a banner that stays hidden unless the register could only be opened read-only."""
+        banner = QFrame()
+        banner.setObjectName("read_only_banner")
+        banner.setFrameShape(QFrame.Shape.StyledPanel)
+        banner.setStyleSheet(
+            "#read_only_banner { background: #fff4ce; border: 1px solid #d8b600; }"
+            " #read_only_banner QLabel { color: #3b2f00; }"
+        )
+        icon = QLabel()
+        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(32, 32))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.read_only_title = QLabel()
+        bold = self.read_only_title.font()
+        bold.setBold(True)
+        self.read_only_title.setFont(bold)
+        self.read_only_detail = QLabel()
+        self.read_only_detail.setWordWrap(True)
+        self.read_only_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        texts = QVBoxLayout()
+        texts.addWidget(self.read_only_title)
+        texts.addWidget(self.read_only_detail)
+        row = QHBoxLayout(banner)
+        row.addWidget(icon)
+        row.addLayout(texts, 1)
+        banner.hide()
+        self.read_only_banner = banner
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(banner)
+        layout.addWidget(self.register, 1)
+        return central
+
+    def _show_read_only_banner(self, notice: ReadOnlyNotice | None) -> None:
+        """Why the register is read-only and what still works: deadlines stay visible whatever the fault."""
+        if notice is None:
+            self.read_only_banner.hide()
+            return
+        self.read_only_title.setText(notice.banner)
+        self.read_only_detail.setText(f"{notice.detail}\n{notice.hint}")
+        self.read_only_banner.show()
+
+    def _disable_edit_actions(self) -> None:
+        """Nothing can be saved: the actions that only change the register are off (a change asked from a
+        workspace is refused by the register with the same reason, and nothing is written)."""
+        edits = [self.new_incident_action, self.office_action, self.reassess_action]
+        for name in ("backup_now_action", "restore_backup_action"):  # a copy needs room and a writable folder
+            action = getattr(self, name, None)
+            if action is not None:
+                edits.append(action)
+        for action in edits:
+            action.setEnabled(False)
+            action.setToolTip(self.read_only_title.text())
+        self.register.empty_button.setEnabled(False)
 
     @property
     def workspaces(self) -> WorkspaceManager | None:
@@ -251,11 +334,33 @@ class MainWindow(QMainWindow):
         start = self.paths.exports_dir if self.paths.exports_dir.exists() else self.paths.root
         written = self.open_register.export_register(fmt, start)
         if written is not None:
-            self.statusBar().showMessage(_("The register was written to {path}.").format(path=written), 10000)
+            self.statusBar().showMessage(
+                _(
+                    "The register was written to {path}. It contains personal data: please handle it with care."
+                ).format(path=written),
+                20000,
+            )
 
     def verify_audit_log(self) -> None:
         if self.open_register is not None:
             self.open_register.verify_audit_log()
+
+    def backup_now(self) -> None:
+        if self.open_register is not None:
+            done = self.open_register.backup_now()
+            if done:
+                self.statusBar().showMessage(done, 15000)
+
+    def restore_from_backup(self) -> None:
+        """「バックアップから復元…」: the choice here (ui/shell/restore_dialog.py); the register is closed, restored
+        and opened again by the start-up's own path (`GuiSession.restore_backup`), never replaced under the
+        services that are using it."""
+        if self.open_register is None:
+            return
+        chosen = self.open_register.choose_backup()
+        if chosen is not None:
+            self.open_register.workspaces.close_all()
+            self.restoreRequested.emit(chosen)
 
     # --- user actions -------------------------------------------------------------------------------------
     def open_new_incident(self) -> None:

@@ -16,6 +16,7 @@ from ui.calendar.deadline_features import DeadlineFeatures, install_deadline_fea
 from ui.register.actions import WorkspaceManager, export_register, verify_audit_log
 from ui.shell.main_window import MainWindow
 from ui.shell.office_dialog import OfficeProfileDialog
+from ui.shell.restore_dialog import backup_now, choose_backup
 from ui.wizard.launch import offer_resume, open_new_incident_wizard, open_reassess_wizard
 
 
@@ -48,6 +49,12 @@ class OpenRegister(QObject):
 
     def open_incident(self, incident_id: int, tab: str | None = None) -> None:
         self.workspaces.open(incident_id, tab)
+
+    def choose_backup(self) -> Path | None:
+        return choose_backup(self.window, self.services.db.paths.backups_dir)
+
+    def backup_now(self) -> str:
+        return backup_now(self.window, self.services.db)
 
 
 def open_register(window: MainWindow, services: Services) -> OpenRegister:

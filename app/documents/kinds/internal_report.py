@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from app.documents.context import DocumentContext, DocumentKind, FilingLine
 from app.documents.model import Block, Bullets, Document, Grid, Heading, KeyValues, Need, Para
 from app.documents.render.pdf import to_pdf
+from app.documents.render.template import audit_anchor_text
 from app.documents.wording.compose import (
     body_blocks,
     filler_for,
@@ -288,4 +289,6 @@ def compose(ctx: DocumentContext) -> Document:
 
 
 def build(ctx: DocumentContext) -> bytes:
-    return to_pdf(compose(ctx), author=ctx.author, subject="社内報告")
+    return to_pdf(
+        compose(ctx), author=ctx.author, subject="社内報告", footer_note=audit_anchor_text(ctx.audit_head)
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from app.documents.context import DocumentContext, DocumentKind
 from app.documents.model import Block, Document, Heading, KeyValues, Need, NeedSource, Para
 from app.documents.render.pdf import to_pdf
+from app.documents.render.template import audit_anchor_text
 from app.documents.wording.compose import body_blocks, filler_for, office_needs, template_of
 from app.documents.wording.letterhead import letterhead
 from app.domain.report import ENUM_LABELS, outside_timeline
@@ -94,4 +95,9 @@ def compose(ctx: DocumentContext) -> Document:
 
 
 def build(ctx: DocumentContext) -> bytes:
-    return to_pdf(compose(ctx), author=ctx.author, subject="プライバシーマーク 事故報告")
+    return to_pdf(
+        compose(ctx),
+        author=ctx.author,
+        subject="プライバシーマーク 事故報告",
+        footer_note=audit_anchor_text(ctx.audit_head),
+    )

@@ -32,6 +32,7 @@ from app.documents.model import (
     Para,
 )
 from app.documents.render.pdf import to_pdf
+from app.documents.render.template import audit_anchor_text
 from app.documents.wording.compose import filler_for, full_width_number, office_needs, template_of
 from app.documents.wording.letterhead import letterhead
 from app.documents.wording.report_items import (
@@ -387,4 +388,9 @@ def build(ctx: DocumentContext) -> bytes:
         if shown
     }
     ordered = [law for law in ("個人情報保護法第26条第1項", "番号法第29条の4第1項") if law in laws]
-    return to_pdf(document, author=ctx.author, subject="及び".join(ordered) + "に基づく報告")
+    return to_pdf(
+        document,
+        author=ctx.author,
+        subject="及び".join(ordered) + "に基づく報告",
+        footer_note=audit_anchor_text(ctx.audit_head),
+    )

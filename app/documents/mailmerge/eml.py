@@ -20,6 +20,14 @@ from app.errors import InputError
 from app.i18n import _
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+# What a header cannot carry: CR/LF would start a new header (header injection), other controls are refused by
+# mail programs. Same set as app/recipients/csv_import.py, which refuses such names per line of the list.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    """The office's own text (its name, the letter's title) as one header line."""
+    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def letter_text(letter: LetterContent, ctx: DocumentContext) -> str:
@@ -47,12 +55,23 @@ def build_message(ctx: DocumentContext, letter: LetterContent) -> EmailMessage:
     recipient = letter.recipient
     if recipient is None or not recipient.email:
         raise InputError(_("This person has no e-mail address."))
+    if _CONTROL.search(recipient.name + recipient.email):
+        raise InputError(
+            _(
+                "Line {line}: the name or e-mail address contains a line break or a control character, "
+                "which an e-mail header cannot hold; correct it in the list."
+            ).format(line=recipient.line)
+        )
     message = EmailMessage(policy=SMTP)
     sender = sender_address(ctx)
+    office = _one_line(ctx.office.name)
     if sender:
-        message["From"] = Address(display_name=ctx.office.name, addr_spec=sender)
+        if _CONTROL.search(sender):
+            raise InputError(_("The sender's e-mail address contains a line break or a control character."))
+        message["From"] = Address(display_name=office, addr_spec=sender)
     message["To"] = Address(display_name=f"{recipient.name} 様", addr_spec=recipient.email)
-    message["Subject"] = f"【{ctx.office.name}】{letter.title}" if ctx.office.name else letter.title
+    title = _one_line(letter.title)
+    message["Subject"] = f"【{office}】{title}" if office else title
     message["X-Unsent"] = "1"
     message.set_content(letter_text(letter, ctx), charset="utf-8", cte="base64")
     return message

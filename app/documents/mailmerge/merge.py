@@ -204,7 +204,7 @@ def plan(
 def check_folder(folder: Path) -> None:
     """Create the folder and prove it takes a file, before any letter is made."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # a folder we create holds letters: owner-only
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".breachdesk-", delete=True):
             pass
     except OSError as exc:
@@ -216,7 +216,9 @@ def check_folder(folder: Path) -> None:
 
 
 def write_file(path: Path, data: bytes, *, folder_checked: bool = False) -> None:
-    """Through a temporary file in the same folder, so a failure leaves no truncated file behind."""
+    """Through a temporary file in the same folder, so a failure leaves no truncated file behind; the file is
+    owner-only (0600 on POSIX, whatever the umask: mkstemp creates it so and the rename keeps it), since every
+    letter and document holds personal data (issue 16 point 6, README "Where your data lives")."""
     if not folder_checked:
         check_folder(path.parent)
     handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".breachdesk-", suffix=path.suffix)

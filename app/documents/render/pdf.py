@@ -73,8 +73,9 @@ def flowables(blocks: tuple[Block, ...], styles: StyleSheet1) -> list[Flowable]:
     return story
 
 
-def to_pdf(document: Document, *, author: str, subject: str = "") -> bytes:
-    """The PDF bytes; title and author go into the metadata, nothing about the people concerned."""
+def to_pdf(document: Document, *, author: str, subject: str = "", footer_note: str | None = None) -> bytes:
+    """The PDF bytes; title and author go into the metadata, nothing about the people concerned. `footer_note`:
+    printed on every page's footer line (the audit anchor of reports, app/documents/render/template.py)."""
     styles = stylesheet()
     pdf = render(
         flowables(document.blocks, styles),
@@ -82,6 +83,7 @@ def to_pdf(document: Document, *, author: str, subject: str = "") -> bytes:
         author=author,
         subject=subject,
         running_header=document.running_header or None,
+        footer_note=footer_note,
     )
     # 𠮷 and other characters above U+FFFF: ReportLab's text map needs fixing, or they print but do not copy.
     return fix_non_bmp_text_map(pdf) if has_non_bmp(document.texts()) else pdf

@@ -28,6 +28,7 @@ FOOTER_BASELINE = 13 * mm
 HEADER_BASELINE = PAGE_HEIGHT - 14 * mm
 PAGE_NUMBER_SIZE = 9
 HEADER_SIZE = 8
+ANCHOR_HEX = 12  # hex digits of the audit chain's head printed in a report's footer
 
 
 class KeepWithNext(KeepTogether):  # type: ignore[misc]  # ReportLab is untyped
@@ -54,6 +55,16 @@ class KeepWithNext(KeepTogether):  # type: ignore[misc]  # ReportLab is untyped
 
 def page_number_text(page: int, total: int) -> str:
     return f"{page} / {total}"
+
+
+def audit_anchor_text(head: tuple[int, str] | None) -> str | None:
+    """「監査ログ 1,234 件・末尾 ab12cd34ef56…」: the chain's head as the register had it when the PDF was made, so
+    a printed or sent report anchors the audit log outside the file (docs/architecture.md, "Evidence"). The
+    documents are Japanese whatever the window's language, like the rest of their text."""
+    if head is None:
+        return None
+    count, newest = head
+    return f"監査ログ {count:,} 件・末尾 {newest[:ANCHOR_HEX]}…"
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
@@ -86,7 +97,14 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
 class JaDocTemplate(BaseDocTemplate):  # type: ignore[misc]  # ReportLab is untyped
     """A4 with a first-page template and a later-page template that repeats a short running header."""
 
-    def __init__(self, target: io.BytesIO, *, running_header: str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        target: io.BytesIO,
+        *,
+        running_header: str | None = None,
+        footer_note: str | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(
             target,
             pagesize=A4,
@@ -98,6 +116,7 @@ class JaDocTemplate(BaseDocTemplate):  # type: ignore[misc]  # ReportLab is unty
             **kwargs,
         )
         self.running_header = running_header
+        self.footer_note = footer_note
         frame = Frame(
             LEFT_MARGIN, BOTTOM_MARGIN, FRAME_WIDTH, FRAME_HEIGHT, id="body", leftPadding=0, rightPadding=0,
             topPadding=0, bottomPadding=0,
@@ -108,10 +127,26 @@ class JaDocTemplate(BaseDocTemplate):  # type: ignore[misc]  # ReportLab is unty
         )  # fmt: skip
         self.addPageTemplates(
             [
-                PageTemplate(id="first", frames=[frame], autoNextPageTemplate="later"),
-                PageTemplate(id="later", frames=[later], onPage=self._draw_running_header),
+                PageTemplate(
+                    id="first", frames=[frame], autoNextPageTemplate="later", onPage=self._draw_footer_note
+                ),
+                PageTemplate(id="later", frames=[later], onPage=self._draw_later_page),
             ]
         )
+
+    def _draw_later_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        self._draw_running_header(canvas, doc)
+        self._draw_footer_note(canvas, doc)
+
+    def _draw_footer_note(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        """Right-aligned on the page number's line, small and muted: a reference, not part of the text."""
+        if not self.footer_note:
+            return
+        canvas.saveState()
+        canvas.setFillColor(MUTED_COLOR)
+        x = PAGE_WIDTH - RIGHT_MARGIN - text_width(self.footer_note, GOTHIC, HEADER_SIZE)
+        draw_string(canvas, GOTHIC, HEADER_SIZE, x, FOOTER_BASELINE, self.footer_note)
+        canvas.restoreState()
 
     def _draw_running_header(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
         if not self.running_header:
@@ -131,6 +166,7 @@ def render(
     author: str,
     subject: str = "",
     running_header: str | None = None,
+    footer_note: str | None = None,
 ) -> bytes:
     """Lay out `story` on A4 and return the PDF.
 
@@ -143,6 +179,7 @@ def render(
     doc = JaDocTemplate(
         buffer,
         running_header=running_header,
+        footer_note=footer_note,
         title=title,
         author=author,
         subject=subject,
