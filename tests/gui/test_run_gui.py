@@ -110,7 +110,7 @@ def test_a_bug_while_building_the_window_shows_the_crash_dialog_and_logs_it(
 
     assert run_gui(_args(data_paths)) == 70
 
-    assert len(shown) == 1 and "KeyError: 'register_view'" in shown[0]
+    assert len(shown) == 1 and "KeyError\n" in shown[0] and "KeyError: 'register_view'" not in shown[0]
     log_text = data_paths.log_file.read_text(encoding="utf-8")
     assert "uncaught exception" in log_text and "KeyError: 'register_view'" in log_text
     assert sys.excepthook is hook_before

@@ -189,7 +189,7 @@ def damaged(export: dict[str, Any], damage: list[tuple[int, str, Any]]) -> str:
 
 
 @settings(
-    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
 )
 @given(damage=DAMAGE)
 def test_a_damaged_export_is_refused_field_by_field_or_imported_whole(

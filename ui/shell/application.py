@@ -132,7 +132,7 @@ def install_excepthook(
             if isinstance(exc, BreachDeskError):
                 messages.show_error(window_getter(), exc)
             else:
-                text = "".join(traceback.format_exception(exc_type, exc, tb))
+                text = crash_details(exc_type, tb)
                 path = log_path() if callable(log_path) else log_path
                 dialogs.show_crash_dialog(window_getter(), text, path)
         finally:
@@ -140,6 +140,20 @@ def install_excepthook(
 
     sys.excepthook = hook
     return previous
+
+
+def crash_details(exc_type: type[BaseException], tb: TracebackType | None) -> str:
+    """What the crash dialog shows and copies: where it failed and the kind of error, without the exception's
+    message, which may carry SQL parameters or file contents (other people's names); the log has it whole."""
+    frames = "".join(traceback.format_tb(tb))
+    name = (
+        f"{exc_type.__module__}.{exc_type.__qualname__}"
+        if exc_type.__module__ != "builtins"
+        else exc_type.__qualname__
+    )
+    return f"Traceback (most recent call last):\n{frames}{name}\n" + _(
+        "(The message of this error is in the log file only: it may contain personal data.)"
+    )
 
 
 def prepare_data_folder(paths: DataPaths, *, debug: bool, rotate: bool = True) -> bool:
