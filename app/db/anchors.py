@@ -21,10 +21,11 @@ import datetime as dt
 import json
 import logging
 import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.db.connect import DB_ERRORS, connect
+from app.db.register_key import RegisterKey
 from app.db.sqlite_uri import readonly_uri
 from app.domain.dates import now_utc
 
@@ -75,13 +76,13 @@ def record(root: Path, entry_id: int, entry_hash: str, *, restored: bool = False
     return True
 
 
-def anchor_head(file: Path, root: Path, *, restored: bool = False) -> None:
+def anchor_head(file: Path, root: Path, *, restored: bool = False, key: RegisterKey | None = None) -> None:
     """Anchor the head of the register `file` as it is now: at every open (a later truncation shows even if
     nothing changed in between) and after a restore (`restored`: older anchors beyond it are superseded)."""
     try:
-        with contextlib.closing(sqlite3.connect(readonly_uri(file), uri=True)) as conn:
+        with contextlib.closing(connect(readonly_uri(file), key)) as conn:
             row = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-    except sqlite3.Error:
+    except DB_ERRORS:
         log.warning("could not read the audit log's head of %s to anchor it", file)
         return
     if row is not None:

@@ -20,9 +20,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+import sqlcipher3
+
 from app.db import anchors
+from app.db.connect import DB_ERRORS, connect
 from app.db.faults import FaultKind, fault, fault_from_oserror, fault_from_sqlite
-from app.db.sqlite_uri import SQLITE_HEADER, frozen_uri, readonly_uri
+from app.db.register_key import RegisterKey
+from app.db.sqlite_uri import SQLITE_HEADER, frozen_uri, readonly_uri, sqlite_uri
 from app.domain.dates import JST, now_utc
 from app.paths import DataPaths
 
@@ -91,15 +95,23 @@ def timestamp() -> str:
     return now_utc().strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def _copy(source: Path, target: Path, temp_suffix: str, *, frozen_source: bool = False) -> None:
+def _copy(
+    source: Path,
+    target: Path,
+    temp_suffix: str,
+    *,
+    frozen_source: bool = False,
+    key: RegisterKey | None = None,
+) -> None:
     """Copy into a temporary name, then rename: a half-written copy never looks like a backup or a register."""
     partial = target.with_name(target.name + temp_suffix)
     try:
         with (
             contextlib.closing(
-                sqlite3.connect(frozen_uri(source) if frozen_source else readonly_uri(source), uri=True)
+                connect(frozen_uri(source) if frozen_source else readonly_uri(source), key)
             ) as src,
-            contextlib.closing(sqlite3.connect(partial)) as dst,
+            # An encrypted register's copy is encrypted with the same key (SQLCipher's backup needs both keyed).
+            contextlib.closing(connect(sqlite_uri(partial, {}), key)) as dst,
         ):
             src.backup(dst)
             if dst.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
@@ -112,11 +124,11 @@ def _copy(source: Path, target: Path, temp_suffix: str, *, frozen_source: bool =
         raise
 
 
-def online_backup(source: Path, target: Path) -> Path:
+def online_backup(source: Path, target: Path, key: RegisterKey | None = None) -> Path:
     """SQLite's backup API gives a consistent copy (WAL content included) without writing to the source."""
     try:
-        _copy(source, target, ".partial")
-    except sqlite3.Error as exc:
+        _copy(source, target, ".partial", key=key)
+    except DB_ERRORS as exc:
         raise (fault_from_sqlite(exc, target) or fault(FaultKind.BACKUP_FAILED, target)) from exc
     except OSError as exc:
         raise fault_from_oserror(exc, target) from exc
@@ -124,49 +136,58 @@ def online_backup(source: Path, target: Path) -> Path:
 
 
 def backup(
-    source: Path, backups_dir: Path, reason: BackupReason, retention: Retention = DEFAULT_RETENTION
+    source: Path,
+    backups_dir: Path,
+    reason: BackupReason,
+    retention: Retention = DEFAULT_RETENTION,
+    key: RegisterKey | None = None,
 ) -> Path:
     """A checked copy named after why it was made; the rotated kinds then go through the retention schedule."""
     if reason in (BackupReason.PRE_MIGRATION, BackupReason.BEFORE_RESTORE):
         raise ValueError("use pre_migration_copy / before_restore_copy")
-    target = online_backup(source, backups_dir / f"{STARTUP_PREFIX}{reason.value}-{timestamp()}{SUFFIX}")
+    target = online_backup(source, backups_dir / f"{STARTUP_PREFIX}{reason.value}-{timestamp()}{SUFFIX}", key)
     rotate(backups_dir, retention)
     return target
 
 
-def startup_backup(source: Path, backups_dir: Path, retention: Retention = DEFAULT_RETENTION) -> Path | None:
+def startup_backup(
+    source: Path, backups_dir: Path, retention: Retention = DEFAULT_RETENTION, key: RegisterKey | None = None
+) -> Path | None:
     """A copy at start-up only when the register changed since the newest copy (None when nothing changed):
     a run of start-ups or CLI calls must never push out the copies that hold earlier work."""
     newest = next((p for p in list_backups(backups_dir) if p.name.startswith(STARTUP_PREFIX)), None)
-    if newest is not None and _head(newest, frozen=True) == _head(source) and _head(source) is not None:
+    current = _head(source, key=key)
+    if newest is not None and current is not None and _head(newest, frozen=True, key=key) == current:
         rotate(backups_dir, retention)  # still clean up debris and apply the schedule
         return None
-    return backup(source, backups_dir, BackupReason.START, retention)
+    return backup(source, backups_dir, BackupReason.START, retention, key)
 
 
-def _head(path: Path, *, frozen: bool = False) -> tuple[int, str, int] | None:
+def _head(path: Path, *, frozen: bool = False, key: RegisterKey | None = None) -> tuple[int, str, int] | None:
     """The audit chain's head and the number of incidents: what tells two copies of the register apart
     (`frozen` for a backup: read without leaving -wal/-shm files beside it)."""
     uri = frozen_uri(path) if frozen else readonly_uri(path)
     try:
-        with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
+        with contextlib.closing(connect(uri, key)) as conn:
             row = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
             incidents = conn.execute("SELECT count(*) FROM incidents").fetchone()[0]
-    except sqlite3.Error:
+    except DB_ERRORS:
         return None
     return (int(row[0]), str(row[1]), int(incidents)) if row is not None else (0, "", int(incidents))
 
 
-def pre_migration_copy(source: Path, backups_dir: Path, revision: str | None) -> Path:
+def pre_migration_copy(
+    source: Path, backups_dir: Path, revision: str | None, key: RegisterKey | None = None
+) -> Path:
     """Kept outside the rotation: the way back if a migration goes wrong must not age out."""
     return online_backup(
-        source, backups_dir / f"{PRE_MIGRATION_PREFIX}{revision or 'base'}-{timestamp()}{SUFFIX}"
+        source, backups_dir / f"{PRE_MIGRATION_PREFIX}{revision or 'base'}-{timestamp()}{SUFFIX}", key
     )
 
 
-def before_restore_copy(source: Path, backups_dir: Path) -> Path:
+def before_restore_copy(source: Path, backups_dir: Path, key: RegisterKey | None = None) -> Path:
     """The register as it was just before a restore, kept outside the rotation: a restore can be undone."""
-    return online_backup(source, backups_dir / f"{BEFORE_RESTORE_PREFIX}{timestamp()}{SUFFIX}")
+    return online_backup(source, backups_dir / f"{BEFORE_RESTORE_PREFIX}{timestamp()}{SUFFIX}", key)
 
 
 def reason_of(path: Path) -> BackupReason:
@@ -218,20 +239,25 @@ def clean_restore_debris(db_file: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def is_usable_database(path: Path) -> bool:
+def is_usable_database(path: Path, key: RegisterKey | None = None) -> bool:
     """Header and SQLite's own quick_check of a backup; reads only, and leaves no side files beside it."""
     try:
         with path.open("rb") as fp:
-            if fp.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                return False
-        with contextlib.closing(sqlite3.connect(frozen_uri(path), uri=True)) as conn:
+            if (fp.read(len(SQLITE_HEADER)) == SQLITE_HEADER) != (key is None):
+                return False  # a plain copy for an encrypted register, or the reverse
+        with contextlib.closing(connect(frozen_uri(path), key)) as conn:
             return bool(conn.execute("PRAGMA quick_check").fetchall() == [("ok",)])
-    except (OSError, sqlite3.Error):
+    except (OSError, sqlite3.Error, sqlcipher3.Error):
         return False
 
 
 def restore_backup(
-    paths: DataPaths, backup: Path, db_file: Path | None = None, *, aside_label: str = "damaged"
+    paths: DataPaths,
+    backup: Path,
+    db_file: Path | None = None,
+    *,
+    aside_label: str = "damaged",
+    key: RegisterKey | None = None,
 ) -> Path | None:
     """Put `backup` in place of the register; the current file (and its -wal/-shm) is renamed, never deleted.
 
@@ -239,7 +265,7 @@ def restore_backup(
     The register must be closed: a connection left open would keep writing to the moved file.
     """
     target = db_file or paths.db_file
-    if not backup.is_file() or not is_usable_database(backup):
+    if not backup.is_file() or not is_usable_database(backup, key):
         raise fault(FaultKind.BAD_BACKUP, backup)
     stamp = timestamp()
     moved: Path | None = None
@@ -251,11 +277,13 @@ def restore_backup(
                 os.replace(current, aside)
                 log.warning("moved %s aside as %s before restoring %s", current, aside, backup)
                 moved = moved or aside
-        _copy(backup, target, ".restoring", frozen_source=True)
-        anchors.anchor_head(target, paths.root, restored=True)  # older anchors are superseded, not tampered
+        _copy(backup, target, ".restoring", frozen_source=True, key=key)
+        anchors.anchor_head(
+            target, paths.root, restored=True, key=key
+        )  # older anchors are superseded, not tampered
     except OSError as exc:
         raise fault_from_oserror(exc, target) from exc
-    except sqlite3.Error as exc:
+    except DB_ERRORS as exc:
         raise (fault_from_sqlite(exc, target) or fault(FaultKind.BAD_BACKUP, backup)) from exc
     log.info("restored %s from %s", target, backup)
     return moved

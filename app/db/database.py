@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+import sqlcipher3
 from sqlalchemy import create_engine, event, exc, inspect
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.pool import NullPool, Pool, StaticPool
@@ -31,6 +32,7 @@ from sqlalchemy.pool import NullPool, Pool, StaticPool
 from app.db import anchors
 from app.db import backups as backup_files
 from app.db import sqlite_uri as uris
+from app.db.connect import DB_ERRORS, connect
 from app.db.faults import (
     DatabaseFault,
     FaultKind,
@@ -43,6 +45,7 @@ from app.db.faults import (
 )
 from app.db.migrate import VERSION_TABLE, check_schema_state, needs_upgrade, upgrade_to_head
 from app.db.preflight import check_file, prepare_folder, read_only_reason, read_state, refuse_missing_or_empty
+from app.db.register_key import RegisterKey
 from app.errors import BreachDeskError
 from app.paths import DataPaths
 
@@ -87,17 +90,24 @@ def _engine(
     poolclass: type[Pool] | None = None,
     sqlite_uri: str | None = None,
     read_only: bool = False,
+    key: RegisterKey | None = None,
 ) -> Engine:
     sqlite = url.get_backend_name() == "sqlite"
+    if key is not None:
+        # SQLAlchemy's SQLCipher dialect: its DB-API is sqlcipher3 (so its errors are the ones SQLAlchemy wraps)
+        # and it sends `PRAGMA key` first on every connection; the password is SQLCipher's raw-key form.
+        url = url.set(drivername="sqlite+pysqlcipher", password=key.pragma)
     options: dict[str, Any] = {"json_serializer": _json_dumps}
     if poolclass is not None:
         options["poolclass"] = poolclass
     if sqlite_uri is not None:
         # Connect through the URI (mode=rw and the caller's parameters) while the URL stays a plain, readable path.
-        def connect() -> sqlite3.Connection:
-            return sqlite3.connect(sqlite_uri, uri=True, timeout=busy_timeout, check_same_thread=False)
+        def creator() -> Any:
+            if key is None:
+                return sqlite3.connect(sqlite_uri, uri=True, timeout=busy_timeout, check_same_thread=False)
+            return sqlcipher3.connect(sqlite_uri, uri=True, timeout=busy_timeout, check_same_thread=False)
 
-        options["creator"] = connect
+        options["creator"] = creator
     elif sqlite:
         options["connect_args"] = {"check_same_thread": False, "timeout": busy_timeout}
     engine = create_engine(url, **options)
@@ -152,8 +162,12 @@ class Database:
         retention: backup_files.Retention = backup_files.DEFAULT_RETENTION,
         backup_interval: dt.timedelta = backup_files.BACKUP_INTERVAL,
         read_only: ReadOnlyNotice | None = None,
+        key: RegisterKey | None = None,
     ) -> None:
         self.engine = engine
+        self.key = (
+            key  # the data key of an encrypted register (docs/adr/0010-register-encryption.md), or None
+        )
         self.paths = paths
         self.file = file  # the SQLite file, or None for another kind of database
         self.retention = retention
@@ -185,8 +199,11 @@ class Database:
         retention: backup_files.Retention = backup_files.DEFAULT_RETENTION,
         backup_interval: dt.timedelta = backup_files.BACKUP_INTERVAL,
         busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+        key: RegisterKey | None = None,
     ) -> Database:
-        """Raise DatabaseFault (a StorageError) with a Japanese message for every known fault."""
+        """Raise DatabaseFault (a StorageError) with a Japanese message for every known fault. With `key`, the
+        register is encrypted with it (a new one is created encrypted); without, an encrypted one is refused
+        (FaultKind.ENCRYPTED) so that the window or the CLI asks for the passphrase."""
         parsed = make_url(url) if url else None
         target = _sqlite_file_target(parsed, paths)
         if parsed is not None and target is None:
@@ -198,10 +215,10 @@ class Database:
                 "the register in %s cannot be written (%s): opening it read-only", file.parent, reason
             )
             return cls._open_read_only(
-                paths, file, params, reason, busy_timeout, fault(FaultKind.READ_ONLY, file)
+                paths, file, params, reason, busy_timeout, fault(FaultKind.READ_ONLY, file), key
             )
         try:
-            return cls._open_writable(paths, file, params, retention, backup_interval, busy_timeout)
+            return cls._open_writable(paths, file, params, retention, backup_interval, busy_timeout, key)
         except DatabaseFault as error:
             if not _no_room(error, paths, file):
                 raise
@@ -211,7 +228,9 @@ class Database:
             # Named for what failed: the copy made at start, not the register (which has not been changed).
             cause = fault(FaultKind.BACKUP_FAILED, paths.backups_dir)
             cause.__cause__ = error
-            return cls._open_read_only(paths, file, params, ReadOnlyReason.DISK_FULL, busy_timeout, cause)
+            return cls._open_read_only(
+                paths, file, params, ReadOnlyReason.DISK_FULL, busy_timeout, cause, key
+            )
 
     @classmethod
     def _open_writable(
@@ -222,28 +241,29 @@ class Database:
         retention: backup_files.Retention,
         backup_interval: dt.timedelta,
         busy_timeout: float,
+        key: RegisterKey | None,
     ) -> Database:
         prepare_folder(paths.root)
         prepare_folder(paths.backups_dir)
         backup_files.clean_restore_debris(file)
-        state = check_file(file, paths.backups_dir, params, busy_timeout, paths.root)
+        state = check_file(file, paths.backups_dir, params, busy_timeout, paths.root, key)
         if state.existed and needs_upgrade(state.revisions):
             revision = "+".join(state.revisions) or None
-            copy = backup_files.pre_migration_copy(file, paths.backups_dir, revision)
+            copy = backup_files.pre_migration_copy(file, paths.backups_dir, revision, key)
             log.info("copied %s to %s before migrating", file, copy)
         # mode=rw: a file that vanishes while BreachDesk runs is an error, not a new empty register.
         uri = uris.sqlite_uri(file, {"mode": "rw", **params})
         engine_url = URL.create("sqlite+pysqlite", database=str(file.resolve()))
         if not state.existed or needs_upgrade(state.revisions):
-            cls._migrate_sqlite(engine_url, uri, file, busy_timeout)
-        engine = _engine(engine_url, foreign_keys=True, busy_timeout=busy_timeout, sqlite_uri=uri)
-        db = cls(engine, paths, file, retention, backup_interval)
+            cls._migrate_sqlite(engine_url, uri, file, busy_timeout, key)
+        engine = _engine(engine_url, foreign_keys=True, busy_timeout=busy_timeout, sqlite_uri=uri, key=key)
+        db = cls(engine, paths, file, retention, backup_interval, key=key)
         try:
-            backup_files.startup_backup(file, paths.backups_dir, retention)
+            backup_files.startup_backup(file, paths.backups_dir, retention, key)
         except BaseException:
             db.close()
             raise
-        anchors.anchor_head(file, paths.root)
+        anchors.anchor_head(file, paths.root, key=key)
         return db
 
     @classmethod
@@ -255,6 +275,7 @@ class Database:
         reason: ReadOnlyReason,
         busy_timeout: float,
         cause: DatabaseFault,
+        key: RegisterKey | None = None,
     ) -> Database:
         """Read-only, writing nothing: no backup, no anchor, no migration. `cause` is raised when read-only is no
         way out (nothing to read, or a register this version can only read after migrating it)."""
@@ -269,20 +290,22 @@ class Database:
             raise cause  # a new register cannot be created here
         if not os.access(file, os.R_OK):
             raise fault(FaultKind.UNREADABLE, file)
-        uri = cls._readable_uri(file, params, busy_timeout)
-        state = read_state(file, busy_timeout, uri)
+        uri = cls._readable_uri(file, params, busy_timeout, key)
+        state = read_state(file, busy_timeout, uri, key)
         if needs_upgrade(state.revisions):
             raise cause
         engine_url = URL.create("sqlite+pysqlite", database=str(file.resolve()))
         engine = _engine(
-            engine_url, foreign_keys=True, busy_timeout=busy_timeout, sqlite_uri=uri, read_only=True
+            engine_url, foreign_keys=True, busy_timeout=busy_timeout, sqlite_uri=uri, read_only=True, key=key
         )
         backups = len(backup_files.list_backups(paths.backups_dir))
         where = paths.root if reason is not ReadOnlyReason.FILE_READ_ONLY else file
-        return cls(engine, paths, file, read_only=read_only_notice(reason, where, backups))
+        return cls(engine, paths, file, read_only=read_only_notice(reason, where, backups), key=key)
 
     @staticmethod
-    def _readable_uri(file: Path, params: dict[str, str], busy_timeout: float) -> str:
+    def _readable_uri(
+        file: Path, params: dict[str, str], busy_timeout: float, key: RegisterKey | None = None
+    ) -> str:
         """mode=ro sees a -wal file's committed changes but needs SQLite's -shm beside the file (which a full disk
         or a write-protected folder may refuse); immutable=1 needs nothing, and is exact when no -wal holds changes
         (docs/adr/0005-sqlite-wal.md)."""
@@ -291,22 +314,29 @@ class Database:
         wal = file.with_name(file.name + "-wal")
         if not (wal.is_file() and wal.stat().st_size):
             candidates.append(uris.sqlite_uri(file, {**plain, "mode": "ro", "immutable": "1"}))
-        failure: sqlite3.Error | None = None
+        failure: Exception | None = None
         for uri in candidates:
             try:
-                with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=busy_timeout)) as conn:
+                with contextlib.closing(connect(uri, key, timeout=busy_timeout)) as conn:
                     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            except sqlite3.Error as exc:
+            except DB_ERRORS as exc:
                 failure = exc
                 continue
             return uri
         raise (fault_from_sqlite(failure, file) or fault(FaultKind.UNREADABLE, file)) from failure
 
     @staticmethod
-    def _migrate_sqlite(engine_url: URL, uri: str, file: Path, busy_timeout: float) -> None:
+    def _migrate_sqlite(
+        engine_url: URL, uri: str, file: Path, busy_timeout: float, key: RegisterKey | None = None
+    ) -> None:
         # Foreign keys off while migrating (batch mode copies tables), checked again before the commit.
         engine = _engine(
-            engine_url, foreign_keys=False, busy_timeout=busy_timeout, poolclass=NullPool, sqlite_uri=uri
+            engine_url,
+            foreign_keys=False,
+            busy_timeout=busy_timeout,
+            poolclass=NullPool,
+            sqlite_uri=uri,
+            key=key,
         )
         try:
             with engine.begin() as conn:
@@ -397,7 +427,7 @@ class Database:
         if self.file is None or self.read_only is not None:
             return  # a database server keeps its own backups; a read-only register changed nothing
         try:
-            backup_files.backup(self.file, self.paths.backups_dir, reason, self.retention)
+            backup_files.backup(self.file, self.paths.backups_dir, reason, self.retention, self.key)
         except BreachDeskError as error:
             # The change is committed; losing its copy must not undo it or stop the officer's work.
             log.warning("backup after a change failed: %s", error.user_text())
@@ -420,8 +450,10 @@ class Database:
             raise RuntimeError("backups exist only for a SQLite register file")
         self.close()
         if self.file.exists():
-            backup_files.before_restore_copy(self.file, self.paths.backups_dir)
-        return backup_files.restore_backup(self.paths, backup, self.file, aside_label="replaced")
+            backup_files.before_restore_copy(self.file, self.paths.backups_dir, self.key)
+        return backup_files.restore_backup(
+            self.paths, backup, self.file, aside_label="replaced", key=self.key
+        )
 
     def close(self) -> None:
         """Closing with changes since the last copy makes one more (so the last session's work is in a backup)."""

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import errno
 import os
-import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from app.db.connect import DB_ERRORS
 from app.errors import StorageError
 from app.i18n import N_, _, ngettext
 
@@ -39,6 +39,11 @@ class FaultKind(StrEnum):
     BACKUP_FAILED = "backup_failed"
     BAD_BACKUP = "bad_backup"
     UNREACHABLE = "unreachable"
+    ENCRYPTED = (
+        "encrypted"  # an encrypted register opened without its key (docs/adr/0010-register-encryption.md)
+    )
+    WRONG_KEY = "wrong_key"  # the key given does not open it (or the file is damaged: SQLCipher cannot tell)
+    NOT_ENCRYPTED = "not_encrypted"  # a key was given for a plain register
     OPENED_READ_ONLY = "opened_read_only"  # a write refused because the register was opened read-only
 
 
@@ -129,6 +134,26 @@ _TEXTS: dict[FaultKind, tuple[str, str]] = {
         N_("The database cannot be reached: {path}"),
         N_("Check the database address and that the database server is running."),
     ),
+    FaultKind.ENCRYPTED: (
+        N_("The register is encrypted: enter its passphrase or recovery key to open it: {path}"),
+        N_(
+            "On the command line, set the passphrase in the environment variable BREACHDESK_PASSPHRASE (or the "
+            "recovery key in BREACHDESK_RECOVERY_KEY). The file has not been changed."
+        ),
+    ),
+    FaultKind.WRONG_KEY: (
+        N_("The register could not be opened with this key: {path}"),
+        N_(
+            "Check the passphrase or the recovery key and try again. If they are right, the file may be damaged: "
+            "restore the latest backup. The file has not been changed."
+        ),
+    ),
+    FaultKind.NOT_ENCRYPTED: (
+        N_("The register is not encrypted, so it needs no passphrase: {path}"),
+        N_(
+            "Open it without a passphrase, or encrypt it with main.py encrypt. The file has not been changed."
+        ),
+    ),
     FaultKind.OPENED_READ_ONLY: (
         N_("The register is open read-only, so nothing was saved: {path}"),
         "",  # the reason's own advice (ReadOnlyNotice.hint)
@@ -168,7 +193,7 @@ def fault(kind: FaultKind, path: Path | str, *, revision: str = "") -> DatabaseF
 
 def kind_of_sqlite_error(exc: BaseException | None) -> FaultKind | None:
     """Map a sqlite3 error to a known fault; None means a bug (e.g. a constraint we violated), not the file."""
-    if not isinstance(exc, sqlite3.Error):
+    if not isinstance(exc, DB_ERRORS):
         return None
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None

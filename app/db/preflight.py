@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import sqlite3
 import stat
 import tempfile
 from dataclasses import dataclass
@@ -17,8 +16,10 @@ from pathlib import Path
 
 from app.db.anchors import ANCHORS_NAME
 from app.db.backups import list_backups
+from app.db.connect import DB_ERRORS, connect
 from app.db.faults import FaultKind, ReadOnlyReason, fault, fault_from_oserror, fault_from_sqlite
 from app.db.migrate import VERSION_TABLE, check_schema_state
+from app.db.register_key import KEYS_NAME, RegisterKey
 from app.db.sqlite_uri import SQLITE_HEADER, readonly_uri, sqlite_uri
 
 
@@ -85,9 +86,12 @@ def _create_empty(path: Path) -> None:
         raise fault_from_oserror(exc, path) from exc
 
 
-def read_state(path: Path, busy_timeout: float, uri: str | None = None) -> FileState:
+def read_state(
+    path: Path, busy_timeout: float, uri: str | None = None, key: RegisterKey | None = None
+) -> FileState:
     """Header, quick_check and schema revisions through a read-only connection (`uri`: another read-only URI,
-    e.g. immutable=1 where the folder cannot take SQLite's -shm file)."""
+    e.g. immutable=1 where the folder cannot take SQLite's -shm file). With `key`, the file must be an
+    encrypted register that this key opens (docs/adr/0010-register-encryption.md)."""
     try:
         with path.open("rb") as fp:
             header = fp.read(len(SQLITE_HEADER))
@@ -95,11 +99,16 @@ def read_state(path: Path, busy_timeout: float, uri: str | None = None) -> FileS
         raise fault(FaultKind.UNREADABLE, path) from exc
     except OSError as exc:
         raise fault_from_oserror(exc, path) from exc
-    if header != SQLITE_HEADER:
-        raise fault(FaultKind.DAMAGED, path)
+    plain = header == SQLITE_HEADER
+    if key is not None and plain:
+        raise fault(FaultKind.NOT_ENCRYPTED, path)
+    if key is None and not plain:
+        # An SQLCipher file starts with random bytes, like a damaged one: the keys file beside it tells them apart.
+        encrypted = len(header) == len(SQLITE_HEADER) and (path.parent / KEYS_NAME).is_file()
+        raise fault(FaultKind.ENCRYPTED if encrypted else FaultKind.DAMAGED, path)
     try:
         connect_to = uri or readonly_uri(path)
-        with contextlib.closing(sqlite3.connect(connect_to, uri=True, timeout=busy_timeout)) as conn:
+        with contextlib.closing(connect(connect_to, key, timeout=busy_timeout)) as conn:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
                 raise fault(FaultKind.DAMAGED, path)
@@ -109,30 +118,31 @@ def read_state(path: Path, busy_timeout: float, uri: str | None = None) -> FileS
                     f"SELECT version_num FROM {VERSION_TABLE} ORDER BY version_num"
                 ).fetchall()
                 revisions = tuple(str(row[0]) for row in rows)
-    except sqlite3.Error as exc:
-        raise (fault_from_sqlite(exc, path) or fault(FaultKind.DAMAGED, path)) from exc
+    except DB_ERRORS as exc:
+        known = fault_from_sqlite(exc, path)
+        if key is not None and (known is None or known.kind is FaultKind.DAMAGED):
+            raise fault(FaultKind.WRONG_KEY, path) from exc  # SQLCipher cannot tell a wrong key from damage
+        raise (known or fault(FaultKind.DAMAGED, path)) from exc
     check_schema_state(tables, revisions, path)
     return FileState(existed=True, revisions=revisions)
 
 
-def _probe_write(path: Path, params: dict[str, str], busy_timeout: float) -> None:
+def _probe_write(
+    path: Path, params: dict[str, str], busy_timeout: float, key: RegisterKey | None = None
+) -> None:
     """Take the write lock and write page 1 inside a transaction that is rolled back: locked and read-only show here."""
     try:
         with contextlib.closing(
-            sqlite3.connect(
-                sqlite_uri(path, {"mode": "rw", **params}),
-                uri=True,
-                timeout=busy_timeout,
-                isolation_level=None,
-            )
+            connect(sqlite_uri(path, {"mode": "rw", **params}), key, timeout=busy_timeout)
         ) as conn:
+            conn.isolation_level = None
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             conn.execute("BEGIN IMMEDIATE")
             try:
                 conn.execute(f"PRAGMA user_version = {version}")
             finally:
                 conn.execute("ROLLBACK")
-    except sqlite3.Error as exc:
+    except DB_ERRORS as exc:
         raise (fault_from_sqlite(exc, path) or fault(FaultKind.DAMAGED, path)) from exc
 
 
@@ -150,6 +160,7 @@ def check_file(
     params: dict[str, str],
     busy_timeout: float,
     anchors_dir: Path | None = None,
+    key: RegisterKey | None = None,
 ) -> FileState:
     """Raise DatabaseFault for anything but a usable register (or a first start, which creates an empty file).
     `anchors_dir`: where audit-anchors.jsonl lives (the data folder), if not beside the file."""
@@ -163,12 +174,12 @@ def check_file(
     if not size:  # missing, or empty (an empty file is an empty SQLite database)
         refuse_missing_or_empty(path, size, backups_dir, anchors_dir)
         _create_empty(path)
-        _probe_write(path, params, busy_timeout)
+        _probe_write(path, params, busy_timeout, key)
         return FileState(existed=False, revisions=())
     if not os.access(path, os.R_OK):
         raise fault(FaultKind.UNREADABLE, path)
     if not os.access(path, os.W_OK):
         raise fault(FaultKind.READ_ONLY, path)
-    state = read_state(path, busy_timeout)
-    _probe_write(path, params, busy_timeout)
+    state = read_state(path, busy_timeout, key=key)
+    _probe_write(path, params, busy_timeout, key)
     return state

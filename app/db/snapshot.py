@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.pool import NullPool
 
+from app.db.connect import connect
 from app.db.faults import FaultKind, fault
+from app.db.register_key import KEYS_NAME, RegisterKey
 from app.db.sqlite_uri import SQLITE_HEADER, sqlite_uri
 
 _CHUNK = 1 << 20
@@ -47,32 +49,40 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _readonly_engine(uri: str) -> Engine:
-    def connect() -> sqlite3.Connection:
-        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+def _readonly_engine(uri: str, key: RegisterKey | None = None) -> Engine:
+    def creator() -> Any:
+        return connect(uri, key, check_same_thread=False)
 
-    engine = create_engine(URL.create("sqlite+pysqlite"), creator=connect, poolclass=NullPool)
+    # An encrypted register through SQLAlchemy's SQLCipher dialect, so that its errors are the ones wrapped.
+    driver = "sqlite+pysqlcipher" if key is not None else "sqlite+pysqlite"
+    url = URL.create(driver, password=key.pragma if key is not None else None)
+    engine = create_engine(url, creator=creator, poolclass=NullPool)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    def _on_connect(dbapi_connection: Any, _record: object) -> None:
         dbapi_connection.execute("PRAGMA query_only = ON")  # belt and braces: no statement may write
 
     return engine
 
 
 @contextmanager
-def open_evidence(file: Path) -> Iterator[tuple[Engine, EvidenceFile]]:
+def open_evidence(file: Path, key: RegisterKey | None = None) -> Iterator[tuple[Engine, EvidenceFile]]:
     """An engine that reads `file` without writing anything next to it; StorageError when it is not a register."""
     if not file.is_file():
         raise fault(FaultKind.MISSING, file)
     with file.open("rb") as stream:
-        if stream.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise fault(FaultKind.DAMAGED, file)
+        header = stream.read(len(SQLITE_HEADER))
+        plain = header == SQLITE_HEADER
+        if key is None and not plain:
+            keys_beside = len(header) == len(SQLITE_HEADER) and (file.parent / KEYS_NAME).is_file()
+            raise fault(FaultKind.ENCRYPTED if keys_beside else FaultKind.DAMAGED, file)
+        if key is not None and plain:
+            raise fault(FaultKind.NOT_ENCRYPTED, file)
     wal = file.with_name(file.name + "-wal")
     wal_size = wal.stat().st_size if wal.is_file() else 0
     evidence = EvidenceFile(file.resolve(), file.stat().st_size, file_sha256(file), wal_size)
     if not wal_size:
-        engine = _readonly_engine(sqlite_uri(file, {"mode": "ro", "immutable": "1"}))
+        engine = _readonly_engine(sqlite_uri(file, {"mode": "ro", "immutable": "1"}), key)
         try:
             yield engine, evidence
         finally:
@@ -82,7 +92,7 @@ def open_evidence(file: Path) -> Iterator[tuple[Engine, EvidenceFile]]:
         copy = Path(folder) / "register.sqlite3"
         shutil.copyfile(file, copy)
         shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
-        engine = _readonly_engine(sqlite_uri(copy, {"mode": "ro"}))
+        engine = _readonly_engine(sqlite_uri(copy, {"mode": "ro"}), key)
         try:
             yield engine, evidence
         finally:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,8 +14,10 @@ from app.db.anchors import Anchor
 from app.db.audit import chain_states, has_state_column, verify_chain
 from app.db.audit_state import StateCheck, StateProblem, check_state
 from app.db.backups import list_backups
+from app.db.connect import DB_ERRORS, connect
 from app.db.database import Database
 from app.db.models import AuditEntry, Incident
+from app.db.register_key import RegisterKey
 from app.db.sqlite_uri import sqlite_uri
 from app.domain.dates import to_jst
 from app.i18n import N_, _, ngettext
@@ -266,16 +267,16 @@ def _stored_moment(value: object) -> dt.datetime | None:
         return None
 
 
-def backup_heads(backups_dir: Path) -> list[Anchor]:
+def backup_heads(backups_dir: Path, key: RegisterKey | None = None) -> list[Anchor]:
     """The head each backup holds (a backup is a copy of the register, so its newest entry is an anchor)."""
     heads: list[Anchor] = []
     for backup in list_backups(backups_dir):
         try:
             with contextlib.closing(
-                sqlite3.connect(sqlite_uri(backup, {"mode": "ro", "immutable": "1"}), uri=True)
+                connect(sqlite_uri(backup, {"mode": "ro", "immutable": "1"}), key)
             ) as conn:
                 row = conn.execute("SELECT id, hash, at FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-        except sqlite3.Error:
+        except DB_ERRORS:
             continue  # not readable as a register: restore would refuse it too; not an anchor
         if row is not None:
             at = _stored_moment(row[2])

@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from app.db.database import Database
+from app.db.register_key import RegisterKey
 from app.paths import DataPaths
 from app.services.app_settings import AppSettingsService
 from app.services.assessments import AssessmentService
@@ -54,9 +55,12 @@ class Services:
         self.filings = FilingService(db)
 
     @classmethod
-    def open(cls, paths: DataPaths, database_url: str | None = None) -> Services:
-        """Open (create, upgrade) the register of `paths`, or the database at `database_url`, with its services."""
-        return cls(Database.open(paths, database_url))
+    def open(
+        cls, paths: DataPaths, database_url: str | None = None, key: RegisterKey | None = None
+    ) -> Services:
+        """Open (create, upgrade) the register of `paths`, or the database at `database_url`, with its services;
+        `key` opens (or creates) an encrypted register (docs/adr/0010-register-encryption.md)."""
+        return cls(Database.open(paths, database_url, key=key))
 
     @cached_property
     def documents(self) -> DocumentService:
