@@ -132,17 +132,20 @@ class _Register:
     """The register's services for one command: opened on first use (a command may refuse its input before),
     once, and closed when the command returns."""
 
-    def __init__(self, args: argparse.Namespace) -> None:
+    def __init__(self, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
         self.args = args
+        self.out = out
+        self.err = err
         self.services: Services | None = None
 
     def __call__(self) -> Services:
         if self.services is None:
             # A deliberate lazy import (ui/shell/application.py lists them): the storage layer loads only for a
-            # command that uses the register, never for --help or the window's start-up.
-            from app.services.root import Services
+            # command that uses the register, never for --help or the window's start-up. An encrypted register
+            # is unlocked there, and a new one is created encrypted when a passphrase is set (issue 17).
+            from app.commands._unlock import open_register
 
-            self.services = Services.open(data_paths(self.args.data_dir), self.args.database_url)
+            self.services = open_register(self.args, self.out, self.err)
         return self.services
 
     def close(self) -> None:
@@ -168,7 +171,7 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
     if not logging.getLogger().handlers:
         # No console traceback from a service's log call: records with personal data never reach the terminal.
         logging.getLogger().addHandler(logging.NullHandler())
-    register = _Register(args)
+    register = _Register(args, out, err)
     try:
         result: int = _command_module(args.command).run(args, out, err, register)
         return result

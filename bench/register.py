@@ -5,6 +5,10 @@ search and a filter change timed through the real register view. Offscreen; prin
 
 Targets (issue 5, 2-core machine): window shown with the register populated < 1 s; search and filter change
 < 100 ms median. Memory is the process's peak resident size after the window is open.
+
+The same register is also copied encrypted (SQLCipher, issue 17; docs/adr/0010-register-encryption.md) and every
+measurement runs on both, turn about, so the machine's drift falls on both alike: each line of the plain register
+is followed by the encrypted one's and their ratio (target: encrypted within 1.3x of plain).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import datetime as dt
 import os
 import random
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -140,6 +145,69 @@ def timed(app, action) -> float:
     return (time.perf_counter() - started) * 1000
 
 
+def encrypted_copy(plain: Path, folder: Path):
+    """The same register encrypted under a new key: SQLCipher's `sqlcipher_export` copies every table, index,
+    trigger and the FTS5 index page by page into a keyed file, so both runs read identical rows (ADR 0010)."""
+    import sqlcipher3
+
+    from app.db.register_key import RegisterKey
+    from app.paths import DataPaths
+
+    shutil.rmtree(folder, ignore_errors=True)  # a kept --data-dir: its old copy's key is gone, make a new one
+    paths = DataPaths(folder)
+    paths.ensure()
+    key = RegisterKey.new()
+    started = time.perf_counter()
+    conn = sqlcipher3.connect(str(plain))  # no key: reads the plain file
+    conn.execute(f'ATTACH DATABASE ? AS encrypted KEY "{key.pragma}"', (str(paths.db_file),))
+    conn.execute("SELECT sqlcipher_export('encrypted')")
+    conn.execute("DETACH DATABASE encrypted")
+    conn.close()
+    return paths, key, time.perf_counter() - started
+
+
+class Side:
+    """One register (plain or encrypted) with its window open, measured turn about with the other."""
+
+    def __init__(self, name: str, db, paths) -> None:
+        self.name, self.db, self.paths = name, db, paths
+        self.window = None
+
+    def open_window(self, app, total: int) -> float:
+        from app.services.root import Services
+        from ui.shell.main_window import MainWindow
+        from ui.shell.open_register import open_register
+
+        started = time.perf_counter()
+        window = MainWindow(self.paths)
+        window.resize(1366, 740)
+        window.show()
+        open_register(window, Services(self.db))
+        app.processEvents()
+        elapsed = (time.perf_counter() - started) * 1000
+        assert window.register.model.rowCount() == total
+        self.window = window
+        return elapsed
+
+    def close_window(self, app) -> None:
+        self.window.close()
+        self.window.deleteLater()
+        app.processEvents()
+        self.window = None
+
+    @property
+    def view(self):
+        return self.window.register
+
+
+def ratio_line(plain: list[float], encrypted: list[float]) -> str:
+    ratio = statistics.median(encrypted) / max(statistics.median(plain), 0.001)
+    return (
+        f"  encrypted: median {statistics.median(encrypted):.0f} ms, max {max(encrypted):.0f} ms  "
+        f"({ratio:.2f}x plain)"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--incidents", type=int, default=100_000)
@@ -158,94 +226,154 @@ def main() -> int:
     apply_application_font(app)
     install_qt_translators(app, "ja")
 
+    from app.db.backups import Retention
     from app.db.database import Database
     from app.paths import DataPaths
 
+    # One start-up copy kept, not the officer's schedule: a 100k register is ~100 MB per copy.
+    BENCH_RETENTION = Retention(within=dt.timedelta(0), daily=0, monthly=0, newest=1)
     folder = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="breachdesk-bench-"))
     paths = DataPaths(folder)
     paths.ensure()
-    db = Database.open(paths, keep_backups=1)
+    db = Database.open(paths, retention=BENCH_RETENTION)
     if _count(db) == 0:  # a kept --data-dir register is reused as it is
         seconds, entries = seed(db, args.incidents, random.Random(20261122))
         print(
             f"seeded {args.incidents:,} incidents and {entries:,} timeline entries in {seconds:.1f} s (bulk insert)"
         )
     total = _count(db)
-
-    from app.services.root import Services
-    from ui.shell.main_window import MainWindow
-    from ui.shell.open_register import open_register
-
-    opened = []
-    for _ in range(max(1, args.runs // 2)):
+    db.close()
+    enc_paths, key, seconds = encrypted_copy(paths.db_file, folder / "encrypted")
+    size = enc_paths.db_file.stat().st_size / 1e6
+    print(f"encrypted copy (sqlcipher_export, SQLCipher 4, raw key): {seconds:.1f} s, {size:.0f} MB")
+    opens = {}
+    for name, where, with_key in (("plain", paths, None), ("encrypted", enc_paths, key)):
+        # Opened once first: the copy's first open makes its first start-up backup, the plain one has one already.
+        Database.open(where, retention=BENCH_RETENTION, key=with_key).close()
         started = time.perf_counter()
-        window = MainWindow(paths)
-        window.resize(1366, 740)
-        window.show()
-        open_register(window, Services(db))
-        app.processEvents()
-        opened.append((time.perf_counter() - started) * 1000)
-        assert window.register.model.rowCount() == total
-        window.close()
-        window.deleteLater()
-        app.processEvents()
-    window = MainWindow(paths)
-    window.resize(1366, 740)
-    window.show()
-    open_register(window, Services(db))
-    app.processEvents()
-    view = window.register
+        opened_db = Database.open(where, retention=BENCH_RETENTION, key=with_key)
+        opens[name] = ((time.perf_counter() - started) * 1000, opened_db)
+    plain, encrypted = (
+        Side("plain", opens["plain"][1], paths),
+        Side("encrypted", opens["encrypted"][1], enc_paths),
+    )
+    assert _count(encrypted.db) == total
     print(
-        f"window shown, register populated ({total:,} incidents): median {statistics.median(opened):.0f} ms"
+        "register reopened (file checks, anchor; no start-up backup due): "
+        f"plain {opens['plain'][0]:.0f} ms, encrypted {opens['encrypted'][0]:.0f} ms"
     )
 
+    opened: dict[str, list[float]] = {"plain": [], "encrypted": []}
+    for side in (
+        plain,
+        encrypted,
+    ):  # warm-up, not counted: the first window of a process loads fonts and styles
+        side.open_window(app, total)
+        side.close_window(app)
+    for _ in range(max(1, args.runs // 2)):
+        for side in (plain, encrypted):  # turn about: the machine's drift falls on both alike
+            opened[side.name].append(side.open_window(app, total))
+            side.close_window(app)
+    plain.open_window(app, total)
+    rss_plain = rss_mb()  # as before: the process with one register window open
+    encrypted.open_window(app, total)
+    print(
+        f"window shown, register populated ({total:,} incidents): median {statistics.median(opened['plain']):.0f} ms"
+    )
+    print(ratio_line(opened["plain"], opened["encrypted"]))
+
+    ratios = {"search": [], "filter": []}
     for term in ("誤送信", "健康診断結果", "誤送", "髙橋", "紛失"):
-        times = []
-        found = 0
+        times: dict[str, list[float]] = {"plain": [], "encrypted": []}
+        found = {}
         for _ in range(args.runs):
-            view.filters.search_edit.setText("")
-            view.filters.apply_now()
-            view.filters.search_edit.setText(term)
-            times.append(timed(app, view.filters.apply_now))
-            found = view.model.rowCount()
+            for side in (plain, encrypted):
+                view = side.view
+                view.filters.search_edit.setText("")
+                view.filters.apply_now()
+                view.filters.search_edit.setText(term)
+                times[side.name].append(timed(app, view.filters.apply_now))
+                found[side.name] = view.model.rowCount()
+        assert found["plain"] == found["encrypted"], found
+        p, e = times["plain"], times["encrypted"]
         print(
-            f"search 「{term}」 ({found:,} found): median {statistics.median(times):.0f} ms, max {max(times):.0f} ms"
+            f"search 「{term}」 ({found['plain']:,} found): median {statistics.median(p):.0f} ms, max {max(p):.0f} ms"
         )
-    view.filters.search_edit.setText("")
-    view.filters.apply_now()
+        print(ratio_line(p, e))
+        ratios["search"].append((p, e))
+    for side in (plain, encrypted):
+        side.view.filters.search_edit.setText("")
+        side.view.filters.apply_now()
 
-    filters = {
-        "status 調査中": lambda: view.filters.status_combo.setCurrentIndex(2),
-        "due within 7 days": lambda: view.filters.due_check.setChecked(True),
-        "fiscal year": lambda: view.filters.year_combo.setCurrentIndex(2),
-        "reportable only": lambda: view.filters.reportable_combo.setCurrentIndex(1),
-        "JIPDEC 誤送信": lambda: view.filters.category_combo.setCurrentIndex(2),
-    }
-    resets = {
-        "status 調査中": lambda: view.filters.status_combo.setCurrentIndex(0),
-        "due within 7 days": lambda: view.filters.due_check.setChecked(False),
-        "fiscal year": lambda: view.filters.year_combo.setCurrentIndex(0),
-        "reportable only": lambda: view.filters.reportable_combo.setCurrentIndex(0),
-        "JIPDEC 誤送信": lambda: view.filters.category_combo.setCurrentIndex(0),
-    }
-    all_times = []
-    for name, change in filters.items():
-        times = []
+    def filters(view):
+        return {
+            "status 調査中": (
+                lambda: view.filters.status_combo.setCurrentIndex(2),
+                lambda: view.filters.status_combo.setCurrentIndex(0),
+            ),
+            "due within 7 days": (
+                lambda: view.filters.due_check.setChecked(True),
+                lambda: view.filters.due_check.setChecked(False),
+            ),
+            "fiscal year": (
+                lambda: view.filters.year_combo.setCurrentIndex(2),
+                lambda: view.filters.year_combo.setCurrentIndex(0),
+            ),
+            "reportable only": (
+                lambda: view.filters.reportable_combo.setCurrentIndex(1),
+                lambda: view.filters.reportable_combo.setCurrentIndex(0),
+            ),
+            "JIPDEC 誤送信": (
+                lambda: view.filters.category_combo.setCurrentIndex(2),
+                lambda: view.filters.category_combo.setCurrentIndex(0),
+            ),
+        }
+
+    changes = {side.name: filters(side.view) for side in (plain, encrypted)}
+    all_times: dict[str, list[float]] = {"plain": [], "encrypted": []}
+    for name in changes["plain"]:
+        times = {"plain": [], "encrypted": []}
         for _ in range(args.runs):
-            times.append(timed(app, change))
-            resets[name]()
-            app.processEvents()
-        all_times += times
-        print(f"filter {name}: median {statistics.median(times):.0f} ms")
-    print(f"filter change, all kinds: median {statistics.median(all_times):.0f} ms")
+            for side in (plain, encrypted):
+                change, reset = changes[side.name][name]
+                times[side.name].append(timed(app, change))
+                reset()
+                app.processEvents()
+        for side_name in all_times:
+            all_times[side_name] += times[side_name]
+        print(f"filter {name}: median {statistics.median(times['plain']):.0f} ms")
+        print(ratio_line(times["plain"], times["encrypted"]))
+    print(f"filter change, all kinds: median {statistics.median(all_times['plain']):.0f} ms")
+    print(ratio_line(all_times["plain"], all_times["encrypted"]))
 
-    sort_times = [
-        timed(app, lambda: view.table.sortByColumn(1, view.table.horizontalHeader().sortIndicatorOrder()))
-    ]
-    print(f"sort by title: {sort_times[0]:.0f} ms")
-    print(f"memory: peak RSS {rss_mb():.0f} MB")
-    window.close()
-    db.close()
+    sort_times = {
+        side.name: timed(
+            app,
+            lambda view=side.view: view.table.sortByColumn(
+                1, view.table.horizontalHeader().sortIndicatorOrder()
+            ),
+        )
+        for side in (plain, encrypted)
+    }
+    print(f"sort by title: {sort_times['plain']:.0f} ms")
+    print(f"  encrypted: {sort_times['encrypted']:.0f} ms")
+    print(f"memory: peak RSS {rss_plain:.0f} MB (one register window); {rss_mb():.0f} MB with both open")
+
+    search_p = [t for p, _e in ratios["search"] for t in p]
+    search_e = [t for _p, e in ratios["search"] for t in e]
+    for what, p, e in (
+        ("search, all terms", search_p, search_e),
+        ("filter change, all kinds", all_times["plain"], all_times["encrypted"]),
+    ):
+        ratio = statistics.median(e) / max(statistics.median(p), 0.001)
+        verdict = "within" if ratio <= 1.3 else "OVER"
+        print(
+            f"encrypted vs plain, {what}: median {statistics.median(e):.0f} ms vs {statistics.median(p):.0f} ms, "
+            f"ratio {ratio:.2f}x ({verdict} the 1.3x target)"
+        )
+    for side in (plain, encrypted):
+        side.window.close()
+        side.db.close()
     return 0
 
 

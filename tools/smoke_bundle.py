@@ -1,4 +1,5 @@
-"""Builds the one-folder bundle with pyinstaller.spec and proves it starts: selftest and the window, no traceback.
+"""Builds the one-folder bundle with pyinstaller.spec and proves it starts: selftest and the window, no traceback;
+and that the frozen app keeps a register encrypted (SQLCipher, cryptography and keyring bundled: issue 17).
 
 Used by .ci/run on Linux and by the Windows workflow; prints the bundle's size and start times.
 """
@@ -6,6 +7,7 @@ Used by .ci/run on Linux and by the Windows workflow; prints the bundle's size a
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -46,6 +48,32 @@ def _check(result: subprocess.CompletedProcess[str], what: str, log_dir: Path | 
         raise SystemExit(1)
 
 
+def _encrypted_register(console: Path, env: dict[str, str], folder: Path) -> None:
+    """The command line's path to an encrypted register in the frozen app: created by a first command with
+    BREACHDESK_PASSPHRASE set, verified with it, refused without it; the passphrase never echoed back."""
+    passphrase = f"smoke {secrets.token_hex(8)} 暗号化"
+    keyed = {**env, "BREACHDESK_PASSPHRASE": passphrase}
+    keyed.pop("BREACHDESK_RECOVERY_KEY", None)
+    created = _run(
+        [str(console), "--data-dir", str(folder), "register", "export", "--format", "csv", "--out", "-"],
+        keyed,
+    )
+    _check(created, "encrypted register created (register export)")
+    if folder.joinpath("breachdesk.sqlite3").read_bytes()[:16] == b"SQLite format 3\x00":
+        print("FAILED: the register created with BREACHDESK_PASSPHRASE is not encrypted", file=sys.stderr)
+        raise SystemExit(1)
+    _check(_run([str(console), "verify", "--data-dir", str(folder)], keyed), "verify (encrypted register)")
+    plain = {k: v for k, v in env.items() if k not in ("BREACHDESK_PASSPHRASE", "BREACHDESK_RECOVERY_KEY")}
+    refused = _run([str(console), "verify", "--data-dir", str(folder)], plain)
+    output = refused.stdout + refused.stderr
+    if refused.returncode == 0 or "Traceback" in output or "BREACHDESK_PASSPHRASE" not in output:
+        print(f"FAILED: verify without the passphrase\n{output}", file=sys.stderr)
+        raise SystemExit(1)
+    if any(passphrase in r.stdout + r.stderr for r in (created, refused)):
+        print("FAILED: the passphrase was printed", file=sys.stderr)
+        raise SystemExit(1)
+
+
 def main() -> int:
     if "--no-build" not in sys.argv:
         shutil.rmtree(ROOT / "build" / "pyinstaller.spec", ignore_errors=True)
@@ -72,7 +100,20 @@ def main() -> int:
         version = _run([str(console), "--version"], env)
         _check(version, "--version")
         print(f"  {version.stdout.strip()}")
-        _check(_run([str(console), "selftest", "--data-dir", str(data)], env), "selftest")
+        selftest = _run([str(console), "selftest", "--data-dir", str(data)], env)
+        _check(selftest, "selftest")
+        if (
+            "SQLCipher 4." not in selftest.stdout
+        ):  # the self-test's own encrypted register (app/commands/selftest.py)
+            print(f"FAILED: selftest did not check the encryption\n{selftest.stdout}", file=sys.stderr)
+            raise SystemExit(1)
+        print(
+            "  "
+            + "\n  ".join(
+                line for line in selftest.stdout.splitlines() if "SQLCipher" in line or "「" in line
+            )
+        )
+        _encrypted_register(console, env, Path(tmp) / "encrypted")
         # The windowed exe: open the real main window on a fresh data folder, let it load the register, quit.
         gui_env = {**env, "BREACHDESK_QUIT_AFTER_MS": "2500"}
         _check(

@@ -23,4 +23,7 @@ COMMANDS: dict[str, str] = {
     "register": "export the register (CSV for Excel, or JSON) or import a JSON export into an empty register",
     "restore": "list the backups of the register with what each holds (--list), or restore one (the current file is kept)",
     "selftest": "check the installation: database, migrations, Japanese PDF (exit 0 when all is well)",
+    "encrypt": "encrypt the register and its backups with a passphrase (BREACHDESK_PASSPHRASE or typed twice); prints the recovery key once",
+    "decrypt": "store the register and its backups unencrypted again (needs --yes-store-unencrypted)",
+    "passphrase": "change the passphrase of an encrypted register (BREACHDESK_NEW_PASSPHRASE); --new-key also makes a new recovery key",
 }

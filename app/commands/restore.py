@@ -11,7 +11,9 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from app.commands._unlock import unlock_files
 from app.db import backups as backup_files
+from app.db.backups import list_backups
 from app.db.window_lock import held_by_window
 from app.domain.dates import to_jst
 from app.errors import InputError
@@ -71,7 +73,8 @@ def _chosen(value: str, infos: list[BackupInfo]) -> BackupInfo:
 def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[], Services]) -> int:
     del register  # the register is replaced, never opened here
     paths = data_paths(args.data_dir)
-    infos = describe_backups(paths.backups_dir)
+    key = unlock_files(paths, list_backups(paths.backups_dir))  # encrypted backups: the register's key
+    infos = describe_backups(paths.backups_dir, key)
     if args.list or args.backup is None:
         if not infos:
             out.write(_("There are no backups in {folder} yet.").format(folder=paths.backups_dir) + "\n")
@@ -91,8 +94,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[
         )
     kept = None
     if paths.db_file.exists():
-        kept = backup_files.before_restore_copy(paths.db_file, paths.backups_dir)
-    moved = backup_files.restore_backup(paths, chosen.path, aside_label="replaced")
+        kept = backup_files.before_restore_copy(paths.db_file, paths.backups_dir, key)
+    moved = backup_files.restore_backup(paths, chosen.path, aside_label="replaced", key=key)
     out.write(
         _("The register was restored from {name} (incidents {incidents}, audit entries {entries}).").format(
             name=chosen.path.name, incidents=f"{chosen.incidents:,}", entries=f"{chosen.audit_entries:,}"

@@ -1,7 +1,10 @@
 """`main.py selftest`: proves an installed or packaged BreachDesk works end to end without a screen.
 
 Opens a database in a temporary data folder (or --data-dir), runs the migrations, reads the office profile,
-builds a PDF with embedded Japanese fonts and checks it. The packaged app's smoke test runs exactly this.
+builds a PDF with embedded Japanese fonts and checks it. It also creates a small encrypted register in a folder of
+its own, reopens it and verifies its audit chain, so a packaged app that lacks SQLCipher (sqlcipher3's compiled
+module) fails here rather than on the officer's first start (docs/adr/0010-register-encryption.md). The packaged
+app's smoke test runs exactly this.
 
 On a read-only medium (a CD, a write-protected USB copy of the data folder) it says so and checks what it can
 read: the register opened read-only, and the PDF built in memory, not saved (issue 16 point 3).
@@ -10,15 +13,29 @@ read: the register opened read-only, and the PDF built in memory, not saved (iss
 from __future__ import annotations
 
 import argparse
+import contextlib
+import secrets
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+import keyring
+import keyring.backends.fail
+from sqlalchemy.orm import Session
+
+from app.db import cipher
+from app.db.connect import connect, is_encrypted_file
+from app.db.faults import DatabaseFault, FaultKind
 from app.db.preflight import read_only_reason
+from app.db.register_key import RegisterKey
+from app.db.snapshot import open_evidence
+from app.db.sqlite_uri import readonly_uri
 from app.documents.render.selftest import build_selftest_pdf
+from app.domain.office import OfficeProfile
 from app.i18n import _, ngettext
 from app.logs import setup_logging
 from app.paths import DataPaths, data_paths
+from app.services.audit_check import check_chain_in
 from app.services.root import Services
 
 if TYPE_CHECKING:
@@ -70,6 +87,8 @@ def _check(folder: Path, out: TextIO) -> int:
             out.write(_("Database: opened and migrated ({url})").format(url=services.db.url) + "\n")
         finally:
             services.close()
+        _check_encryption(out)
+        out.write(_credential_store() + "\n")
 
     pdf = build_selftest_pdf()
     if not pdf.startswith(b"%PDF-") or b"/FontFile2" not in pdf:
@@ -118,4 +137,72 @@ def _check_register_read_only(paths: DataPaths, out: TextIO) -> None:
             count,
         ).format(count=count)
         + "\n"
+    )
+
+
+class EncryptionCheckFailed(RuntimeError):
+    """A bug or a broken bundle, not an officer's mistake: the self-test stops with the reason (no key in it)."""
+
+
+def _check_encryption(out: TextIO) -> None:
+    """An encrypted register in its own temporary folder (never the data folder): created with a new key wrapped by
+    a passphrase (cryptography's AES-GCM and scrypt), written, closed; refused without the key; reopened with the
+    key the passphrase unwraps; its audit chain verified read-only, as `verify` does."""
+    key, passphrase = RegisterKey.new(), secrets.token_urlsafe(16)
+    token = secrets.token_hex(8)
+    marker = f"自己診断 {token}"
+    with tempfile.TemporaryDirectory(prefix="breachdesk-selftest-cipher-") as tmp:
+        paths = data_paths(tmp)
+        paths.ensure()
+        cipher.write_keys(paths.root, cipher.wrap(key, passphrase), paths.backups_dir)
+        services = Services.open(paths, key=key)
+        try:
+            services.office.save(OfficeProfile(name=marker), actor="selftest")
+        finally:
+            services.close()
+        if not is_encrypted_file(paths.db_file):
+            raise EncryptionCheckFailed("the register was written without encryption")
+        written = token.encode(
+            "ascii"
+        )  # ASCII: found whether the JSON in the audit log escapes Japanese or not
+        if any(written in file.read_bytes() for file in Path(tmp).rglob("*") if file.is_file()):
+            raise EncryptionCheckFailed("a file of the encrypted register holds its text in the clear")
+        try:
+            Services.open(paths).close()
+        except DatabaseFault as error:
+            if error.kind is not FaultKind.ENCRYPTED:
+                raise
+        else:
+            raise EncryptionCheckFailed("the encrypted register opened without its key")
+        services = Services.open(paths, key=cipher.unwrap(cipher.read_keys(paths.root), passphrase))
+        try:
+            if services.office.load().name != marker:
+                raise EncryptionCheckFailed("the encrypted register did not read back what was written")
+        finally:
+            services.close()
+        with open_evidence(paths.db_file, key) as (engine, _evidence), Session(engine) as session:
+            chain = check_chain_in(session)
+        if not chain.ok or chain.count == 0:
+            raise EncryptionCheckFailed("the audit chain of the encrypted register does not verify")
+        with contextlib.closing(connect(readonly_uri(paths.db_file), key)) as conn:
+            version = str(conn.execute("PRAGMA cipher_version").fetchone()[0])
+    out.write(_("Encryption (SQLCipher {version}): OK").format(version=version) + "\n")
+
+
+def _credential_store() -> str:
+    """Which OS credential store 「このPCに記憶する」 would use (keyring finds its backends through entry points,
+    which a packaged app must carry); none is not a failure: the passphrase is then asked at every start."""
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:  # a broken backend must not fail the self-test: the window degrades to asking
+        backend, problem = None, type(exc).__name__
+    else:
+        problem = ""
+    if backend is None or isinstance(backend, keyring.backends.fail.Keyring):
+        return _(
+            "Credential store for 「Remember on this PC」: none on this PC ({reason}); the passphrase is asked at "
+            "every start."
+        ).format(reason=problem or _("no usable backend"))
+    return _("Credential store for 「Remember on this PC」: {backend}").format(
+        backend=f"{type(backend).__module__}.{type(backend).__name__}"
     )

@@ -15,14 +15,16 @@ from typing import TYPE_CHECKING, TextIO
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
+from app.commands._unlock import unlock_files
 from app.db.anchors import Anchor, anchors_file
 from app.db.anchors import read as read_anchors
 from app.db.faults import FaultKind, fault
 from app.db.models import AuditEntry, Incident
+from app.db.register_key import RegisterKey
 from app.db.snapshot import EvidenceFile, open_evidence
 from app.domain.dates import now_utc, to_jst
 from app.i18n import _, ngettext
-from app.paths import data_paths
+from app.paths import DataPaths, data_paths
 from app.services.audit_check import (
     AnchorCheck,
     AuditCheck,
@@ -54,7 +56,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _anchor_sources(folder: Path, extra: list[str]) -> tuple[list[Anchor], list[str]]:
+def _anchor_sources(
+    folder: Path, extra: list[str], key: RegisterKey | None = None
+) -> tuple[list[Anchor], list[str]]:
     """The anchors beside the register (its anchors file and backups) and the copies named on the command line."""
     found: list[Anchor] = []
     lines: list[str] = []
@@ -78,7 +82,7 @@ def _anchor_sources(folder: Path, extra: list[str]) -> tuple[list[Anchor], list[
                     read.unreadable_lines,
                 ).format(count=read.unreadable_lines, path=path.name)
             )
-    heads = backup_heads(folder / "backups")
+    heads = backup_heads(folder / "backups", key)
     found += heads
     lines.append(
         ngettext(
@@ -162,7 +166,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[
     checked_at = to_jst(now_utc()).strftime("%Y-%m-%d %H:%M")
     if args.file is None and args.database_url and not args.database_url.startswith("sqlite"):
         db = register().db
-        found, anchor_lines = _anchor_sources(db.paths.root, args.anchors)
+        found, anchor_lines = _anchor_sources(db.paths.root, args.anchors, db.key)
         with db.session_scope() as session:
             check, anchored, tables_check, details = _check(
                 session, db.url.render_as_string(hide_password=True), found
@@ -173,9 +177,13 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[
             *anchor_lines,
         ]
     else:
-        file = Path(args.file) if args.file else data_paths(args.data_dir).db_file
-        found, anchor_lines = _anchor_sources(file.parent, args.anchors)
-        with open_evidence(file) as (engine, evidence), Session(engine) as session:
+        paths = data_paths(args.data_dir)
+        file = Path(args.file) if args.file else paths.db_file
+        # An encrypted register (or copy): its key, from the keys file beside it or the register's, the
+        # recovery key or the remembered key (app/commands/_unlock.py); reading still writes nothing.
+        key = unlock_files(DataPaths(file.parent) if args.file else paths, [file])
+        found, anchor_lines = _anchor_sources(file.parent, args.anchors, key)
+        with open_evidence(file, key) as (engine, evidence), Session(engine) as session:
             check, anchored, tables_check, details = _check(session, str(file), found)
         lines = [
             *_file_lines(evidence),

@@ -48,6 +48,9 @@ def test_empty_register_greets_in_japanese(qtbot, data_paths, db) -> None:
         "監査ログを検証…",
         "今すぐバックアップ",
         "バックアップから復元…",
+        "パスフレーズの変更…",
+        "このPCの記憶を消す",
+        "台帳を暗号化する…",
         "終了",
     ]
     assert window.count_label.text() == "事案 0 件"

@@ -125,7 +125,8 @@ def test_only_the_command_that_runs_is_imported(argv: list[str], loaded: set[str
     code = (
         "import sys, app.cli\n"
         "try:\n    app.cli.parse_args(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-        "print(' '.join(sorted(m.split('.')[2] for m in sys.modules if m.startswith('app.commands.'))), "
+        "print(' '.join(sorted(m.split('.')[2] for m in sys.modules "
+        "if m.startswith('app.commands.') and not m.split('.')[2].startswith('_'))), "
         "file=sys.stderr)"
     )
     result = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True)

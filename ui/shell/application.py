@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from types import ModuleType
 
     from app.db.database import Database
+    from app.db.register_key import RegisterKey
     from app.services.register import RegisterService
     from app.services.root import Services
 
@@ -56,9 +57,14 @@ log = logging.getLogger(__name__)
 # file -> (imports inside its functions, why they wait). Everything else is imported at the top of its module.
 LAZY_IMPORTS: dict[str, tuple[int, str]] = {
     "ui/shell/application.py": (
-        3,
-        "phases 2 and 3: SQLAlchemy and the register after the first paint, then "
+        4,
+        "phases 2 and 3: SQLAlchemy, the register and its unlock dialogs after the first paint, then "
         "every service, the wizard, the workspaces and the tray after the rows",
+    ),
+    "ui/shell/encryption_dialogs.py": (
+        3,
+        "ReportLab for the recovery sheet, QtPrintSupport (~0.14 s) to print it, the conversion of a plain "
+        "register: each only when the officer asks for it",
     ),
     "ui/shell/single_instance.py": (
         1,
@@ -186,6 +192,7 @@ class GuiSession:
         self.database_url = database_url
         self.debug = debug
         self.db: Database | None = None
+        self.key: RegisterKey | None = None  # an encrypted register's data key, once unlocked (issue 17)
         self.register_service: RegisterService | None = None  # phase 2: the first rows
         self.services: Services | None = None  # phase 3: built once, around the same register service
         self.window: MainWindow | None = None
@@ -199,10 +206,16 @@ class GuiSession:
         after_first_paint(window, self.open_database)
         return window
 
-    def show_window(self) -> MainWindow:
-        window = MainWindow(self.paths, self.settings)
+    def _connect(self, window: MainWindow) -> None:
         window.languageChangeRequested.connect(self.switch_language)
         window.restoreRequested.connect(self.restore_backup)
+        window.passphraseChangeRequested.connect(self.change_passphrase)
+        window.forgetKeyRequested.connect(self.forget_key)
+        window.encryptRequested.connect(self.encrypt_register)
+
+    def show_window(self) -> MainWindow:
+        window = MainWindow(self.paths, self.settings)
+        self._connect(window)
         if not self.minimized:  # --minimized: only the notification-area icon until the officer opens it
             window.show()
         self.window = window
@@ -212,11 +225,21 @@ class GuiSession:
     def open_database(self) -> bool:
         """Phase 2: retry until the register opens or the officer quits; a known fault never becomes a traceback."""
         storage = _load_storage()
+        if storage.conversion_interrupted(
+            self.paths
+        ):  # a kill during 「台帳を暗号化する」 or main.py encrypt
+            _load_encryption().recover_interrupted(self.paths)
         while True:
+            if not self._unlock(storage):  # the officer cancelled the passphrase: quit, nothing written
+                log.info("the register in %s was not unlocked: quitting", self.paths.root)
+                self.app.quit()
+                return False
             try:
-                db = storage.Database.open(self.paths, self.database_url)
+                db = storage.Database.open(self.paths, self.database_url, key=self.key)
             except BreachDeskError as error:
                 log.warning("cannot open the register in %s: %s", self.paths.root, error.message)
+                if getattr(error, "kind", None) in (storage.FaultKind.WRONG_KEY, storage.FaultKind.ENCRYPTED):
+                    self.key = None  # asked again after the storage dialog's 「再試行」
                 if not self._recover(error):
                     self.exit_code = error.exit_code
                     self.app.quit()
@@ -229,6 +252,29 @@ class GuiSession:
                     self.window.statusBar().showMessage(self.notice)
                 after_first_paint(self.window.register, self.open_register)
             return True
+
+    def is_first_start(self) -> bool:
+        """No register here and no sign that one lived here (its backups, anchors, journal): the first start, which
+        sets up the encryption. A missing register with traces is a loss the storage dialog reports instead."""
+        file = self.paths.db_file
+        storage = _load_storage()
+        empty = not file.exists() or (file.is_file() and file.stat().st_size == 0)
+        return empty and not storage.preflight.has_traces(file, self.paths.backups_dir, self.paths.root)
+
+    def _unlock(self, storage: _Storage) -> bool:
+        """Phase 2's first step (issue 17): the key of an encrypted register (remembered on this PC, or asked for),
+        a new key on the first start; False when the officer cancelled. A database server has no key here."""
+        if self.database_url is not None or self.key is not None:
+            return True
+        if storage.needs_unlock(self.paths):
+            encryption = _load_encryption()
+            encryption.quiet_sqlcipher()
+            self.key = encryption.ask_to_unlock(self.window, self.paths)
+            return self.key is not None
+        if self.is_first_start():
+            self.key = _load_encryption().ask_new_key(self.window, self.paths)
+            return self.key is not None
+        return True  # a plain register (created before encryption, or by the command line)
 
     def open_register(self) -> None:
         """Phase 3: the actions on the open register, then an unfinished wizard draft (issue 4)."""
@@ -243,12 +289,17 @@ class GuiSession:
     def _recover(self, error: BreachDeskError) -> bool:
         backups = _load_storage().backups
         latest = next(
-            (b for b in backups.list_backups(self.paths.backups_dir) if backups.is_usable_database(b)), None
+            (
+                b
+                for b in backups.list_backups(self.paths.backups_dir)
+                if backups.is_usable_database(b, self.key)
+            ),
+            None,
         )
         choice = dialogs.show_storage_error(self.window, error, self.paths, latest)
         if choice is dialogs.StorageChoice.RESTORE_BACKUP and latest is not None:
             try:
-                moved = backups.restore_backup(self.paths, latest)
+                moved = backups.restore_backup(self.paths, latest, key=self.key)
             except BreachDeskError as restore_error:
                 messages.show_error(self.window, restore_error)
                 return True
@@ -272,6 +323,7 @@ class GuiSession:
     def _move_to(self, paths: DataPaths) -> None:
         log.info("using data folder %s for this session", paths.root)
         self.paths = paths
+        self.key = None  # another folder, another register
         self.notice = _("This session uses the data folder {path}.").format(path=paths.root)
         prepare_data_folder(paths, debug=self.debug)
         if self.window is not None:
@@ -283,8 +335,7 @@ class GuiSession:
         self.settings.set_language(lang)
         install_qt_translators(self.app, lang)
         window = MainWindow(self.paths, self.settings)
-        window.languageChangeRequested.connect(self.switch_language)
-        window.restoreRequested.connect(self.restore_backup)
+        self._connect(window)
         if old is not None:
             window.restoreGeometry(old.saveGeometry())
         window.show()
@@ -327,6 +378,58 @@ class GuiSession:
             ).format(name=backup.name, moved=moved.name if moved is not None else "―")
         self.open_database()
 
+    # --- the register's encryption (issue 17): menu 「パスフレーズの変更…」 and its neighbours ----------------------
+    def change_passphrase(self) -> None:
+        if self.db is None or self.key is None or self.window is None:
+            return
+        dialog = _load_encryption().ChangePassphraseDialog(self.paths, self.key, self.window)
+        if dialog.exec() and dialog.changed:
+            log.info("the passphrase of the register in %s was changed", self.paths.root)
+            self.window.statusBar().showMessage(
+                _("The passphrase was changed. The backups and the recovery key stay valid."), 15000
+            )
+
+    def forget_key(self) -> None:
+        if self.window is None:
+            return
+        _load_encryption().forget(self.paths)
+        self.window.statusBar().showMessage(
+            _("This PC no longer remembers the key: the passphrase will be asked at the next start."), 15000
+        )
+
+    def encrypt_register(self) -> None:
+        """「台帳を暗号化する…」: confirmation, a new passphrase and recovery key, then the register is closed,
+        converted (app/db/encryption.py) and opened again through phases 2 and 3, as after a restore."""
+        db, old = self.db, self.window
+        if db is None or self.key is not None or db.file is None or old is None:
+            return
+        module = _load_encryption()
+        if not module.confirm_conversion(old, self.paths):
+            return
+        chosen = module.ask_conversion_key(old, self.paths)
+        if chosen is None:
+            return
+        key, keys_data = chosen
+        if old.open_register is not None:
+            old.open_register.workspaces.close_all()
+        window = self.show_window()
+        window.restoreGeometry(old.saveGeometry())
+        old.close()
+        old.deleteLater()
+        db.close()
+        self.db = self.register_service = self.services = None
+        self.notice = ""
+        try:
+            module.convert_register(self.paths, key, keys_data)
+        except BreachDeskError as error:
+            log.warning("encrypting the register in %s failed: %s", self.paths.root, error.message)
+            messages.show_error(window, error)
+        else:
+            log.info("the register in %s was encrypted", self.paths.root)
+            self.key = key
+            self.notice = _("The register and its backups are encrypted now.")
+        self.open_database()
+
     def close(self) -> None:
         if self.db is not None:
             self.db.close()
@@ -338,16 +441,48 @@ class _Storage:
     not the ORM (app/db/models.py), which the services of phase 3 bring."""
 
     def __init__(self) -> None:
-        from app.db import backups, database  # lazy on purpose: after the first paint (SQLAlchemy)
+        from app.db import backups, connect, database, faults, preflight, register_key  # lazy on purpose
         from app.services.register import RegisterService  # lazy on purpose: after the first paint
 
         self.backups = backups
+        self.preflight = preflight
+        self.FaultKind = faults.FaultKind
         self.Database = database.Database
         self.RegisterService = RegisterService
+        self._is_encrypted_file = connect.is_encrypted_file
+        self._keys_name = register_key.KEYS_NAME
+
+    def conversion_interrupted(self, paths: DataPaths) -> bool:
+        """Files an interrupted encryption leaves (app/db/encryption.py): a glance, so a normal start imports
+        nothing more."""
+        file = paths.db_file
+        aside = [file.with_name(file.name + ".original"), paths.root / (self._keys_name + ".next")]
+        return any(p.exists() for p in aside) or any(
+            next(folder.glob("*.converting*"), None) is not None
+            for folder in (paths.root, paths.backups_dir)
+            if folder.is_dir()
+        )
+
+    def needs_unlock(self, paths: DataPaths) -> bool:
+        """An encrypted register: not plain SQLite, and a keys file (beside it or in backups/) says it was
+        encrypted. Without one, a file that does not start like SQLite is reported as damaged by the open, with
+        its way out (a restore), rather than asking for a passphrase that nothing can check."""
+        folders = (paths.root, paths.backups_dir)
+        return self._is_encrypted_file(paths.db_file) and any(
+            (f / self._keys_name).is_file() for f in folders
+        )
 
 
 def _load_storage() -> _Storage:
     return _Storage()
+
+
+def _load_encryption() -> ModuleType:
+    """The passphrase and recovery key dialogs (cryptography, keyring: ~0.1 s), only for an encrypted register,
+    a first start or the encryption menu items: a plain register's rows do not wait for them."""
+    import ui.shell.encryption_dialogs as encryption_dialogs  # lazy on purpose: see above
+
+    return encryption_dialogs
 
 
 def _load_open_register() -> ModuleType:

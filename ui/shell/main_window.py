@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QPushButton,
     QStyle,
     QToolBar,
     QVBoxLayout,
@@ -52,6 +53,10 @@ class MainWindow(QMainWindow):
     languageChangeRequested = Signal(str)
     # The confirmed backup (a Path): the start-up closes, restores and reopens the register (GuiSession).
     restoreRequested = Signal(object)
+    # The register's encryption (issue 17), handled by the start-up, which holds the key (GuiSession).
+    passphraseChangeRequested = Signal()
+    forgetKeyRequested = Signal()
+    encryptRequested = Signal()
 
     def __init__(
         self, paths: DataPaths, settings: SettingsStore | None = None, parent: QWidget | None = None
@@ -129,6 +134,11 @@ class MainWindow(QMainWindow):
         self.verify_audit_action = self._action(_("Verify the audit log…"), self.verify_audit_log)
         self.backup_now_action = self._action(_("Back up now"), self.backup_now)
         self.restore_backup_action = self._action(_("Restore from a backup…"), self.restore_from_backup)
+        self.change_passphrase_action = self._action(
+            _("Change passphrase…"), self.passphraseChangeRequested.emit
+        )
+        self.forget_key_action = self._action(_("Forget the key on this PC"), self.forgetKeyRequested.emit)
+        self.encrypt_action = self._action(_("Encrypt the register…"), self.encryptRequested.emit)
         self.open_logs_action = self._action(_("Open log folder"), self.open_log_folder, "SP_DirOpenIcon")
         self.about_action = self._action(_("About BreachDesk"), self.show_about)
         self.reassess_action = self._action(_("Re-assess the selected incident…"), self.reassess_selected)
@@ -153,6 +163,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.backup_now_action)
         self.file_menu.addAction(self.restore_backup_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.change_passphrase_action)
+        self.file_menu.addAction(self.forget_key_action)
+        self.file_menu.addAction(self.encrypt_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.incident_menu = bar.addMenu(_("&Incident"))
@@ -179,7 +193,14 @@ class MainWindow(QMainWindow):
         self.location_label = QLabel(_("Data folder: {path}").format(path=self.paths.root))
         self.location_label.setToolTip(str(self.paths.db_file))
         self.count_label = QLabel()
+        # A plain register (created before issue 17, or by the command line) says so and offers the conversion.
+        self.plain_button = QPushButton(_("The register is not encrypted — encrypt it…"))
+        self.plain_button.setFlat(True)
+        self.plain_button.setStyleSheet("QPushButton { color: #8a4b00; }")
+        self.plain_button.clicked.connect(self.encryptRequested.emit)
+        self.plain_button.hide()
         self.statusBar().addWidget(self.location_label, 1)
+        self.statusBar().addPermanentWidget(self.plain_button)
         self.statusBar().addPermanentWidget(self.count_label)
 
     def _create_deadline_placeholder(self) -> None:
@@ -219,6 +240,18 @@ class MainWindow(QMainWindow):
         self.restore_backup_action.setEnabled(local)
         self.register.empty_button.setEnabled(enabled)
         self.reassess_action.setEnabled(enabled)
+        self._show_encryption_state(enabled)
+
+    def _show_encryption_state(self, enabled: bool) -> None:
+        """Passphrase actions for an encrypted register, the conversion for a plain register file."""
+        db = self.db if enabled else None
+        encrypted = getattr(db, "key", None) is not None
+        writable = db is not None and getattr(db, "read_only", None) is None
+        plain_file = writable and not encrypted and getattr(db, "file", None) is not None
+        self.change_passphrase_action.setEnabled(encrypted and writable)
+        self.forget_key_action.setEnabled(encrypted)
+        self.encrypt_action.setEnabled(plain_file)
+        self.plain_button.setVisible(plain_file)
 
     # --- database -----------------------------------------------------------------------------------------
     def show_register(self, db: Database, register: RegisterService) -> None:
