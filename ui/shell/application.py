@@ -56,6 +56,11 @@ log = logging.getLogger(__name__)
 
 # file -> (imports inside its functions, why they wait). Everything else is imported at the top of its module.
 LAZY_IMPORTS: dict[str, tuple[int, str]] = {
+    "app/documents/render/text_map.py": (
+        1,
+        "pypdf (~0.1 s) only for a document whose text has characters outside the BMP (𠮷): the start and "
+        "every other document do without it",
+    ),
     "ui/shell/application.py": (
         4,
         "phases 2 and 3: SQLAlchemy, the register and its unlock dialogs after the first paint, then "

@@ -12,9 +12,7 @@ the same clocks the countdown panel shows (app/services/document_deadlines.py).
 from __future__ import annotations
 
 import datetime as dt
-import io
 
-from pypdf import PdfReader
 from reportlab.lib.styles import StyleSheet1
 from reportlab.platypus import Table, TableStyle
 
@@ -22,7 +20,7 @@ from app.documents.context import ChecklistLine, DeadlineLine, DocumentContext, 
 from app.documents.model import Block, Document, Gap, Grid, Heading, KeyValues, Need, Para
 from app.documents.render.pdf import flowables
 from app.documents.render.styles import stylesheet
-from app.documents.render.template import render
+from app.documents.render.template import render_counted
 from app.documents.wording.compose import office_needs
 from app.documents.wording.values import (
     count_text,
@@ -452,13 +450,13 @@ def _compact(styles: StyleSheet1) -> StyleSheet1:
 
 def build(ctx: DocumentContext) -> bytes:
     """One page, always: a case whose sheet would run over is set again with fewer rows (the rest counted)."""
-    pdf = _pdf(compose(ctx), ctx)
-    if len(PdfReader(io.BytesIO(pdf)).pages) > 1:
-        pdf = _pdf(compose(ctx, tight=True), ctx)
+    pdf, pages = _pdf(compose(ctx), ctx)
+    if pages > 1:
+        pdf, _pages = _pdf(compose(ctx, tight=True), ctx)
     return pdf
 
 
-def _pdf(document: Document, ctx: DocumentContext) -> bytes:
+def _pdf(document: Document, ctx: DocumentContext) -> tuple[bytes, int]:
     story = flowables(document.blocks, _compact(stylesheet()))
     tight = [
         ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING - 1),
@@ -469,7 +467,7 @@ def _pdf(document: Document, ctx: DocumentContext) -> bytes:
     for flowable in story:
         if isinstance(flowable, Table):
             flowable.setStyle(TableStyle(tight))
-    return render(
+    return render_counted(
         story,
         title=document.title,
         author=ctx.author,

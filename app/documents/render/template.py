@@ -168,7 +168,27 @@ def render(
     running_header: str | None = None,
     footer_note: str | None = None,
 ) -> bytes:
-    """Lay out `story` on A4 and return the PDF.
+    """Lay out `story` on A4 and return the PDF (see `render_counted`)."""
+    return render_counted(
+        story,
+        title=title,
+        author=author,
+        subject=subject,
+        running_header=running_header,
+        footer_note=footer_note,
+    )[0]
+
+
+def render_counted(
+    story: Sequence[Flowable],
+    *,
+    title: str,
+    author: str,
+    subject: str = "",
+    running_header: str | None = None,
+    footer_note: str | None = None,
+) -> tuple[bytes, int]:
+    """Lay out `story` on A4 and return the PDF and its number of pages (a one-page document checks it).
 
     Metadata is what a recipient's viewer shows and what search indexes keep: pass the kind of document as
     `title` and the office as `author`, never a data subject's name, address or incident details. Fonts are
@@ -191,4 +211,4 @@ def render(
         initialFontSize=BODY_SIZE,
     )
     doc.build(list(story), canvasmaker=NumberedCanvas)
-    return buffer.getvalue()
+    return buffer.getvalue(), int(doc.page)

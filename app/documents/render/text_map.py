@@ -12,9 +12,6 @@ import io
 import re
 from collections.abc import Iterable
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import StreamObject
-
 _NON_BMP = re.compile("[\U00010000-\U0010ffff]")
 # "<07> <20BB7>" in a bfchar block: a destination of five or six hex digits is a code point above U+FFFF.
 _TO_UNICODE_REF = re.compile(rb"/ToUnicode\s+(\d+)\s+0\s+R")
@@ -53,6 +50,10 @@ def fix_non_bmp_text_map(pdf: bytes) -> bytes:
     Returns `pdf` itself when no entry needed it. The original bytes stay as they were at the start of the file
     (an incremental update only appends), so the fix cannot disturb the page content ReportLab wrote.
     """
+    # Lazy on purpose: pypdf costs ~0.1 s to import and only documents with 𠮷 & co. need it.
+    from pypdf import PdfReader, PdfWriter, generic
+
+    StreamObject = generic.StreamObject
     reader = PdfReader(io.BytesIO(pdf))
     changed: list[tuple[int, bytes]] = []
     for number in _to_unicode_streams(pdf):
