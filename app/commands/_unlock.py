@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from app.db import cipher, encryption
-from app.db.connect import is_encrypted_file
+from app.db.connect import is_encrypted_file, looks_encrypted
 from app.db.faults import DatabaseFault, FaultKind, fault
 from app.db.register_key import RegisterKey
 from app.db.window_lock import held_by_window
@@ -119,8 +119,9 @@ def unlock_files(paths: DataPaths, files: list[Path]) -> RegisterKey | None:
     env = os.environ
     if not any(is_encrypted_file(f) for f in files):
         return None
-    if not env.get(RECOVERY_VARIABLE) and cipher.read_keys(paths.root) is None:
-        return None  # no keys file and no recovery key: a file that is not SQLite is reported as damaged
+    known = env.get(RECOVERY_VARIABLE) or cipher.read_keys(paths.root) is not None
+    if not known and not any(looks_encrypted(f) for f in files):
+        return None  # no keys file, no recovery key, no SQLCipher-sized file: reported as damaged
     if env.get(PASSPHRASE_VARIABLE):
         return unlock.from_passphrase(paths, env[PASSPHRASE_VARIABLE])
     if env.get(RECOVERY_VARIABLE):

@@ -39,3 +39,19 @@ def is_encrypted_file(path: Path) -> bool:
     except OSError:
         return False
     return len(head) == len(SQLITE_HEADER) and head != SQLITE_HEADER
+
+
+SQLCIPHER_PAGE = 4096  # SQLCipher 4's default page size: an encrypted register is a whole number of pages
+
+
+def looks_encrypted(path: Path) -> bool:
+    """An encrypted register rather than a damaged file, as far as can be told without the key: not plain SQLite,
+    and a whole number of SQLCipher pages. With a keys file beside it there is no doubt; without one (it was lost)
+    this still lets the recovery key open the register instead of calling it damaged."""
+    if not is_encrypted_file(path):
+        return False
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return False
+    return size >= SQLCIPHER_PAGE and size % SQLCIPHER_PAGE == 0

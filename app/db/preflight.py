@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app.db.anchors import ANCHORS_NAME
 from app.db.backups import list_backups
-from app.db.connect import DB_ERRORS, connect
+from app.db.connect import DB_ERRORS, connect, looks_encrypted
 from app.db.faults import FaultKind, ReadOnlyReason, fault, fault_from_oserror, fault_from_sqlite
 from app.db.migrate import VERSION_TABLE, check_schema_state
 from app.db.register_key import KEYS_NAME, RegisterKey
@@ -104,7 +104,9 @@ def read_state(
         raise fault(FaultKind.NOT_ENCRYPTED, path)
     if key is None and not plain:
         # An SQLCipher file starts with random bytes, like a damaged one: the keys file beside it tells them apart.
-        encrypted = len(header) == len(SQLITE_HEADER) and (path.parent / KEYS_NAME).is_file()
+        encrypted = len(header) == len(SQLITE_HEADER) and (
+            (path.parent / KEYS_NAME).is_file() or looks_encrypted(path)
+        )
         raise fault(FaultKind.ENCRYPTED if encrypted else FaultKind.DAMAGED, path)
     try:
         connect_to = uri or readonly_uri(path)

@@ -23,7 +23,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.pool import NullPool
 
-from app.db.connect import connect
+from app.db.connect import connect, looks_encrypted
 from app.db.faults import FaultKind, fault
 from app.db.register_key import KEYS_NAME, RegisterKey
 from app.db.sqlite_uri import SQLITE_HEADER, sqlite_uri
@@ -74,7 +74,9 @@ def open_evidence(file: Path, key: RegisterKey | None = None) -> Iterator[tuple[
         header = stream.read(len(SQLITE_HEADER))
         plain = header == SQLITE_HEADER
         if key is None and not plain:
-            keys_beside = len(header) == len(SQLITE_HEADER) and (file.parent / KEYS_NAME).is_file()
+            keys_beside = len(header) == len(SQLITE_HEADER) and (
+                (file.parent / KEYS_NAME).is_file() or looks_encrypted(file)
+            )
             raise fault(FaultKind.ENCRYPTED if keys_beside else FaultKind.DAMAGED, file)
         if key is not None and plain:
             raise fault(FaultKind.NOT_ENCRYPTED, file)

@@ -37,7 +37,9 @@ def _make_register(paths: DataPaths) -> None:
 
 
 def test_garbage_file_is_reported_as_damaged_and_left_byte_identical(data_paths: DataPaths) -> None:
-    garbage = os.urandom(3 * 4096)
+    # Not a whole number of SQLCipher pages: random bytes that are would be taken for an encrypted register
+    # whose keys file was lost (app/db/connect.py `looks_encrypted`), and asked for its recovery key.
+    garbage = os.urandom(3 * 4096 + 100)
     data_paths.db_file.write_bytes(garbage)
 
     error = _open_fails(data_paths)

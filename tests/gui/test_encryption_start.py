@@ -314,3 +314,27 @@ def test_dialogs_in_english(qapp, qtbot, data_paths: DataPaths, tmp_path: Path) 
     unlock._refused("The passphrase is not correct. Try again, or open the register with its recovery key.")
     shot(unlock, tmp_path / "unlock-en.png")
     assert "Open with the recovery key" in unlock.switch_link.text()
+
+
+def test_with_the_keys_file_lost_the_recovery_key_still_opens_it_in_the_window(
+    qapp, qtbot, data_paths: DataPaths, memory_keyring
+) -> None:
+    """Both copies of breachdesk.keys.json gone: the file is still recognised as an encrypted register (a whole
+    number of SQLCipher pages), so the window asks for the key instead of calling it damaged."""
+    key = encrypted_register(data_paths)
+    for folder in (data_paths.root, data_paths.backups_dir):
+        (folder / "breachdesk.keys.json").unlink()
+
+    def unlock(dialog: QDialog) -> None:
+        assert isinstance(dialog, UnlockDialog)
+        dialog.switch_link.linkActivated.emit("recovery")
+        qtbot.keyClicks(dialog.field, recovery_text(key))
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+
+    outcome = when_shown(UnlockDialog, unlock)
+    session = start(qapp, qtbot, data_paths)
+    assert session.open_database()
+    finished(outcome)
+    assert session.key == key
+    qtbot.waitUntil(lambda: shown_titles(session) == [TITLE])
+    session.close()

@@ -455,6 +455,7 @@ class _Storage:
         self.Database = database.Database
         self.RegisterService = RegisterService
         self._is_encrypted_file = connect.is_encrypted_file
+        self._looks_encrypted = connect.looks_encrypted
         self._keys_name = register_key.KEYS_NAME
 
     def conversion_interrupted(self, paths: DataPaths) -> bool:
@@ -470,11 +471,13 @@ class _Storage:
 
     def needs_unlock(self, paths: DataPaths) -> bool:
         """An encrypted register: not plain SQLite, and a keys file (beside it or in backups/) says it was
-        encrypted. Without one, a file that does not start like SQLite is reported as damaged by the open, with
-        its way out (a restore), rather than asking for a passphrase that nothing can check."""
+        encrypted, or — the keys file lost — it is a whole number of SQLCipher pages, so the recovery key can
+        still open it (app/db/connect.py `looks_encrypted`). Anything else that does not start like SQLite is
+        reported as damaged by the open, with its way out (a restore)."""
         folders = (paths.root, paths.backups_dir)
-        return self._is_encrypted_file(paths.db_file) and any(
-            (f / self._keys_name).is_file() for f in folders
+        file = paths.db_file
+        return self._is_encrypted_file(file) and (
+            any((f / self._keys_name).is_file() for f in folders) or self._looks_encrypted(file)
         )
 
 
