@@ -211,32 +211,7 @@ def _after_sending(args: argparse.Namespace, out: TextIO, register: Callable[[],
         for record in records:
             when = f" {record.status_on.isoformat()}" if record.status_on else ""
             out.write(f"{record.recipient_key}\t{status_label(record.status)}{when}\n")
-        summary = summarise(records)
-        out.write(
-            _(
-                "Notified: {total}; reached: {reached}; returned or bounced and not sent again: {not_reached} "
-                "(returned {returned}, bounced {bounced}); sent again: {resent}."
-            ).format(
-                total=summary.total,
-                reached=summary.reached,
-                not_reached=summary.not_reached,
-                returned=summary.returned,
-                bounced=summary.bounced,
-                resent=summary.resent,
-            )
-            + "\n"
-        )
-        if summary.not_reached:
-            out.write(
-                ngettext(
-                    "{count} person was not reached: they count toward the substitute measures "
-                    "(publication or an enquiry desk).",
-                    "{count} people were not reached: they count toward the substitute measures "
-                    "(publication or an enquiry desk).",
-                    summary.not_reached,
-                ).format(count=summary.not_reached)
-                + "\n"
-            )
+        out.write(summarise(records).text() + "\n")
         return 0
     if not args.key:
         raise InputError(_("Give the person's customer ID with --key."))

@@ -95,6 +95,27 @@ class DataItem(StrEnum):
 
 
 # How the reports, letters and the wizard name each item (ja, en): part of the vocabulary, like the codes.
+# 要配慮個人情報 among the data items (法2条3項, 政令2条, 規則5条; GL 2-3; docs/domain.md §1.4): one list, read by
+# the rule sets for the 1号 verdict and by the report's wording of why 1号 applies.
+SENSITIVE_ITEMS: frozenset[DataItem] = frozenset(
+    {
+        DataItem.LAB_RESULT,
+        DataItem.HEALTH_CHECKUP_RESULT,
+        DataItem.DIAGNOSIS,
+        DataItem.PRESCRIPTION,
+        DataItem.MEDICAL_CERTIFICATE,
+        DataItem.MEDICAL_HISTORY,
+        DataItem.DISABILITY,
+        DataItem.CRIMINAL_RECORD,
+        DataItem.CRIME_VICTIM,
+        DataItem.RACE,
+        DataItem.CREED,
+        DataItem.SOCIAL_STATUS,
+        DataItem.CRIMINAL_PROCEDURE,
+        DataItem.JUVENILE_PROCEDURE,
+    }
+)
+
 DATA_ITEM_LABELS: dict[DataItem, tuple[str, str]] = {
     DataItem.NAME: ("氏名", "name"),
     DataItem.ADDRESS: ("住所", "address"),

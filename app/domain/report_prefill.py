@@ -11,26 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from app.domain.facts import DATA_ITEM_LABELS, CausedBy, DataItem, Event, Facts, MaliciousBasis
+from app.domain.facts import (
+    DATA_ITEM_LABELS,
+    SENSITIVE_ITEMS,
+    CausedBy,
+    DataItem,
+    Event,
+    Facts,
+    MaliciousBasis,
+)
 from app.domain.incident_kind import IncidentKind
 
-# 要配慮個人情報 (docs/domain.md §1.4); the rule sets keep the same list for the verdict.
-SENSITIVE_ITEMS = (
-    DataItem.LAB_RESULT,
-    DataItem.HEALTH_CHECKUP_RESULT,
-    DataItem.DIAGNOSIS,
-    DataItem.PRESCRIPTION,
-    DataItem.MEDICAL_CERTIFICATE,
-    DataItem.MEDICAL_HISTORY,
-    DataItem.DISABILITY,
-    DataItem.CRIMINAL_RECORD,
-    DataItem.CRIME_VICTIM,
-    DataItem.RACE,
-    DataItem.CREED,
-    DataItem.SOCIAL_STATUS,
-    DataItem.CRIMINAL_PROCEDURE,
-    DataItem.JUVENILE_PROCEDURE,
-)
 FINANCIAL_ITEMS = (
     DataItem.CARD_NUMBER_FULL,
     DataItem.CARD_LAST4,
@@ -142,7 +133,7 @@ def applicability(facts: Facts, items: Sequence[int], count_threshold: int = 100
 
 def _applies_because(facts: Facts, number: int, threshold: int) -> str:
     if number == 1:
-        found = [item for item in SENSITIVE_ITEMS if item in facts.data_items]
+        found = [item for item in facts.data_items if item in SENSITIVE_ITEMS]
         named = f"（{labels(found)}）" if found else ""
         return f"要配慮個人情報{named}が含まれる"
     if number == 2:

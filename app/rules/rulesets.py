@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from app.domain.facts import DataItem, MaliciousBasis
+from app.domain.facts import SENSITIVE_ITEMS, DataItem, MaliciousBasis
 from app.errors import InputError
 from app.i18n import _
 from app.rules.texts import BASE_TEXTS, Text
@@ -65,25 +65,8 @@ class RuleSet:
     notices: tuple[str, ...] = ()  # text keys of warnings every assessment under this rule set carries
 
 
-# 要配慮個人情報 (法2条3項, 政令2条, 規則5条; GL 2-3).
-_SENSITIVE = frozenset(
-    {
-        DataItem.LAB_RESULT,
-        DataItem.HEALTH_CHECKUP_RESULT,
-        DataItem.DIAGNOSIS,
-        DataItem.PRESCRIPTION,
-        DataItem.MEDICAL_CERTIFICATE,
-        DataItem.MEDICAL_HISTORY,
-        DataItem.DISABILITY,
-        DataItem.CRIMINAL_RECORD,
-        DataItem.CRIME_VICTIM,
-        DataItem.RACE,
-        DataItem.CREED,
-        DataItem.SOCIAL_STATUS,
-        DataItem.CRIMINAL_PROCEDURE,
-        DataItem.JUVENILE_PROCEDURE,
-    }
-)
+# 要配慮個人情報 (法2条3項, 政令2条, 規則5条; GL 2-3): the domain's one list.
+_SENSITIVE = SENSITIVE_ITEMS
 
 # Order matters: rules that trigger 2号 first, then the "not by itself" readings shown when nothing triggered.
 _FINANCIAL = (

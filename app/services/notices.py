@@ -96,6 +96,31 @@ class DeliverySummary:
         """Sent and not known to have failed (a letter that does not come back is taken as delivered)."""
         return self.total - self.not_reached
 
+    def text(self) -> str:
+        """The counts in words, for the workspace's 本人通知の結果 tab and `main.py letters status` alike."""
+        if not self.total:
+            return _("No notice has been recorded as sent for this incident.")
+        text = _(
+            "Notified: {total}; reached: {reached}; returned or bounced and not sent again: {not_reached} "
+            "(returned {returned}, bounced {bounced}); sent again: {resent}."
+        ).format(
+            total=self.total,
+            reached=self.reached,
+            not_reached=self.not_reached,
+            returned=self.returned,
+            bounced=self.bounced,
+            resent=self.resent,
+        )
+        if self.not_reached:
+            text += "\n" + ngettext(
+                "{count} person was not reached: they count toward the substitute measures "
+                "(publication or an enquiry desk).",
+                "{count} people were not reached: they count toward the substitute measures "
+                "(publication or an enquiry desk).",
+                self.not_reached,
+            ).format(count=self.not_reached)
+        return text
+
 
 @dataclass(frozen=True, slots=True)
 class DeliveryRecord:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.dates import today_jst
 from app.errors import BreachDeskError
-from app.i18n import N_, _, ngettext
+from app.i18n import N_, _
 from app.services.notices import EVENT_STATUSES, DeliveryRecord, DeliverySummary, status_label
 from ui.workspace.context import WorkspaceContext
 from ui.workspace.fields import local_text
@@ -45,28 +45,7 @@ _CHANNELS = {"letter": N_("Letter"), "email": N_("E-mail")}
 
 
 def summary_text(summary: DeliverySummary) -> str:
-    if not summary.total:
-        return _("No notice has been recorded as sent for this incident.")
-    text = _(
-        "Notified: {total}; reached: {reached}; returned or bounced and not sent again: {not_reached} "
-        "(returned {returned}, bounced {bounced}); sent again: {resent}."
-    ).format(
-        total=summary.total,
-        reached=summary.reached,
-        not_reached=summary.not_reached,
-        returned=summary.returned,
-        bounced=summary.bounced,
-        resent=summary.resent,
-    )
-    if summary.not_reached:
-        text += "\n" + ngettext(
-            "{count} person was not reached: they count toward the substitute measures "
-            "(publication or an enquiry desk).",
-            "{count} people were not reached: they count toward the substitute measures "
-            "(publication or an enquiry desk).",
-            summary.not_reached,
-        ).format(count=summary.not_reached)
-    return text
+    return summary.text()
 
 
 class LetterCopyDialog(QDialog):
