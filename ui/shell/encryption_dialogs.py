@@ -85,6 +85,9 @@ class PassphraseFields(QWidget):
         self.show_box.toggled.connect(self._show)
         self.hint = _wrapped_label()
         self.hint.setStyleSheet(ERROR_STYLE)
+        # Two lines kept free for the hint: it appears while the officer types, and a wrapped label added to a
+        # laid-out form would otherwise be squeezed (cut off at 150 % scaling in English) or make the dialog jump.
+        self.hint.setMinimumHeight(2 * self.hint.fontMetrics().lineSpacing() + 2)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(_("New passphrase:"), self.first)
