@@ -18,7 +18,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.calendar.office_calendar import AUTHORITIES, OfficeCalendar
 from app.db.codec import Schema, decode, encode
+from app.deadlines import workdays
 from app.deadlines.clocks import Clock, ClockState, urgency_key
 from app.domain.dates import JST
 from app.i18n import N_
@@ -127,13 +129,22 @@ def _fired(key: str, clock: Clock, already_fired: set[str] | frozenset[str]) -> 
     return any(f"{head}:{value}:{rest}" in already_fired for value in _kind_values(clock))
 
 
-def _later_daily_fired(clock: Clock, now: dt.datetime, already_fired: set[str] | frozenset[str]) -> bool:
+def latest_daily_fired(already_fired: Iterable[str]) -> dict[str, str]:
+    """The latest day (ISO) whose daily reminder was shown, per "incident:kind": read once per check, so the
+    test below costs one look-up per clock instead of a pass over every stored key (issue 18 point 4: 23,000 clocks
+    against ~10,000 keys took seconds of the worker, holding the GIL the window needs)."""
+    latest: dict[str, str] = {}
+    for key in already_fired:
+        head, marker, day = key.rpartition(":daily:")
+        if marker and day > latest.get(head, ""):
+            latest[head] = day
+    return latest
+
+
+def _later_daily_fired(clock: Clock, now: dt.datetime, latest_daily: Mapping[str, str]) -> bool:
     """A clock set back must not bring back a day's nag: a later day's reminder of the clock was already shown."""
-    prefixes = [f"{clock.incident_id}:{value}:daily:" for value in _kind_values(clock)]
     today = now.astimezone(JST).date().isoformat()
-    return any(
-        key.startswith(prefix) and key[len(prefix) :] > today for key in already_fired for prefix in prefixes
-    )
+    return any(latest_daily.get(f"{clock.incident_id}:{value}", "") > today for value in _kind_values(clock))
 
 
 def schedule(
@@ -172,15 +183,19 @@ def due_reminders(
     if not settings.enabled:
         return []
     result: list[Reminder] = []
+    latest_daily: dict[str, str] | None = None  # worked out at the first undated clock that needs it
     for clock in sorted(clocks, key=urgency_key):
         if clock.state.done:
             continue
         passed = [(key, at, lead) for key, at, lead in schedule(clock, settings, now) if at <= now]
         fresh = [item for item in passed if not _fired(item[0], clock, already_fired)]
-        if not fresh or (
-            clock.state is ClockState.OPEN_NO_DATE and _later_daily_fired(clock, now, already_fired)
-        ):
+        if not fresh:
             continue
+        if clock.state is ClockState.OPEN_NO_DATE:
+            if latest_daily is None:
+                latest_daily = latest_daily_fired(already_fired)
+            if _later_daily_fired(clock, now, latest_daily):
+                continue
         key, fire_at, lead = fresh[-1]
         older = tuple(k for k, _, _ in fresh[:-1])
         result.append(Reminder(key, clock, fire_at, lead, older))
@@ -213,16 +228,23 @@ def prune_fired(fired: Mapping[str, str], open_incident_ids: Iterable[int], toda
 
 
 def startup_summary(
-    clocks: Iterable[Clock], within_days: int = 2, *, include_undated: bool = False
+    clocks: Iterable[Clock], calendar: OfficeCalendar = AUTHORITIES, *, include_undated: bool = False
 ) -> list[Clock]:
-    """What the officer must see on opening the app: overdue, or due within `within_days` days, most urgent first;
-    with `include_undated`, the 速やかに duties too (they are due now, with no date to count down to), but not the
-    番号法 effort report, which is no duty."""
+    """What the officer must see on opening the app: overdue, due today or soon (workdays.SOON_WORKING_DAYS working
+    days of the office `calendar`), most urgent first; with `include_undated`, the 速やかに duties too (they are due
+    now, with no date to count down to), but not the 番号法 effort report, which is no duty."""
     urgent = [
         c
         for c in clocks
         if c.state in (ClockState.OVERDUE, ClockState.DUE_TODAY)
-        or (c.state is ClockState.UPCOMING and c.days_left is not None and c.days_left <= within_days)
+        or (c.state is ClockState.UPCOMING and _soon(c, calendar))
         or (include_undated and c.state is ClockState.OPEN_NO_DATE and not c.kind.effort_only)
     ]
     return sorted(urgent, key=urgency_key)
+
+
+def _soon(clock: Clock, calendar: OfficeCalendar) -> bool:
+    due = clock.due_day()
+    if due is None or clock.days_left is None:
+        return False
+    return workdays.is_soon(due - dt.timedelta(days=clock.days_left), due, calendar)

@@ -346,8 +346,13 @@ def _as_bool(name: str, value: object) -> bool:
     return value
 
 
-def check_consistency(facts: Facts) -> None:
-    """Facts that contradict each other: the officer must correct them rather than have the engine pick one."""
+def check_consistency(facts: Facts, *, today: dt.date | None = None) -> None:
+    """Facts that contradict each other: the officer must correct them rather than have the engine pick one.
+
+    With `today` (Japan's date; the wizard passes it), a date after it is refused too: nobody learns of an incident
+    tomorrow, and a deadline computed from such a date would be shown as if real (issue 18)."""
+    if today is not None:
+        _check_not_future(facts, today)
     earliest = min(r.effective_from for r in RULESETS)
     if facts.learned_date < earliest:
         raise field_error(
@@ -395,6 +400,22 @@ def check_consistency(facts: Facts) -> None:
                     "The field {field} ({label}) can be set only when more than 1,000 individuals are affected."
                 ),
                 "count_exceeded_1000_learned_date",
+            )
+
+
+def _check_not_future(facts: Facts, today: dt.date) -> None:
+    for name, day in (
+        ("learned_date", facts.learned_date),
+        ("occurred_date", facts.occurred_date),
+        ("officer_learned_date", facts.officer_learned_date),
+        ("count_exceeded_1000_learned_date", facts.count_exceeded_1000_learned_date),
+        ("bango.count_exceeded_100_learned_date", facts.bango.count_exceeded_100_learned_date),
+    ):
+        if day is not None and day > today:
+            raise field_error(
+                N_("The field {field} ({label}) is in the future ({date}): enter a day up to today."),
+                name,
+                date=day.isoformat(),
             )
 
 

@@ -242,6 +242,27 @@ BASE_TEXTS: dict[str, Text] = {
         "Preliminary report: promptly (by {end} at the latest). The guideline's guide is about 3–5 days (filing by day 3, {start}, is recommended). Days are counted from the clock start as day 1, weekends and holidays included, and never moved (this counting is an app convention). Report what is known at the time.",
         ("規則8条1項", "GL 3-5-3-3"),
     ),
+    # Shown instead of "R8-1" / "R9" against today (app/deadlines/advice.py): the stored assessment keeps its own.
+    "R8-1/window": T(
+        "速報：ガイドラインの目安（概ね3〜5日以内）の期間に入っています。本日中の報告をお勧めします（遅くとも{end}まで）。報告時点で把握している事項を報告します。",
+        "Preliminary report: the guideline's guide of about 3–5 days has begun. Filing today is recommended ({end} at the latest). Report what is known at the time.",
+        ("規則8条1項", "GL 3-5-3-3"),
+    ),
+    "R8-1/past": T(
+        "速報：ガイドラインの目安（概ね3〜5日以内、{end}まで）を過ぎています。直ちに報告してください。報告時点で把握している事項を報告します。",
+        "Preliminary report: the guideline's guide of about 3–5 days ({end}) has passed. Report at once, with what is known at the time.",
+        ("規則8条1項", "GL 3-5-3-3"),
+    ),
+    "R9/window": T(
+        "委託元への通知：ガイドラインの目安（概ね3〜5日以内）の期間に入っています。本日中の通知をお勧めします（遅くとも{end}まで）。報告事項のうち、その時点で把握しているものを全て通知します。",
+        "Notice to the controller: the guideline's guide of about 3–5 days has begun. Notice today is recommended ({end} at the latest). Give every report item known at the time.",
+        ("規則9条", "GL 3-5-3-5"),
+    ),
+    "R9/past": T(
+        "委託元への通知：ガイドラインの目安（概ね3〜5日以内、{end}まで）を過ぎています。直ちに通知してください。報告事項のうち、その時点で把握しているものを全て通知します。",
+        "Notice to the controller: the guideline's guide of about 3–5 days ({end}) has passed. Notify at once, with every report item known at the time.",
+        ("規則9条", "GL 3-5-3-5"),
+    ),
     "R8-2": T(
         "確報：{days}日以内に報告してください。起算日を1日目として数え、{days}日目の{deadline}が期限です。土日祝日も日数に含めます。",
         "Final report: within {days} days. Counting the clock start as day 1, day {days}, {deadline}, is the deadline. Weekends and holidays are counted.",

@@ -26,6 +26,7 @@ from app.domain.office import OfficeProfile
 from app.errors import InputError
 from app.i18n import _
 from app.rules import assess
+from app.services.auto_timeline import opening_entries
 from app.services.incidents import IncidentService, _snapshot, next_deadline_of
 from app.services.workspace.derived import refresh_derived
 from app.wizard.flow import applicable_questions
@@ -85,13 +86,15 @@ class AssessmentService:
         check_answers(answers, now or now_utc())
         facts = answers_to_facts(answers, office)
         assessment = assess(facts)
+        encoded = encode(facts)
         return IncidentService(self.db).create(
             str(answers.get(QuestionId.TITLE, "")),
-            facts=encode(facts),
+            facts=encoded,
             assessment=encode(assessment),
             incident_kind=str(answers.get(QuestionId.KIND)) if answers.get(QuestionId.KIND) else None,
             learned_date=facts.learned_date,
             actor=actor,
+            timeline=opening_entries(encoded),  # the 事実経過 starts with the wizard's 発生 and 発覚
         )
 
     def reassess_from_wizard(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +19,7 @@ from app.domain.dates import JST, now_utc
 from app.domain.incident import IncidentStatus, IncidentSummary
 from app.errors import InputError
 from app.i18n import _
+from app.services import auto_timeline
 from app.services.workspace.derived import refresh_derived
 from app.wizard.validation import emoji_problem
 
@@ -107,8 +108,10 @@ class IncidentService:
         learned_date: dt.date | None = None,
         actor: str | None = None,
         public_summary: str = "",
+        timeline: Sequence[tuple[dt.datetime, str]] = (),
     ) -> int:
-        """Incident, its first assessment (when given) and the audit entry, in one transaction; returns the id."""
+        """Incident, its first assessment (when given), the opening 事実経過 entries (`timeline`, the wizard's 発生
+        and 発覚: app/services/auto_timeline.py) and the audit entries, in one transaction; returns the id."""
         title = title.strip()
         if not title:
             raise InputError(_("Enter a title for the incident."), field="title")
@@ -159,6 +162,8 @@ class IncidentService:
             audit.append(
                 session, action="create", entity="incident", entity_id=row.id, after=_snapshot(row), actor=who
             )
+            for moment, text in timeline:
+                auto_timeline.add(session, row.id, moment, text, who)
             return row.id
 
     @staticmethod

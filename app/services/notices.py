@@ -29,6 +29,7 @@ from app.domain.dates import JST, now_utc, today_jst
 from app.domain.filing import FilingKind
 from app.errors import InputError
 from app.i18n import N_, _, ngettext
+from app.services import auto_timeline
 from app.services.workspace.derived import refresh_derived
 
 CHANNEL_LETTER = "letter"
@@ -246,6 +247,9 @@ class NoticeService:
                 actor=who,
             )
             refresh_derived(session, incident_id, actor=who)
+            auto_timeline.add(
+                session, incident_id, sent_at, auto_timeline.mailing_text(len(deliveries), channel), who
+            )
             return filing.id
 
     def deliveries(self, incident_id: int) -> list[DeliveryRecord]:
@@ -342,6 +346,8 @@ class NoticeService:
                 after={"delivery_id": delivery.id, "status": status, "happened_on": day, "note": event.note},
                 actor=who,
             )
+            moment = dt.datetime.combine(day, dt.time(0, 0), tzinfo=JST)
+            auto_timeline.add(session, incident_id, moment, auto_timeline.delivery_event_text(status), who)
             return event.id
 
     @staticmethod

@@ -20,6 +20,7 @@ from app.services.incidents import IncidentService
 from app.services.office import OfficeService
 from app.services.register import RegisterService
 from app.services.reminders import ReminderService
+from app.services.review import ReviewService
 from app.services.wizard_drafts import WizardDraftService
 from app.services.workspace import (
     ChecklistService,
@@ -53,6 +54,7 @@ class Services:
         self.checklist = ChecklistService(db)
         self.reports = ReportDraftService(db)
         self.filings = FilingService(db)
+        self.review = ReviewService(db)
 
     @classmethod
     def open(

@@ -122,7 +122,7 @@ def answers_to_facts(
         data_being_acquired="web_skimming" in signs(live) and bool(indicators.get("acquiring")),
         bango=_bango_facts(live),
     )
-    check_consistency(facts)
+    check_consistency(facts, today=now.astimezone(JST).date() if now is not None else None)
     return facts
 
 

@@ -29,6 +29,7 @@ from app.wizard.questions import (
 Q = QuestionId
 MAX_COUNT = 100_000_000
 MAX_TITLE = 200
+MAX_LEARNED_BY = 200
 EARLIEST_LEARNED = min(r.effective_from for r in RULESETS)
 
 _CHOICES: dict[QuestionId, frozenset[str]] = {
@@ -171,22 +172,8 @@ def problems(question: QuestionId, answers: Mapping[str, Any], now: dt.datetime)
     """Field name -> message for answers that cannot be true; empty when the answer is possible."""
     today = now.astimezone(JST).date()
     found: dict[str, str] = {}
-    if question is Q.COUNT:
-        value = _mapping(answers, question).get("value")
-        if isinstance(value, int) and value < 1:
-            found["value"] = _(
-                "Enter at least 1 person. If no one's data was involved, there is no incident to register."
-            )
-        elif isinstance(value, int) and value > MAX_COUNT:
-            found["value"] = _("Enter a number of people up to {limit}.").format(limit=f"{MAX_COUNT:,}")
-    elif question is Q.BANGO_COUNT:
-        value = _mapping(answers, question).get("value")
-        if isinstance(value, int) and value < 1:
-            found["value"] = _(
-                "Enter at least 1 person. If no document shows a My Number, answer “No” on the My Number page."
-            )
-        elif isinstance(value, int) and value > MAX_COUNT:
-            found["value"] = _("Enter a number of people up to {limit}.").format(limit=f"{MAX_COUNT:,}")
+    if question in (Q.COUNT, Q.BANGO_COUNT):
+        found.update(_count_problems(question, _mapping(answers, question).get("value")))
     elif question is Q.BANGO_CROSSING:
         found.update(_crossing_problems(answers, question, today))
     elif question is Q.LEARNED:
@@ -204,6 +191,31 @@ def problems(question: QuestionId, answers: Mapping[str, Any], now: dt.datetime)
         elif isinstance(value, str) and question is Q.TITLE and (emoji := emoji_problem(value)):
             found["title"] = emoji
     return found
+
+
+def _count_problems(question: QuestionId, value: object) -> dict[str, str]:
+    """Text that is not a number and negative numbers are named, never dropped or turned positive (issue 18)."""
+    if isinstance(value, str):
+        return {"value": _("Enter the number of people in digits, e.g. 120.")}
+    if not isinstance(value, int) or isinstance(value, bool):
+        return {}
+    if value < 0:
+        return {"value": _("A number of people cannot be negative. Enter at least 1.")}
+    if value < 1 and question is Q.COUNT:
+        return {
+            "value": _(
+                "Enter at least 1 person. If no one's data was involved, there is no incident to register."
+            )
+        }
+    if value < 1:
+        return {
+            "value": _(
+                "Enter at least 1 person. If no document shows a My Number, answer “No” on the My Number page."
+            )
+        }
+    if value > MAX_COUNT:
+        return {"value": _("Enter a number of people up to {limit}.").format(limit=f"{MAX_COUNT:,}")}
+    return {}
 
 
 def _crossing_problems(answers: Mapping[str, Any], question: QuestionId, today: dt.date) -> dict[str, str]:
@@ -262,4 +274,15 @@ def _learned_problems(learned: Mapping[str, Any], now: dt.datetime, today: dt.da
         found["occurred_date"] = future
     if officer is not None and officer > today:
         found["officer_date"] = future
+    for field in ("occurred_date", "officer_date"):
+        text = learned.get(field)
+        if isinstance(text, str) and text.strip() and parse_day(text) is None:
+            found[field] = _("Enter the date as year/month/day, e.g. 2027/05/30, or leave it empty.")
+    by = learned.get("learned_by")
+    if isinstance(by, str) and len(by) > MAX_LEARNED_BY:
+        found["learned_by"] = ngettext(
+            "Keep this to {limit} character or fewer.",
+            "Keep this to {limit} characters or fewer.",
+            MAX_LEARNED_BY,
+        ).format(limit=MAX_LEARNED_BY)
     return found

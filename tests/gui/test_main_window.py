@@ -41,17 +41,18 @@ def test_empty_register_greets_in_japanese(qtbot, data_paths, db) -> None:
         "ヘルプ(&H)",
     ]
     assert [a.text() for a in window.file_menu.actions() if a.text()] == [
-        "新しい事案を登録…",
-        "事業者情報…",
-        "台帳を書き出す（Excel用 CSV）…",
-        "台帳を書き出す（JSON）…",
-        "監査ログを検証…",
-        "今すぐバックアップ",
-        "バックアップから復元…",
-        "パスフレーズの変更…",
-        "このPCの記憶を消す",
-        "台帳を暗号化する…",
-        "終了",
+        "新しい事案を登録(&N)…",
+        "事業者情報(&O)…",
+        "台帳を書き出す（Excel用 CSV）(&L)…",
+        "台帳を書き出す（JSON）(&J)…",
+        "監査ログを検証(&V)…",
+        "今すぐバックアップ(&B)",
+        "バックアップから復元(&R)…",
+        "パスフレーズの変更(&P)…",
+        "このPCの記憶を消す(&K)",
+        "台帳を暗号化する(&E)…",
+        "ウィンドウを閉じる(&C)",
+        "終了(&X)",
     ]
     assert window.count_label.text() == "事案 0 件"
     assert str(data_paths.root) in window.location_label.text()
@@ -84,8 +85,8 @@ def test_english_ui_shows_english_menus_and_empty_state(qtbot, qapp, data_paths,
         "&Help",
     ]
     assert [a.text() for a in window.help_menu.actions() if a.text()] == [
-        "Open log folder",
-        "About BreachDesk",
+        "Open the &log folder",
+        "&About BreachDesk",
     ]
     assert window.register.empty_title.text() == "No incidents have been registered yet"
     assert window.count_label.text() == "Incidents: 0"
@@ -116,6 +117,6 @@ def test_table_model_passes_qtmodeltester(qtmodeltester) -> None:
     assert model.index(1, Column.ITEMS).data() == "該当なし"
     assert model.index(1, Column.LEARNED).data() == "—"
     assert model.index(0, Column.NEXT_DEADLINE).data() == "2026/12/02"
-    assert model.index(0, Column.DAYS_LEFT).data() == "あと2日"
+    assert model.index(0, Column.DAYS_LEFT).data() == "あと2日（営業日 2日）"  # issue 18 point 1
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
     assert headers == ["番号", "件名", "発覚日", "事象", "該当号", "番号法", "状態", "次の期限", "あと何日"]

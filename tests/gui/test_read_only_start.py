@@ -71,7 +71,7 @@ def _start(qapp, qtbot, paths: DataPaths) -> GuiSession:  # type: ignore[no-unty
     return session
 
 
-def _assert_read_only_window(session: GuiSession, banner: str) -> None:
+def _assert_read_only_window(qtbot, session: GuiSession, banner: str) -> None:
     window = session.window
     assert window is not None
     assert window.read_only_banner.isVisible()
@@ -79,7 +79,10 @@ def _assert_read_only_window(session: GuiSession, banner: str) -> None:
     model = window.register.model
     assert model is not None and model.rowCount() == 1
     deadlines = window.deadlines
-    assert deadlines is not None and deadlines.panel.list.topLevelItemCount() > 0  # deadlines stay visible
+    assert deadlines is not None
+    qtbot.waitUntil(
+        lambda: deadlines.panel.list.topLevelItemCount() > 0
+    )  # read on a worker; they stay visible
     for action in (window.new_incident_action, window.office_action, window.reassess_action):
         assert not action.isEnabled()
     assert window.export_csv_action.isEnabled()  # reading and exporting still work
@@ -92,7 +95,7 @@ def test_full_disk_opens_the_window_read_only_with_the_real_cause(
     session = _start(qapp, qtbot, full_disk_paths)
     try:
         assert no_storage_dialog == []  # not locked out behind a dialog
-        _assert_read_only_window(session, "空き容量が不足しているため読み取り専用で開いています")
+        _assert_read_only_window(qtbot, session, "空き容量が不足しているため読み取り専用で開いています")
         window = session.window
         assert window is not None
         detail = window.read_only_detail.text()
@@ -113,7 +116,9 @@ def test_read_only_folder_opens_the_window_read_only(
         session = _start(qapp, qtbot, data_paths)
         try:
             assert no_storage_dialog == []
-            _assert_read_only_window(session, "フォルダーが書き込み禁止のため読み取り専用で開いています")
+            _assert_read_only_window(
+                qtbot, session, "フォルダーが書き込み禁止のため読み取り専用で開いています"
+            )
             assert session.window is not None
             session.window.grab().save(str(tmp_path / "read_only_folder.png"))
         finally:

@@ -78,3 +78,20 @@ def test_a_question_is_complete_only_when_its_choices_are_made() -> None:
     assert is_complete(Q.ENCRYPTION, {**base, "encryption": {"encrypted": "yes", "key": "safe"}})
     assert not is_complete(Q.COUNT, {**base, "count": {"mode": "exact", "value": 3}})
     assert not is_complete(Q.TITLE, {**base, "title": "   "})
+
+
+def test_the_core_refuses_a_future_date_as_the_wizard_does() -> None:
+    """answers_to_facts (what the service saves) checks the dates against today, like the pages."""
+    import pytest
+
+    from app.domain.office import OfficeProfile
+    from app.errors import InputError
+    from app.wizard.mapping import answers_to_facts
+    from tests.wizard.conftest import NOW, answers
+
+    future = answers(
+        "loss", ["name"], learned={"learned_at": "2027-06-01T09:30:00+09:00", "occurred_date": "2027-06-05"}
+    )
+    with pytest.raises(InputError) as refused:
+        answers_to_facts(future, OfficeProfile(name="x"), now=NOW)
+    assert "未来の日付" in refused.value.message and "2027-06-05" in refused.value.message

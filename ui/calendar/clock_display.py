@@ -7,9 +7,12 @@ import datetime as dt
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QStyle, QWidget
 
+from app.calendar.office_calendar import AUTHORITIES, OfficeCalendar
+from app.deadlines import workdays
 from app.deadlines.clocks import Clock, ClockKind, ClockState
 from app.domain.dates import JST, WEEKDAYS_EN, WEEKDAYS_JA
 from app.i18n import N_, _, current_language, ngettext
+from ui.common.formatting import format_short_date
 
 # (background, text) pairs chosen for contrast above 4.5:1 on each other.
 STATE_COLOURS: dict[ClockState, tuple[str, str]] = {
@@ -20,7 +23,10 @@ STATE_COLOURS: dict[ClockState, tuple[str, str]] = {
     ClockState.DONE_ON_TIME: ("#e3f3e3", "#1e5b1e"),
     ClockState.DONE_LATE: ("#eeeeee", "#444444"),
 }
-SOON_COLOURS = ("#fff3d6", "#6b4200")  # upcoming within two days: amber, lighter than "today"
+SOON_COLOURS = (
+    "#fff3d6",
+    "#6b4200",
+)  # upcoming and soon (workdays.SOON_WORKING_DAYS): amber, lighter than "today"
 STATE_SYMBOLS: dict[ClockState, str] = {
     ClockState.OVERDUE: "▲",
     ClockState.DUE_TODAY: "●",
@@ -70,8 +76,50 @@ TAB_FOR_KIND = {
 }
 
 
+# The office calendar every deadline on screen counts its working days with; the deadline features set it from the
+# register when it opens and whenever the officer changes the closure days.
+_office = AUTHORITIES
+
+
+def office_calendar() -> OfficeCalendar:
+    return _office
+
+
+def set_office_calendar(calendar: OfficeCalendar) -> None:
+    global _office
+    _office = calendar
+
+
+def clock_today(clock: Clock) -> dt.date | None:
+    """The day the clock was computed on: its due day less the days left."""
+    due = clock.due_day()
+    if due is None or clock.days_left is None:
+        return None
+    return due - dt.timedelta(days=clock.days_left)
+
+
+def working_days_left(clock: Clock) -> int | None:
+    """Office working days after today up to the due day (CONV-WORKDAYS); None for undated or GDPR clocks."""
+    due, today = clock.due_date, clock_today(clock)
+    if due is None or today is None or clock.due_at is not None:
+        return None
+    return _office.working_days_left(today, due)
+
+
 def is_soon(clock: Clock) -> bool:
-    return clock.state is ClockState.UPCOMING and clock.days_left is not None and clock.days_left <= 2
+    """Upcoming with at most workdays.SOON_WORKING_DAYS working days left (the one meaning of "soon")."""
+    due, today = clock.due_day(), clock_today(clock)
+    if clock.state is not ClockState.UPCOMING or due is None or today is None:
+        return False
+    return workdays.is_soon(today, due, _office)
+
+
+def closed_run_warning(clock: Clock) -> str | None:
+    """The warning before a run of closed days ahead of an open dated clock, with the day to submit by."""
+    due, today = clock.due_date, clock_today(clock)
+    if clock.state.done or due is None or today is None or clock.due_at is not None:
+        return None
+    return workdays.closed_run_warning(today, due, _office)
 
 
 def colours(clock: Clock) -> tuple[QColor, QColor]:
@@ -137,11 +185,32 @@ def left_text(clock: Clock) -> str:
         return ngettext("{days} day overdue", "{days} days overdue", -days).format(days=-days)
     if days == 0:
         return _("Today ({hours} h left)").format(hours=clock.hours_left or 0)
+    working = working_days_left(clock)
+    if working is None:
+        return ngettext("{days} day left", "{days} days left", days).format(days=days)
     if clock.hours_left is not None:
-        return ngettext("{days} day left ({hours} h)", "{days} days left ({hours} h)", days).format(
-            days=days, hours=clock.hours_left
-        )
-    return ngettext("{days} day left", "{days} days left", days).format(days=days)
+        return ngettext(
+            "{days} day left ({hours} h, {working})", "{days} days left ({hours} h, {working})", days
+        ).format(days=days, hours=clock.hours_left, working=workdays.working_days_words(working))
+    return workdays.days_left_words(days, working)
+
+
+def days_left_text(due: dt.date, today: dt.date) -> str:
+    """「あと4日（営業日 1日）」, 「本日」 or 「3日超過」 for a due day without a Clock (the workspace's list)."""
+    days = (due - today).days
+    if days < 0:
+        return ngettext("{days} day overdue", "{days} days overdue", -days).format(days=-days)
+    if days == 0:
+        return _("Today")
+    return workdays.days_left_words(days, _office.working_days_left(today, due))
+
+
+def pending_line(kind: str, due: dt.date, today: dt.date) -> str:
+    """「速報：2027/05/02まで — あと4日（営業日 1日）」, and the warning before a run of closed days under it."""
+    line = _("{kind}: by {date}").format(kind=kind, date=format_short_date(due))
+    line = f"{line} — {days_left_text(due, today)}"
+    warning = workdays.closed_run_warning(today, due, _office)
+    return f"{line}\n⚠ {warning}" if warning else line
 
 
 def subject_text(clock: Clock) -> str:
@@ -155,5 +224,8 @@ def tooltip(clock: Clock, today: dt.date | None = None) -> str:
     if clock.moved and clock.nth_day is not None and clock.start is not None:
         days = (clock.nth_day - clock.start).days + 1
         lines.append(_("Day {days} fell on a closed day: moved to the next open day.").format(days=days))
+    warning = closed_run_warning(clock)
+    if warning is not None:
+        lines.append(warning)
     lines.append(clock.legal_basis)
     return "\n".join(lines)

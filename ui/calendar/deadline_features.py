@@ -11,19 +11,25 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QWidget
 
 from app.deadlines.clocks import Clock, ClockKind
 from app.deadlines.ics import calendar_bytes
+from app.deadlines.reminders import Reminder
 from app.domain.dates import now_utc
 from app.errors import BreachDeskError
 from app.i18n import _
+from app.services.app_settings import AppSettingsService
+from app.services.office_calendar import OfficeCalendarService
 from ui.calendar.calendar_view import CalendarDialog
+from ui.calendar.clock_display import set_office_calendar
+from ui.calendar.closure_days_dialog import ClosureDaysDialog
 from ui.calendar.countdown_panel import CountdownPanel
 from ui.calendar.reminder_settings_dialog import ReminderSettingsDialog
-from ui.calendar.tray import ReminderTray, StartupSummaryDialog
+from ui.calendar.tray import CheckResult, ReminderTray, StartupSummaryDialog
+from ui.common.jobs import LatestJob, ignore_result
 from ui.common.messages import show_error
 
 if TYPE_CHECKING:
@@ -32,12 +38,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+JAPANESE_ERA_KEY = (
+    "calendar.japanese_era"  # the calendar's month header in 和暦, remembered with the register
+)
 # Tests replace this to drive the whole window with a fake clock.
 current_time: Callable[[], dt.datetime] = now_utc
 _STARTED: weakref.WeakSet[Database] = weakref.WeakSet()  # registers whose start-up summary was shown
 
 
 class DeadlineFeatures(QObject):
+    refreshed = Signal()  # a refresh's answer has reached the panel (or the register could not be read)
+
     def __init__(
         self, window: QMainWindow, services: Services, now: Callable[[], dt.datetime] | None = None
     ) -> None:
@@ -46,6 +57,9 @@ class DeadlineFeatures(QObject):
         self.db: Database = services.db
         self.now = now or current_time
         self.reminders = services.reminders
+        self.settings = AppSettingsService(services.db)
+        self.office_calendar = OfficeCalendarService(services.db)
+        set_office_calendar(self.office_calendar.calendar())  # working days count with the office's closures
         self.clocks: list[Clock] = []
         self.last_now = self.now()
         self.calendar_dialog: CalendarDialog | None = None
@@ -66,7 +80,14 @@ class DeadlineFeatures(QObject):
             window.resizeDocks([self.panel], [380], Qt.Orientation.Horizontal)
         self.panel.show()  # added after the window is shown: a child stays hidden until told
 
+        self.jobs = LatestJob(self, "deadlines")
+        self._startup: bool | None = None  # minimized?, while the start-up summary is still to show
+        self._closed = False
+        self._panel_counts: str | None = None
         self.tray = ReminderTray(self.reminders, self.now, parent=self)
+        self.tray.run_check = self.refresh
+        self.tray.record = self._record
+        window.installEventFilter(self)
         self.tray.clocksUpdated.connect(self._show_clocks)
         self.tray.openWindowRequested.connect(self.show_window)
         self.tray.fallbackMessage.connect(self._fallback_message)
@@ -78,16 +99,20 @@ class DeadlineFeatures(QObject):
     def _add_menu_actions(self) -> None:
         menu = getattr(self.window, "view_menu", None) or self.window.menuBar().addMenu(_("&View"))
         self.panel_action = self.panel.toggleViewAction()
-        self.panel_action.setText(_("Deadlines panel"))
-        self.calendar_action = QAction(_("Deadline calendar…"), self.window)
+        self.panel_action.setText(_("&Deadlines panel"))
+        self.calendar_action = QAction(_("Deadline &calendar…"), self.window)
         self.calendar_action.triggered.connect(self.open_calendar)
-        self.settings_action = QAction(_("Reminder settings…"), self.window)
+        self.settings_action = QAction(_("Reminder &settings…"), self.window)
         self.settings_action.triggered.connect(self.open_reminder_settings)
+        self.closures_action = QAction(_("&Office closure days…"), self.window)
+        self.closures_action.triggered.connect(self.open_closure_days)
         menu.addSeparator()
-        for action in (self.panel_action, self.calendar_action, self.settings_action):
+        for action in (self.panel_action, self.calendar_action, self.settings_action, self.closures_action):
             menu.addAction(action)
 
     # --- state --------------------------------------------------------------------------------------------
+    # Reading the clocks costs about 1 ms per open incident: it runs on a worker (ui/common/jobs.py LatestJob), and
+    # only its answer reaches the GUI thread; a refresh asked during a refresh supersedes it (the newest wins).
     def start(self) -> None:
         """The first window on a register shows the start-up summary (as a notification when the window starts
         hidden in the tray); a window rebuilt for a language switch just carries on reminding."""
@@ -100,20 +125,63 @@ class DeadlineFeatures(QObject):
         self.startup(minimized=not self.window.isVisible())
 
     def refresh(self) -> None:
-        self.tray.check()
+        """Re-read every clock on the worker; the answer arrives in `_arrived` (and `refreshed` is emitted). Until
+        the start-up summary has been shown, every refresh also carries it, so no refresh can swallow it."""
+        if self._closed:
+            return
+        now = self.now()
+        startup = self._startup is not None
+        self.jobs.run(lambda: self.tray.compute(now, startup=startup), self._arrived, self._failed)
 
-    def startup(self, *, minimized: bool = False) -> StartupSummaryDialog | None:
-        dialog = self.tray.startup(self.window, minimized=minimized)
-        if dialog is not None:
-            dialog.openIncidentRequested.connect(self.open_incident)
-        self.summary_dialog = dialog
-        return dialog
+    def startup(self, *, minimized: bool = False) -> None:
+        self._startup = minimized
+        self.refresh()
+
+    def idle(self) -> bool:
+        """No refresh awaited: what the panel shows is the newest answer (tests and bench/gui_stall.py wait on it)."""
+        return self.jobs.idle()
+
+    def _arrived(self, result: CheckResult | None) -> None:
+        if result is not None:
+            self._panel_counts = result.panel_counts  # for _show_clocks, which apply() reaches by signal
+            minimized = bool(self._startup)
+            if result.summary is not None:
+                self._startup = None
+            dialog = self.tray.apply(result, self.window, minimized=minimized)
+            if result.summary is not None:
+                if dialog is not None:
+                    dialog.openIncidentRequested.connect(self.open_incident)
+                self.summary_dialog = dialog
+        self.refreshed.emit()
+
+    def _failed(self, text: str) -> None:
+        log.warning("the deadlines could not be read: %s", text)  # the job's text names no person
+        self.refreshed.emit()
+
+    def _record(self, shown: Sequence[Reminder], now: dt.datetime) -> None:
+        """What was shown is written on the worker, queued before any later check reads it."""
+        reminders = list(shown)
+        self.jobs.run(lambda: self.reminders.mark_fired(reminders, now), ignore_result, supersede=False)
+
+    def shutdown(self) -> None:
+        """The window closes: no answer still to come reaches a widget, the worker is let finish its query."""
+        if self._closed:
+            return
+        self._closed = True
+        self.tray.stop()
+        self.jobs.shutdown()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return False
 
     def _show_clocks(self, clocks: Sequence[Clock], now: dt.datetime) -> None:
         self.clocks = list(clocks)
         self.last_now = now
         chosen = {c.incident_id for c in clocks if c.kind is ClockKind.PUBLICATION}
-        self.panel.set_clocks(self.clocks, now, chosen)
+        counts, self._panel_counts = self._panel_counts, None
+        self.panel.set_clocks(self.clocks, now, chosen, counts)
         if self.calendar_dialog is not None:
             self.calendar_dialog.set_clocks(self.clocks, now)
 
@@ -156,6 +224,10 @@ class DeadlineFeatures(QObject):
             dialog.exportIncidentRequested.connect(self.export_incident)
             dialog.exportAllRequested.connect(self.export_all)
             dialog.finished.connect(self._calendar_closed)
+            dialog.view.set_japanese_era(bool(self.settings.get(JAPANESE_ERA_KEY, False)))
+            dialog.view.japaneseEraToggled.connect(
+                lambda chosen: self.settings.set(JAPANESE_ERA_KEY, chosen, audited=False)
+            )
             self.calendar_dialog = dialog
         self.calendar_dialog.set_clocks(self.clocks, self.last_now)
         self.calendar_dialog.view.go_to_today()
@@ -175,6 +247,25 @@ class DeadlineFeatures(QObject):
         if dialog.exec():
             self.window.statusBar().showMessage(_("The reminder settings were saved."), 8000)
             self.refresh()
+
+    def open_closure_days(self) -> ClosureDaysDialog:
+        """Saved closures count at once: the register, the panel and an open calendar are refreshed."""
+        dialog = ClosureDaysDialog(self.office_calendar, self._dialog_parent())
+        dialog.accepted.connect(lambda: self._closures_saved(dialog))
+        dialog.open()
+        return dialog
+
+    def _closures_saved(self, dialog: ClosureDaysDialog) -> None:
+        if dialog.saved is not None:
+            set_office_calendar(dialog.saved)
+        self.window.statusBar().showMessage(_("The office closure days were saved."), 8000)
+        refresh_register = getattr(self.window, "refresh_register", None)
+        if callable(refresh_register):
+            refresh_register()  # emits registerPopulated, which refreshes the deadlines too
+        else:
+            self.refresh()
+        if self.calendar_dialog is not None:
+            self.calendar_dialog.set_clocks(self.clocks, self.last_now)
 
     def export_incident(self, incident_id: int) -> Path | None:
         reference = self.reminders.clocks.incident_reference(incident_id) or str(incident_id)

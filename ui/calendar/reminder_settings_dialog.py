@@ -12,10 +12,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -25,6 +26,7 @@ from app.deadlines.reminders import ReminderSettings
 from app.errors import StorageError
 from app.i18n import _, ngettext
 from ui.calendar import autostart
+from ui.common.fit import scrolling
 from ui.common.messages import show_error
 
 log = logging.getLogger(__name__)
@@ -47,7 +49,7 @@ def _hour_label(hours: int) -> str:
 
 def _checkboxes(values: Iterable[int], chosen: Iterable[int], label) -> tuple[QWidget, dict[int, QCheckBox]]:
     box = QWidget()
-    row = QHBoxLayout(box)
+    row = QGridLayout(box)  # three to a line: in one line they made the dialog 1,240 px wide in English
     row.setContentsMargins(0, 0, 0, 0)
     checks: dict[int, QCheckBox] = {}
     selected = set(chosen)
@@ -55,8 +57,8 @@ def _checkboxes(values: Iterable[int], chosen: Iterable[int], label) -> tuple[QW
         check = QCheckBox(label(value))
         check.setChecked(value in selected)
         checks[value] = check
-        row.addWidget(check)
-    row.addStretch(1)
+        row.addWidget(check, len(checks) // 3 - (len(checks) % 3 == 0), (len(checks) - 1) % 3)
+    row.setColumnStretch(3, 1)
     return box, checks
 
 
@@ -80,7 +82,10 @@ class ReminderSettingsDialog(QDialog):
         self.undated_daily = QCheckBox(_("Every morning until it is recorded"))
         self.undated_daily.setChecked(current.undated_daily)
 
+        self.enabled.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.enabled.setToolTip(self.enabled.text())
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(_("Deadlines with a date"), days_box)
         form.addRow(_("Time of day"), self.morning_hour)
         form.addRow(_("GDPR 72-hour clock"), hours_box)
@@ -111,9 +116,13 @@ class ReminderSettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        body = QVBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(office_group)
+        body.addWidget(startup_group)
+        body.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(office_group)
-        layout.addWidget(startup_group)
+        layout.addWidget(scrolling(body), 1)
         layout.addWidget(buttons)
         self.enabled.toggled.connect(self._sync_enabled)
         self._sync_enabled(current.enabled)

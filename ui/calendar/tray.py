@@ -1,5 +1,5 @@
 """Reminders on the desktop: the notification-area icon, a check every minute (and when the computer wakes), and
-the start-up summary of anything overdue or due within two days.
+the start-up summary of anything overdue or due soon (app.deadlines.workdays.SOON_WORKING_DAYS).
 
 The clock is injected (`now`), so tests advance a fake clock instead of sleeping; every decision about what to
 show is made by app.deadlines.reminders, and what was shown is recorded in the register before the next check.
@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QIcon
@@ -27,12 +28,13 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.deadlines.clocks import Clock, ClockState
 from app.deadlines.reminders import Reminder, startup_summary
+from app.deadlines.workdays import soon_words
 from app.domain.dates import JST, now_utc
 from app.errors import BreachDeskError
 from app.i18n import _, ngettext
 from app.paths import resources_dir
-from ui.calendar.clock_display import due_text, is_soon, left_text
-from ui.calendar.countdown_panel import ClockList
+from ui.calendar.clock_display import closed_run_warning, due_text, is_soon, left_text, office_calendar
+from ui.calendar.countdown_panel import ClockList, panel_summary
 
 log = logging.getLogger(__name__)
 
@@ -54,16 +56,34 @@ def reminder_message(reminder: Reminder, today: dt.date) -> tuple[str, str]:
         ClockState.DUE_TODAY: _("Due today: {kind}"),
     }
     title = titles.get(clock.state, _("Deadline approaching: {kind}")).format(kind=kind)
-    return title, "\n".join([subject, f"{due_text(clock, today)} — {left_text(clock)}"])
+    lines = [subject, f"{due_text(clock, today)} — {left_text(clock)}"]
+    warning = closed_run_warning(clock)
+    if warning is not None:
+        lines.append(warning)
+    return title, "\n".join(lines)
 
 
 def summary_counts(clocks: Sequence[Clock]) -> str:
     overdue = sum(c.state is ClockState.OVERDUE for c in clocks)
     soon = sum(c.state is ClockState.DUE_TODAY or is_soon(c) for c in clocks)
     undated = sum(c.state is ClockState.OPEN_NO_DATE and not c.kind.effort_only for c in clocks)
-    return _("Overdue: {overdue} · Due within 2 days: {soon} · To do promptly: {undated}").format(
-        overdue=overdue, soon=soon, undated=undated
+    return _("Overdue: {overdue} · Due today or soon ({within}): {soon} · To do promptly: {undated}").format(
+        overdue=overdue, within=soon_words(), soon=soon, undated=undated
     )
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What a check found, handed from the worker to the GUI thread: plain values only."""
+
+    now: dt.datetime
+    clocks: list[Clock]
+    due: list[Reminder]  # to show now (none before the tray is armed)
+    summary: list[Clock] | None = None  # start-up only: what the summary lists
+    covered: list[Reminder] = field(default_factory=list)  # start-up only: reminders the summary stands for
+    counts: str = ""  # summary_counts(clocks), worked out on the worker
+    panel_counts: str | None = None  # panel_summary(clocks), likewise
+    summary_counts: str | None = None  # summary_counts(summary), likewise
 
 
 class StartupSummaryDialog(QDialog):
@@ -71,14 +91,24 @@ class StartupSummaryDialog(QDialog):
 
     openIncidentRequested = Signal(int, str)
 
-    def __init__(self, clocks: Sequence[Clock], now: dt.datetime, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        clocks: Sequence[Clock],
+        now: dt.datetime,
+        parent: QWidget | None = None,
+        counts: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Deadlines to check"))
-        headline = QLabel(_("Some deadlines are overdue or due within two days, or duties are still to do."))
+        headline = QLabel(
+            _("Some deadlines are overdue or due soon ({within}), or duties are still to do.").format(
+                within=soon_words()
+            )
+        )
         font = headline.font()
         font.setBold(True)
         headline.setFont(font)
-        self.counts = QLabel(summary_counts(clocks))
+        self.counts = QLabel(counts if counts is not None else summary_counts(clocks))
         self.list = ClockList()
         self.list.set_clocks(clocks, now.astimezone(JST).date())
         self.list.openIncidentRequested.connect(self.openIncidentRequested)
@@ -124,9 +154,11 @@ class ReminderTray(QObject):
         self.tray.setContextMenu(self.menu)
         self.tray.activated.connect(self._activated)
         self.tray.messageClicked.connect(self.openWindowRequested)
+        self.record: Callable[[Sequence[Reminder], dt.datetime], None] = service.mark_fired
+        self.run_check: Callable[[], None] | None = None  # set by the window: checks on a worker
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.check)
+        self.timer.timeout.connect(self._tick)
 
     @staticmethod
     def available() -> bool:
@@ -156,63 +188,98 @@ class ReminderTray(QObject):
 
     def _state_changed(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationActive:  # back from sleep or another window: catch up now
-            self.check()
+            self._tick()
 
     # --- checks -------------------------------------------------------------------------------------------
-    def _clocks(self, now: dt.datetime) -> list[Clock] | None:
+    # Split in two so the reading (about 1 ms per open incident) can run on a worker (ui/calendar/
+    # deadline_features.py): `compute` reads the register and decides, touching no widget; `apply` shows on the
+    # GUI thread. `check` and `startup` do both at once, for a tray used on its own.
+    def compute(self, now: dt.datetime, *, startup: bool = False) -> CheckResult | None:
+        """Worker-safe. At start-up also forgets stale reminder keys and picks the summary; None when the register
+        cannot be read (locked, unreadable): the next tick tries again."""
+        if startup:
+            try:
+                self.service.prune(now)
+            except BreachDeskError as exc:
+                log.warning("cannot prune fired reminders: %s", exc.message)
         try:
             clocks: list[Clock] = self.service.clocks.open_clocks(now)
+            armed = self.armed or startup
+            pending = self.service.pending(now, clocks) if armed else []
         except BreachDeskError as exc:  # locked or unreadable register: try again at the next tick
             log.warning("cannot read the clocks: %s", exc.message)
             return None
-        self.clocksUpdated.emit(clocks, now)
-        self.tray.setToolTip(f"{APP_NAME} — {summary_counts(clocks)}")
-        return clocks
+        summary: list[Clock] | None = None
+        covered: list[Reminder] = []
+        if startup:
+            summary = startup_summary(clocks, office_calendar(), include_undated=True)
+            listed = {c.key for c in summary}
+            covered = [r for r in pending if r.clock.key in listed]
+            pending = [r for r in pending if r.clock.key not in listed]
+        return CheckResult(
+            now,
+            clocks,
+            pending,
+            summary,
+            covered,
+            summary_counts(clocks),
+            panel_summary(clocks),
+            summary_counts(summary) if summary is not None else None,
+        )
+
+    def apply(
+        self, result: CheckResult, parent: QWidget | None = None, *, minimized: bool = False
+    ) -> StartupSummaryDialog | None:
+        """On the GUI thread: the clocks to the panel, the summary (start-up), the reminders; what was shown is
+        recorded through `self.record` before the next check reads it."""
+        now = result.now
+        self.clocksUpdated.emit(result.clocks, now)
+        self.tray.setToolTip(f"{APP_NAME} — {result.counts or summary_counts(result.clocks)}")
+        dialog = None
+        if result.summary is not None:
+            self.armed = True
+            if result.summary:
+                if minimized and self.available():
+                    self._notify(
+                        _("Deadlines to check"), result.summary_counts or summary_counts(result.summary)
+                    )
+                else:
+                    dialog = StartupSummaryDialog(result.summary, now, parent, result.summary_counts)
+                    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                    dialog.show()  # not modal: the register stays usable behind it
+        if not self.armed:
+            return dialog
+        if result.due:
+            self.show(result.due, now)
+        shown = [*result.covered, *result.due]
+        if shown:
+            try:
+                self.record(shown, now)
+            except BreachDeskError as exc:
+                log.warning("cannot record reminders: %s", exc.message)
+        return dialog
 
     def check(self) -> list[Reminder]:
         """Show what is due and record it; returns what was shown."""
-        now = self.now()
-        clocks = self._clocks(now)
-        if clocks is None:
+        result = self.compute(self.now())
+        if result is None:
             return []
-        if not self.armed:
-            return []
-        try:
-            due = self.service.pending(now, clocks)
-            if due:
-                self.show(due, now)
-                self.service.mark_fired(due, now)
-        except BreachDeskError as exc:
-            log.warning("cannot record reminders: %s", exc.message)
-            return []
-        return list(due)
+        self.apply(result)
+        return list(result.due) if self.armed else []
 
     def startup(self, parent: QWidget | None, *, minimized: bool = False) -> StartupSummaryDialog | None:
         """The start-up summary (a dialog, or a notification when starting in the tray). What it lists counts as
         reminded; reminders of other clocks follow at once."""
         self.armed = True
-        now = self.now()
-        try:
-            self.service.prune(now)
-        except BreachDeskError as exc:
-            log.warning("cannot prune fired reminders: %s", exc.message)
-        clocks = self._clocks(now)
-        if clocks is None:
-            return None
-        summary = startup_summary(clocks, include_undated=True)
-        dialog = None
-        if summary:
-            listed = {c.key for c in summary}
-            covered = [r for r in self.service.pending(now, clocks) if r.clock.key in listed]
-            if minimized and self.available():
-                self._notify(_("Deadlines to check"), summary_counts(summary))
-            else:
-                dialog = StartupSummaryDialog(summary, now, parent)
-                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-                dialog.show()  # not modal: the register stays usable behind it
-            self.service.mark_fired(covered, now)
-        self.check()
-        return dialog
+        result = self.compute(self.now(), startup=True)
+        return self.apply(result, parent, minimized=minimized) if result is not None else None
+
+    def _tick(self) -> None:
+        """The timer and the return to the foreground: through `run_check` (a worker) when one is set."""
+        if self.run_check is not None:
+            self.run_check()
+        else:
+            self.check()
 
     def show(self, due: Sequence[Reminder], now: dt.datetime) -> None:
         today = now.astimezone(JST).date()

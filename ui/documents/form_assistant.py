@@ -27,6 +27,7 @@ from app.domain.report import ITEM_TITLES, diff, fields_for, other_summary, text
 from app.i18n import _, current_language
 from app.services.documents import DocumentService
 from app.services.root import Services
+from ui.common.fit import initial_size, name_view
 
 ITEM, LABEL, VALUE, CHANGE, COPY = range(5)
 CHANGED_COLOR = QColor("#fff4ce")
@@ -75,6 +76,8 @@ class FormAssistantDialog(QDialog):
         header.setSectionResizeMode(CHANGE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COPY, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setColumnWidth(LABEL, 260)
+        name_view(self.table, _("Fields of the form"))
+        self.kind_box.setAccessibleName(_("Report"))
         close = QPushButton(_("Close"))
         close.clicked.connect(self.accept)
         top = QHBoxLayout()
@@ -93,7 +96,7 @@ class FormAssistantDialog(QDialog):
         self.changed_only.toggled.connect(self.reload)
         self.copied: list[str] = []
         self.reload()
-        self.resize(1100, 700)
+        initial_size(self, 1100, 700)
 
     def select_kind(self, kind: DocumentKind) -> None:
         self.kind_box.setCurrentIndex(REPORT_CHOICES.index(kind))
@@ -140,6 +143,7 @@ class FormAssistantDialog(QDialog):
                     cell.setBackground(CHANGED_COLOR)
                 self.table.setItem(row, column, cell)
             button = QPushButton(_("Copy"))
+            button.setAccessibleName(_("Copy: {field}").format(field=label))
             button.setEnabled(bool(value))
             button.setProperty("copy_value", value)
             button.setProperty("copy_label", label)

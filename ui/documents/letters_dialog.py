@@ -51,6 +51,7 @@ from app.recipients.csv_import import ImportResult
 from app.services.notices import CHANNEL_EMAIL, CHANNEL_LETTER, deliveries_from
 from app.services.root import Services
 from ui.common import messages
+from ui.common.fit import initial_size
 from ui.documents.jobs import BackgroundJob
 from ui.documents.preview import DocumentPreviewDialog
 from ui.documents.recipients_dialog import RecipientImportDialog
@@ -94,12 +95,15 @@ class LettersDialog(QDialog):
         self.folder_button = QPushButton(_("Choose…"))
         self.folder_button.clicked.connect(self.choose_folder)
         folder_row = QHBoxLayout()
-        folder_row.addWidget(QLabel(_("Folder")))
+        folder_label = QLabel(_("Folder"))
+        folder_label.setBuddy(self.folder_edit)
+        folder_row.addWidget(folder_label)
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.folder_button)
         mode_layout.addLayout(folder_row)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
+        self.report.setAccessibleName(_("Checks before printing"))
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.sample_button = QPushButton(_("Show a sample letter"))
@@ -139,7 +143,7 @@ class LettersDialog(QDialog):
         layout.addLayout(buttons)
         self.mode_buttons.idToggled.connect(self._mode_toggled)
         self.refresh_plan()
-        self.resize(900, 620)
+        initial_size(self, 900, 620)
 
     def _mode_toggled(self, _id: int, checked: bool) -> None:
         if checked:

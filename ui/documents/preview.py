@@ -33,6 +33,7 @@ from app.documents.mailmerge.merge import write_file
 from app.errors import BreachDeskError
 from app.i18n import _
 from ui.common import messages
+from ui.common.fit import initial_size
 
 Rebuild = Callable[[], tuple[bytes, list[str], bool]]  # pdf, problems, blocking
 MissingFields = Callable[[], list[str]]  # each still-empty field with where to fill it, after a rebuild
@@ -158,16 +159,24 @@ class DocumentPreviewDialog(QDialog):
             self.edit_buttons.append(button)
             bar.addWidget(button)
         bar.addStretch(1)
+        # The output buttons on their own row below the page, as in a dialog's button box: one row of every
+        # button was 1,300 px wide in English, more than a laptop at 150 % scaling shows (issue 18).
+        for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button, *self.edit_buttons):
+            button.setAutoDefault(False)  # Enter closes the preview, whatever button was clicked last
+        self.close_button.setDefault(True)
+        output = QHBoxLayout()
+        output.addStretch(1)
         for widget in (self.print_button, self.save_button, self.folder_button, self.close_button):
-            bar.addWidget(widget)
+            output.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addWidget(self.needs_label)
         layout.addWidget(self.problems_label)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+        layout.addLayout(output)
         self.view.pageNavigator().currentPageChanged.connect(self._update_page_label)
         self.load(pdf, problems or [], blocking)
-        self.resize(900, 700)
+        initial_size(self, 900, 700)
 
     def _tool(self, text: str, icon: QStyle.StandardPixmap, slot, shortcut) -> QToolButton:
         button = QToolButton()

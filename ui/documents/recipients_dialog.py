@@ -43,6 +43,7 @@ from app.recipients.csv_import import (
     guess_mapping,
     read_table,
 )
+from ui.common.fit import initial_size, name_view, scrolling
 
 PREVIEW_ROWS = 20
 ENCODING_NAMES = {"cp932": "Shift_JIS (CP932)", "utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)"}
@@ -72,10 +73,13 @@ class RecipientImportDialog(QDialog):
         self.choose_button.clicked.connect(self.choose_file)
         self.combos: dict[Field, QComboBox] = {field: QComboBox() for field in Field}
         self.flags = QListWidget()
+        self.flags.setAccessibleName(_("Columns marking the data items"))
         self.preview = QTableWidget()
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        name_view(self.preview, _("First rows of the file"))
         self.messages = QPlainTextEdit()
         self.messages.setReadOnly(True)
+        self.messages.setAccessibleName(_("Messages about the file"))
         self.messages.setMaximumHeight(110)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -98,14 +102,18 @@ class RecipientImportDialog(QDialog):
         columns = QHBoxLayout()
         columns.addWidget(mapping_box, 3)
         columns.addWidget(flags_box, 2)
+        body = QVBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(top)
+        body.addLayout(columns)
+        body.addWidget(QLabel(_("First rows of the file")))
+        self.preview.setMinimumHeight(120)
+        body.addWidget(self.preview, 1)
+        body.addWidget(self.messages)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(columns)
-        layout.addWidget(QLabel(_("First rows of the file")))
-        layout.addWidget(self.preview, 1)
-        layout.addWidget(self.messages)
+        layout.addWidget(scrolling(body), 1)
         layout.addWidget(self.buttons)
-        self.resize(1000, 680)
+        initial_size(self, 1000, 680)
 
     # --- reading ------------------------------------------------------------------------------------------
     def choose_file(self) -> None:

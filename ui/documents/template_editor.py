@@ -34,6 +34,7 @@ from app.documents.wording.templates import DocumentTemplate, Section, default_t
 from app.errors import BreachDeskError
 from app.i18n import N_, _
 from app.services.documents import TEMPLATE_KEYS, DocumentService
+from ui.common.fit import initial_size
 
 TEMPLATE_LABELS = {
     "report": N_("Breach report (preliminary, final, supplement)"),
@@ -57,12 +58,14 @@ class TemplateEditorDialog(QDialog):
         self.opening_edit = QPlainTextEdit()
         self.closing_edit = QPlainTextEdit()
         self.sections = QListWidget()
+        self.sections.setAccessibleName(_("Sections"))
         self.heading_edit = QLineEdit()
         self.body_edit = QPlainTextEdit()
         self.add_button = QPushButton(_("Add section"))
         self.remove_button = QPushButton(_("Remove section"))
         self.reset_button = QPushButton(_("Restore BreachDesk's wording"))
         self.placeholders = QListWidget()
+        self.placeholders.setAccessibleName(_("Placeholders (double-click to insert)"))
         for name, what in PLACEHOLDERS.items():
             item = QListWidgetItem("{" + name + "}")
             item.setToolTip(_(what))
@@ -157,7 +160,7 @@ class TemplateEditorDialog(QDialog):
         self.kind_box.blockSignals(False)
         self._shown_key = self.key
         self._show(service.template(self.key))
-        self.resize(1100, 700)
+        initial_size(self, 1100, 700)
 
     @property
     def key(self) -> str:

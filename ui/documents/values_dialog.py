@@ -25,6 +25,7 @@ from app.documents.context import DocumentContext
 from app.documents.wording.defaults import PERSONAL_PLACEHOLDERS, PLACEHOLDERS
 from app.documents.wording.values import base_values
 from app.i18n import _
+from ui.common.fit import initial_size, name_view
 
 NAME, WHAT, DERIVED, VALUE = range(4)
 GAP_COLOR = QColor("#fde2e1")
@@ -63,6 +64,7 @@ class PlaceholderValuesDialog(QDialog):
         for column in (WHAT, DERIVED, VALUE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        name_view(self.table, _("Placeholder values"))
         intro = QLabel(
             _(
                 "Values typed here are used in this incident's documents only. Leave a row empty to use the value "
@@ -79,7 +81,7 @@ class PlaceholderValuesDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(1000, 600)
+        initial_size(self, 1000, 600)
 
     def values(self) -> dict[str, str]:
         found = {}

@@ -18,18 +18,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from app.deadlines.workdays import days_left_words, is_soon
 from app.domain.dates import today_jst
 from app.domain.incident import IncidentStatus
 from app.domain.incident_kind import IncidentKind
 from app.domain.register import BangoVerdict, RegisterRow, SortKey, bango_words
 from app.i18n import N_, _, current_language, ngettext
+from ui.calendar.clock_display import office_calendar
 from ui.common.formatting import format_short_date
 from ui.register.filters import RegisterFilterBar
+from ui.register.table import RegisterTable
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 INCIDENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the incident's database id, for opening it
@@ -72,7 +74,7 @@ SORT_KEYS = {
     Column.DAYS_LEFT: SortKey.NEXT_DEADLINE,
 }
 OVERDUE = QColor("#b00020")
-SOON = QColor("#a15c00")
+SOON = QColor("#a15c00")  # due today or soon in working days (app/deadlines/workdays.py SOON_WORKING_DAYS)
 
 
 def _joined(parts: Sequence[str]) -> str:
@@ -121,6 +123,7 @@ def bango_tooltip(row: RegisterRow) -> str | None:
 
 
 def format_days_left(deadline: dt.date | None, today: dt.date) -> str:
+    """「あと4日（営業日 1日）」: calendar and office working days side by side (app/deadlines/workdays.py)."""
     if deadline is None:
         return ""
     days = (deadline - today).days
@@ -128,7 +131,7 @@ def format_days_left(deadline: dt.date | None, today: dt.date) -> str:
         return ngettext("{n} day overdue", "{n} days overdue", -days).format(n=-days)
     if days == 0:
         return _("Today")
-    return ngettext("{n} day", "{n} days", days).format(n=days)
+    return days_left_words(days, office_calendar().working_days_left(today, deadline))
 
 
 def kind_label(code: str | None) -> str:
@@ -228,7 +231,7 @@ class IncidentTableModel(QAbstractTableModel):
             days = (row.next_deadline - self._today()).days
             if days < 0:
                 return QBrush(OVERDUE)
-            if days <= 3:
+            if days == 0 or is_soon(self._today(), row.next_deadline, office_calendar()):
                 return QBrush(SOON)
         return None
 
@@ -299,7 +302,7 @@ class RegisterView(QStackedWidget):
         self.model.sortRequested.connect(self._sort_requested)
         self.filters = RegisterFilterBar()
         self.filters.changed.connect(lambda: self.reload(recount=False))
-        self.table = QTableView()
+        self.table = RegisterTable()  # Tab leaves it; focus and selection are one (ui/register/table.py)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -404,7 +407,9 @@ class RegisterView(QStackedWidget):
             self.setCurrentIndex(RegisterPage.TABLE)
         matching = self.model.rowCount()
         self.no_match_label.setVisible(self.total > 0 and matching == 0)
-        if selected is not None:
+        if self._wanted is not None and self.select_incident(self._wanted):
+            self._wanted = None
+        elif selected is not None:
             self.select_incident(selected)
         self.reloaded.emit(matching, self.total)
 
@@ -433,6 +438,18 @@ class RegisterView(QStackedWidget):
         self.table.scrollTo(self.model.index(row, 0))
         return True
 
+    _wanted: int | None = (
+        None  # to select once the rows holding it are in (ui/shell/main_window.py, the wizard)
+    )
+
+    def show_incident(self, incident_id: int) -> None:
+        """Select and scroll to an incident just registered; if the search or a filter hides it, they are
+        cleared first, so the officer sees it rather than a table that seems to have lost it (issue 18)."""
+        if self.select_incident(incident_id):
+            return
+        self._wanted = incident_id
+        self.filters.reset()  # reloads; the reload selects `_wanted`
+
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.incidentActivated.emit(self.model.id_at(index.row()))
@@ -441,4 +458,9 @@ class RegisterView(QStackedWidget):
         return RegisterPage(self.currentIndex())
 
     def focus_search(self) -> None:
-        QTimer.singleShot(0, self.filters.search_edit.setFocus)
+        """Ctrl+F: the search box, its text selected so typing replaces it."""
+        QTimer.singleShot(0, self._focus_search_now)
+
+    def _focus_search_now(self) -> None:
+        self.filters.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filters.search_edit.selectAll()

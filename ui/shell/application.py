@@ -21,7 +21,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from types import TracebackType
+from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -36,7 +36,9 @@ from app.logs import setup_logging, start_rotation
 from app.paths import DataPaths, data_paths, resources_dir
 from app.settings import SettingsStore
 from ui.common import messages
+from ui.common.contrast import apply_readable_placeholders
 from ui.common.fonts import register_names_fallback
+from ui.common.jobs import LatestJob
 from ui.shell import dialogs, single_instance
 from ui.shell.fonts import WINDOW_FONT_FILES, apply_application_font, register_fonts
 from ui.shell.main_window import MainWindow
@@ -45,8 +47,6 @@ from ui.shell.single_instance import SingleInstance, bring_forward
 from ui.shell.translations import install_qt_translators
 
 if TYPE_CHECKING:
-    from types import ModuleType
-
     from app.db.database import Database
     from app.db.register_key import RegisterKey
     from app.services.register import RegisterService
@@ -74,6 +74,10 @@ LAZY_IMPORTS: dict[str, tuple[int, str]] = {
     "ui/shell/single_instance.py": (
         1,
         "QtNetwork (~15 ms): the single-instance server starts after the first paint",
+    ),
+    "ui/dashboard/window.py": (
+        1,
+        "ReportLab (~0.2 s) for the annual review's PDF and CSV, when the officer first exports them",
     ),
     "ui/documents/menu.py": (
         1,
@@ -115,6 +119,7 @@ def create_application(lang: str, argv: list[str] | None = None) -> QApplication
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "breachdesk.png")))
     apply_application_font(app, files=WINDOW_FONT_FILES)  # the rest after the first paint (run_gui)
+    apply_readable_placeholders(app)  # placeholders at 4.5:1 at least (issue 18 point 3)
     install_qt_translators(app, lang)
     return app
 
@@ -204,6 +209,7 @@ class GuiSession:
         self.exit_code = 0
         self.notice = ""  # what recovery did, shown in the status bar once the register is open
         self.minimized = False  # start hidden in the notification area (start-with-Windows option, issue 6)
+        self._phase_3: LatestJob | None = None  # imports phase 3's modules off the GUI thread
 
     def start(self) -> MainWindow:
         """Phase 1, then phases 2 and 3 each after the previous one has painted."""
@@ -282,11 +288,22 @@ class GuiSession:
         return True  # a plain register (created before encryption, or by the command line)
 
     def open_register(self) -> None:
-        """Phase 3: the actions on the open register, then an unfinished wizard draft (issue 4)."""
-        window, db = self.window, self.db
-        if window is None or db is None:
+        """Phase 3: the actions on the open register, then an unfinished wizard draft (issue 4).
+
+        Its modules (every service, the wizard, the workspaces, the documents: ~0.5 s of imports) are imported on
+        a worker, so the window with its rows keeps painting and answering meanwhile (issue 18 point 4; module
+        bodies create no widget); the services and actions are built back on the GUI thread."""
+        window = self.window
+        if window is None or self.db is None:
             return
-        module = _load_open_register()
+        if self._phase_3 is None:
+            self._phase_3 = LatestJob(None, "phase-3")
+        self._phase_3.run(_load_open_register, lambda module: self._install_open_register(window, module))
+
+    def _install_open_register(self, window: MainWindow, module: ModuleType) -> None:
+        db = self.db
+        if window is not self.window or db is None:  # closed, or rebuilt for a language switch meanwhile
+            return
         self.services = module.Services(db, self.register_service)
         window.install_open_register(module.OpenRegister(window, self.services))
         QTimer.singleShot(0, window.offer_wizard_draft)
@@ -436,6 +453,9 @@ class GuiSession:
         self.open_database()
 
     def close(self) -> None:
+        deadlines = self.window.deadlines if self.window is not None else None
+        if deadlines is not None:  # its worker may be reading the register: let it finish first
+            deadlines.shutdown()
         if self.db is not None:
             self.db.close()
         self.db = self.register_service = self.services = None

@@ -407,6 +407,7 @@ class UnlockDialog(QDialog):
         self.open_button = self.buttons.button(QDialogButtonBox.StandardButton.Open)
         self.buttons.accepted.connect(self.try_open)
         self.buttons.rejected.connect(self.reject)
+        self.field_label.setBuddy(self.field)
         form = QFormLayout()
         form.addRow(self.field_label, self.field)
         form.addRow("", self.show_box)

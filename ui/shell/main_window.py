@@ -27,6 +27,7 @@ from app.i18n import _, current_language
 from app.paths import DataPaths
 from app.settings import SettingsStore
 from ui.common import messages
+from ui.common.elided_label import ElidedLabel
 from ui.documents.menu import install_documents_menu
 from ui.register.view import RegisterView
 from ui.shell import dialogs
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}  # each in its own language, so anyone can find theirs
+LANGUAGE_NAMES = {"ja": "日本語(&J)", "en": "&English"}  # each in its own language, so anyone can find theirs
 
 
 class MainWindow(QMainWindow):
@@ -116,32 +117,52 @@ class MainWindow(QMainWindow):
         self._blank_icon = QIcon(blank)
         self._pending_icons: list[tuple[QAction, str]] = []
         self.new_incident_action = self._action(
-            _("Register a new incident…"),
+            _("Register a &new incident…"),
             self.open_new_incident,
             "SP_FileIcon",
             QKeySequence.StandardKey.New,
         )
         self.office_action = self._action(
-            _("Office profile…"), self.open_office_profile, "SP_FileDialogInfoView"
+            _("&Office profile…"), self.open_office_profile, "SP_FileDialogInfoView"
         )
-        self.quit_action = self._action(_("Quit"), self.close, shortcut=QKeySequence.StandardKey.Quit)
+        # Ctrl+W (Ctrl+F4 on Windows) closes the window like its × button: everything is saved as it is entered,
+        # and the workspaces close with it. Esc does not: one stray key must not close the register; Esc clears
+        # the search box and closes dialogs and workspaces (issue 18 point 3).
+        self.close_action = self._action(_("&Close window"), self.close)
+        self.close_action.setShortcuts(QKeySequence.StandardKey.Close)
+        self.quit_action = self._action(_("E&xit"), self.close, shortcut=QKeySequence.StandardKey.Quit)
         self.export_csv_action = self._action(
-            _("Export the register (CSV for Excel)…"), lambda: self.export_register("csv")
+            _("Export the register (CSV for Exce&l)…"), lambda: self.export_register("csv")
         )
         self.export_json_action = self._action(
-            _("Export the register (JSON)…"), lambda: self.export_register("json")
+            _("Export the register (&JSON)…"), lambda: self.export_register("json")
         )
-        self.verify_audit_action = self._action(_("Verify the audit log…"), self.verify_audit_log)
-        self.backup_now_action = self._action(_("Back up now"), self.backup_now)
-        self.restore_backup_action = self._action(_("Restore from a backup…"), self.restore_from_backup)
+        self.verify_audit_action = self._action(_("&Verify the audit log…"), self.verify_audit_log)
+        self.backup_now_action = self._action(_("&Back up now"), self.backup_now)
+        self.restore_backup_action = self._action(_("&Restore from a backup…"), self.restore_from_backup)
         self.change_passphrase_action = self._action(
-            _("Change passphrase…"), self.passphraseChangeRequested.emit
+            _("Change &passphrase…"), self.passphraseChangeRequested.emit
         )
-        self.forget_key_action = self._action(_("Forget the key on this PC"), self.forgetKeyRequested.emit)
-        self.encrypt_action = self._action(_("Encrypt the register…"), self.encryptRequested.emit)
-        self.open_logs_action = self._action(_("Open log folder"), self.open_log_folder, "SP_DirOpenIcon")
-        self.about_action = self._action(_("About BreachDesk"), self.show_about)
-        self.reassess_action = self._action(_("Re-assess the selected incident…"), self.reassess_selected)
+        self.forget_key_action = self._action(_("Forget the &key on this PC"), self.forgetKeyRequested.emit)
+        self.encrypt_action = self._action(_("&Encrypt the register…"), self.encryptRequested.emit)
+        self.open_logs_action = self._action(
+            _("Open the &log folder"), self.open_log_folder, "SP_DirOpenIcon"
+        )
+        self.about_action = self._action(_("&About BreachDesk"), self.show_about)
+        self.open_selected_action = self._action(_("&Open the selected incident"), self.open_selected)
+        self.open_selected_action.setShortcutVisibleInContextMenu(True)
+        self.reassess_action = self._action(_("&Re-assess the selected incident…"), self.reassess_selected)
+        self.print_action = self._action(
+            _("&Documents of the selected incident…"),
+            self.show_documents_menu,
+            shortcut=QKeySequence.StandardKey.Print,
+        )
+        self.find_action = self._action(
+            _("&Find in the register"), self.register.focus_search, shortcut=QKeySequence.StandardKey.Find
+        )
+        self.refresh_action = self._action(
+            _("&Refresh"), self.refresh_register, shortcut=QKeySequence.StandardKey.Refresh
+        )
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGE_NAMES.items():
@@ -168,11 +189,19 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.forget_key_action)
         self.file_menu.addAction(self.encrypt_action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.close_action)
         self.file_menu.addAction(self.quit_action)
         self.incident_menu = bar.addMenu(_("&Incident"))
+        self.incident_menu.addAction(self.open_selected_action)
         self.incident_menu.addAction(self.reassess_action)
+        self.incident_menu.addAction(self.print_action)
+        self.incident_menu.addSeparator()
+        self.incident_menu.addAction(self.find_action)
         self.view_menu = bar.addMenu(_("&View"))
-        self.language_menu = self.view_menu.addMenu(_("Language"))
+        self.view_menu.addAction(self.refresh_action)
+        self.annual_review_action = self._action(_("&Annual review…"), self.open_annual_review)
+        self.view_menu.addAction(self.annual_review_action)
+        self.language_menu = self.view_menu.addMenu(_("&Language"))
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu(_("&Help"))
         self.help_menu.addAction(self.open_logs_action)
@@ -187,11 +216,15 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.addAction(self.new_incident_action)
         self.toolbar.addAction(self.office_action)
+        # The buttons' own words: Qt strips "&" and "…" from a menu text, but not the Japanese 「(&N)」.
+        self.new_incident_action.setIconText(_("Register a new incident"))
+        self.office_action.setIconText(_("Office profile"))
         self.addToolBar(self.toolbar)
 
     def _create_status_bar(self) -> None:
-        self.location_label = QLabel(_("Data folder: {path}").format(path=self.paths.root))
-        self.location_label.setToolTip(str(self.paths.db_file))
+        # Elided with the whole path in its tooltip: a long folder held the window 860 px wide (issue 18).
+        self.location_label = ElidedLabel(_("Data folder: {path}").format(path=self.paths.root))
+        self.location_label.set_detail(str(self.paths.db_file))
         self.count_label = QLabel()
         # A plain register (created before issue 17, or by the command line) says so and offers the conversion.
         self.plain_button = QPushButton(_("The register is not encrypted — encrypt it…"))
@@ -211,7 +244,7 @@ class MainWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         body = QLabel(_("Opening the register…"))
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body.setMinimumWidth(280)  # as the panel's own body
+        body.setMinimumWidth(240)  # as the panel's own body
         dock.setWidget(body)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.resizeDocks([dock], [380], Qt.Orientation.Horizontal)
@@ -227,11 +260,13 @@ class MainWindow(QMainWindow):
         """The officer chose another folder after a storage fault; the logs follow it."""
         self.paths = paths
         self.location_label.setText(_("Data folder: {path}").format(path=paths.root))
-        self.location_label.setToolTip(str(paths.db_file))
+        self.location_label.set_detail(str(paths.db_file))
 
     def _set_database_actions_enabled(self, enabled: bool) -> None:
         self.new_incident_action.setEnabled(enabled)
         self.office_action.setEnabled(enabled)
+        for action in (self.open_selected_action, self.print_action, self.find_action, self.refresh_action):
+            action.setEnabled(enabled)
         for action in (self.export_csv_action, self.export_json_action, self.verify_audit_action):
             action.setEnabled(enabled)
         # Backups exist only for the register file (a database server keeps its own).
@@ -398,9 +433,29 @@ class MainWindow(QMainWindow):
     # --- user actions -------------------------------------------------------------------------------------
     def open_new_incident(self) -> None:
         """「新しい事案を登録」: the guided wizard; the incident is saved assessed, with its deadlines running."""
-        if self.open_register is not None and self.open_register.new_incident():
+        created = self.open_register.new_incident() if self.open_register is not None else None
+        if created is not None:
             self.refresh_register()
+            # Selected and scrolled to, so Enter and 書類 (Ctrl+P) work on it at once (issue 18 point 3).
+            self.register.show_incident(created)
+            self.register.table.setFocus()
             self.statusBar().showMessage(_("The incident was registered with its assessment."), 8000)
+
+    def open_selected(self) -> None:
+        """「選択した事案を開く」: what Enter does in the table, for the menu and screen-reader users."""
+        incident_id = self.register.selected_id()
+        if incident_id is None:
+            self.statusBar().showMessage(_("Select an incident in the register first."), 8000)
+            return
+        self.open_incident(incident_id)
+
+    def show_documents_menu(self) -> None:
+        """Ctrl+P: the 書類 menu opened from the menu bar, for the selected incident; the arrow keys and the
+        items' letters choose the document (a report, a letter), as printing starts from a preview."""
+        if self.register.selected_id() is None:
+            self.statusBar().showMessage(_("Select an incident in the register first."), 8000)
+            return
+        self.menuBar().setActiveAction(self.documents_menu.menuAction())
 
     def reassess_selected(self) -> None:
         """再判定: the selected incident re-opened in the wizard; the new assessment is stored beside the old."""
@@ -416,6 +471,11 @@ class MainWindow(QMainWindow):
         """At start-up, after the register opens: an incident left half-entered (crash, power cut) can resume."""
         if self.open_register is not None and self.open_register.offer_wizard_draft():
             self.refresh_register()
+
+    def open_annual_review(self) -> None:
+        """年次レビュー: the fiscal year's incidents in charts, beside the register (ui/dashboard/)."""
+        if self.open_register is not None:
+            self.open_register.annual_review()
 
     def open_office_profile(self) -> None:
         if self.open_register is not None and self.open_register.office_profile():

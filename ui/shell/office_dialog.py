@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.domain.office import DateStyle, OfficeProfile
 from app.errors import InputError, StorageError
 from app.i18n import N_, _
+from ui.common.fit import initial_size, scrolling
 from ui.common.messages import show_error
 
 # (field, label, placeholder, input hints). Digits-only hints switch the Windows IME off for those fields.
@@ -67,7 +68,14 @@ class OfficeProfileDialog(QDialog):
                 edit.setPlaceholderText(_(placeholder))
             edit.setInputMethodHints(hints)
             self.fields[name] = edit
-            form.addRow(_(label), self._with_error_label(name, edit))
+            caption = QLabel(_(label))
+            caption.setBuddy(edit)  # the screen reader names the field by its label
+            form.addRow(caption, edit)
+            # The message gets a line of its own under the field, hidden with its row until there is one: inside
+            # the field's cell a wrapped message was squeezed over the field (issue 18).
+            form.addRow("", self._error_label(name))
+            form.setRowVisible(form.rowCount() - 1, False)
+        self.form = form
         self.pmark_holder = QCheckBox(_("The office holds the PrivacyMark (P-mark)"))
         self.delegated_sector = QCheckBox(_("The office is in a delegated sector"))
         delegated_hint = QLabel(
@@ -101,24 +109,18 @@ class OfficeProfileDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(form)
+        layout.addWidget(scrolling(form), 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(620)
+        initial_size(self, 620, self.sizeHint().height())
         self.load(service.load())
 
-    def _with_error_label(self, name: str, edit: QWidget) -> QWidget:
-        box = QWidget()
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.setSpacing(2)
-        inner.addWidget(edit)
+    def _error_label(self, name: str) -> QLabel:
         error = QLabel()
         error.setObjectName(f"{name}_error")
         self._style_error(error)
-        inner.addWidget(error)
         self.error_labels[name] = error
-        return box
+        return error
 
     @staticmethod
     def _style_error(label: QLabel) -> None:
@@ -155,7 +157,7 @@ class OfficeProfileDialog(QDialog):
     def show_problems(self, problems: dict[str, str]) -> None:
         for name, label in self.error_labels.items():
             label.setText(problems.get(name, ""))
-            label.setVisible(name in problems)
+            self.form.setRowVisible(label, name in problems)
         stray = [message for name, message in problems.items() if name not in self.error_labels]
         self.general_error.setText("\n".join(stray))
         self.general_error.setVisible(bool(stray))

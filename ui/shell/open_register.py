@@ -13,6 +13,8 @@ from PySide6.QtCore import QObject
 
 from app.services.root import Services
 from ui.calendar.deadline_features import DeadlineFeatures, install_deadline_features
+from ui.dashboard import build_dashboard
+from ui.dashboard.window import ReviewWindow
 from ui.register.actions import WorkspaceManager, export_register, verify_audit_log
 from ui.shell.main_window import MainWindow
 from ui.shell.office_dialog import OfficeProfileDialog
@@ -29,8 +31,9 @@ class OpenRegister(QObject):
         self.workspaces.services = services
         self.deadlines: DeadlineFeatures = install_deadline_features(window, services)
 
-    def new_incident(self) -> bool:
-        return open_new_incident_wizard(self.window, self.services) is not None
+    def new_incident(self) -> int | None:
+        """The new incident's id (the window selects it), or None when the wizard was cancelled."""
+        return open_new_incident_wizard(self.window, self.services)
 
     def reassess(self, incident_id: int) -> bool:
         return open_reassess_wizard(self.window, self.services, incident_id)
@@ -49,6 +52,18 @@ class OpenRegister(QObject):
 
     def open_incident(self, incident_id: int, tab: str | None = None) -> None:
         self.workspaces.open(incident_id, tab)
+
+    def annual_review(self) -> ReviewWindow:
+        """年次レビュー: non-modal beside the register; asked again, the open one comes forward."""
+        window = getattr(self, "_review_window", None)
+        if window is None:
+            window = build_dashboard(self.services, self.window)
+            window.destroyed.connect(lambda: setattr(self, "_review_window", None))
+            self._review_window = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
 
     def choose_backup(self) -> Path | None:
         return choose_backup(self.window, self.services.db.paths.backups_dir)

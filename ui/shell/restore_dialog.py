@@ -32,6 +32,7 @@ from app.domain.dates import to_jst
 from app.i18n import N_, _
 from app.services.backups import REASON_LABELS, BackupInfo, describe_backups
 from ui.common import messages
+from ui.common.fit import initial_size, name_view
 
 if TYPE_CHECKING:
     from app.db.database import Database
@@ -62,7 +63,6 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.infos = infos
         self.setWindowTitle(_("Restore from a backup"))
-        self.resize(960, 460)
         layout = QVBoxLayout(self)
         intro = QLabel(
             _(
@@ -88,11 +88,17 @@ class RestoreDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.tree.resizeColumnToContents(column)
             self.tree.setColumnWidth(column, self.tree.columnWidth(column) + 18)  # room between the columns
+        name_view(self.tree, _("Backups"))
+        # The columns keep their width and the list scrolls sideways: fitted to their contents they made the
+        # dialog 1,440 px wide at 150 % (issue 18).
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.tree.itemDoubleClicked.connect(lambda *_args: self.accept())
         layout.addWidget(self.tree, 1)
         folder = QLabel(_("Backups folder: {path}").format(path=backups_dir))
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        folder.setWordWrap(True)
+        folder.setToolTip(str(backups_dir))
         layout.addWidget(folder)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = QPushButton(_("Restore…"))
@@ -101,6 +107,7 @@ class RestoreDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        initial_size(self, 960, 460)
 
     def _item(self, info: BackupInfo) -> QTreeWidgetItem:
         counts = [f"{info.incidents:,}", f"{info.audit_entries:,}"] if info.usable else [_("damaged"), "―"]

@@ -42,10 +42,10 @@ class BangoCountPage(QuestionPage):
     def load(self, value: Any) -> None:
         count = value if isinstance(value, dict) else {}
         self.mode.set_value(count.get("mode"))
-        self.spin.setValue(count["value"] if isinstance(count.get("value"), int) else 1)
+        self.spin.setValue(count.get("value") if isinstance(count.get("value"), int | str) else None)
 
     def value(self) -> Any:
-        return {"mode": self.mode.value(), "value": self.spin.value()}
+        return {"mode": self.mode.value(), "value": self.spin.answer()}
 
 
 class BangoCrossingPage(CrossingPage):
@@ -62,7 +62,7 @@ class _Part(QWidget):
         layout.setContentsMargins(0, 6, 0, 6)
         title = section_title(question)
         layout.addWidget(title)
-        self.choices = ChoiceGroup(options, mnemonics=False, name_prefix=f"{key}_")
+        self.choices = ChoiceGroup(options, mnemonics=False, name_prefix=f"{key}_", context=question)
         layout.addWidget(self.choices)
 
 

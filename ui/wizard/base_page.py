@@ -1,5 +1,8 @@
 """One question per page: the question on the left, its help on the right; the flow decides what comes next.
 
+The question column has priority: where the page is too narrow for both (a 1366×768 laptop at 150 %), the help is
+hidden and the wizard's ヘルプ(H) button shows it in the question's place (issue 18 point 2).
+
 A page only renders: it loads its answer from the wizard's draft when shown, writes it back on every change, and
 asks the pure flow (app.wizard) whether it is complete and which page follows.
 """
@@ -10,7 +13,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -32,7 +35,7 @@ from app.domain.dates import JST
 from app.i18n import _, current_language
 from app.wizard.help import QUESTIONS
 from app.wizard.questions import QuestionId
-from ui.wizard.panels import HelpPanel
+from ui.wizard.panels import HELP_WIDTH, HelpPanel
 from ui.wizard.widgets import ChoiceGroup, ErrorLabel
 
 if TYPE_CHECKING:
@@ -91,6 +94,10 @@ def set_moment(edit: QDateTimeEdit, moment: dt.datetime) -> None:
     edit.setDateTime(QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute)))
 
 
+# Below this the question's two-column option lists break words mid-way (メールアド/レス).
+QUESTION_MIN_WIDTH = 480
+
+
 class QuestionPage(QWizardPage):
     question_id: QuestionId
 
@@ -123,11 +130,36 @@ class QuestionPage(QWizardPage):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
+        self.question_column = scroll
         self.help_panel = HelpPanel(question)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.help_panel)
+
+    # --- the help beside or instead of the question -------------------------------------------------------
+    def is_narrow(self) -> bool:
+        return self.width() < QUESTION_MIN_WIDTH + HELP_WIDTH
+
+    def apply_help(self) -> None:
+        """Beside the question where both fit; else hidden, or in the question's place while the officer asked
+        for it (the wizard's Help button flips `help_choice`)."""
+        narrow = self.is_narrow()
+        choice = getattr(self.ctx, "help_choice", None)
+        shown = (not narrow) if choice is None else bool(choice)
+        instead = narrow and shown
+        self.question_column.setVisible(not instead)
+        if instead:
+            self.help_panel.setMinimumWidth(0)
+            self.help_panel.setMaximumWidth(16777215)
+        else:
+            self.help_panel.setFixedWidth(HELP_WIDTH)
+        self.help_panel.setVisible(shown)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if (event.oldSize().width() < QUESTION_MIN_WIDTH + HELP_WIDTH) != self.is_narrow():
+            self.apply_help()
 
     # --- what each page provides ------------------------------------------------------------------------
     def build(self, layout: QVBoxLayout) -> None:
@@ -181,6 +213,7 @@ class QuestionPage(QWizardPage):
         else:
             self.refresh_errors()
             self.completeChanged.emit()
+        self.apply_help()
         QTimer.singleShot(0, self.focus_first)  # after QWizard has moved its own focus
 
     def focus_first(self) -> None:

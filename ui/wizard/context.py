@@ -17,6 +17,7 @@ from app.wizard.questions import QuestionId
 class WizardContext(Protocol):
     answers: dict[str, Any]
     office: OfficeProfile
+    help_choice: bool | None  # the officer's Help toggle; None: beside the question where it fits
 
     def now(self) -> dt.datetime: ...
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +35,7 @@ from app.wizard.questions import (
     QuestionId,
     data_item_label,
 )
-from app.wizard.validation import MAX_COUNT, MAX_TITLE, parse_day, parse_moment
+from app.wizard.validation import MAX_LEARNED_BY, MAX_TITLE, parse_day, parse_moment
 from ui.wizard.base_page import (
     QuestionPage,
     date_edit,
@@ -46,6 +46,7 @@ from ui.wizard.base_page import (
     set_date,
     set_moment,
 )
+from ui.wizard.fields import CountEdit, DateField, LengthCounter
 from ui.wizard.widgets import CheckList, ChoiceGroup, OptionRow, hint_label, section_title
 
 Q = QuestionId
@@ -92,26 +93,25 @@ class DataPage(QuestionPage):
         return next(checks.boxes[code] for checks in self.lists if code in checks.boxes)
 
 
-def count_widgets(page: QuestionPage, layout: QVBoxLayout, caption_text: str) -> tuple[ChoiceGroup, QSpinBox]:
+def count_widgets(
+    page: QuestionPage, layout: QVBoxLayout, caption_text: str
+) -> tuple[ChoiceGroup, CountEdit]:
     """Exact or at most, and the number: the head count of 第7条 and the My Number count ask it the same way."""
     mode = ChoiceGroup(COUNT_MODE_OPTIONS)
-    spin = QSpinBox()
-    spin.setRange(0, MAX_COUNT + 1)
-    spin.setGroupSeparatorShown(True)
-    spin.setSuffix(_(" people"))
-    spin.setMinimumWidth(160)
-    spin.setValue(1)
+    spin = CountEdit()
+    spin.setObjectName("count_value")
     caption = QLabel(field_label(caption_text, "P"))
     caption.setBuddy(spin)
     row = QHBoxLayout()
     row.addWidget(caption)
     row.addWidget(spin)
+    row.addWidget(QLabel(_("people")))
     row.addStretch(1)
     layout.addWidget(mode)
     layout.addLayout(row)
     layout.addWidget(page.error_label("value"))
     mode.changed.connect(page.changed)
-    spin.valueChanged.connect(page.changed)
+    spin.textChanged.connect(page.changed)
     return mode, spin
 
 
@@ -132,80 +132,78 @@ class CountPage(QuestionPage):
     def load(self, value: Any) -> None:
         count = _mapping(value)
         self.mode.set_value(count.get("mode"))
-        self.spin.setValue(count["value"] if isinstance(count.get("value"), int) else 1)
+        self.spin.setValue(count.get("value") if isinstance(count.get("value"), int | str) else None)
         self.contact.set_value(count.get("contact_all"))
 
     def value(self) -> Any:
-        return {"mode": self.mode.value(), "value": self.spin.value(), "contact_all": self.contact.value()}
+        return {"mode": self.mode.value(), "value": self.spin.answer(), "contact_all": self.contact.value()}
 
 
 class LearnedPage(QuestionPage):
+    """When the office knew (the clock start, docs/domain.md §5.1), who knew, and two dates that stay empty until
+    entered: when it happened and when the officer heard of it (informational, never the clock start)."""
+
     question_id = Q.LEARNED
 
     def build(self, layout: QVBoxLayout) -> None:
         now = self.ctx.now()
-        today = now.astimezone(JST).date()
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.learned_edit = datetime_edit(now)
         self.learned_edit.dateTimeChanged.connect(self.changed)
         form.addRow(field_label(_("First noticed in the office"), "D"), self.learned_edit)
-        form.addRow("", self.error_label("learned_at"))
+        form.addRow(self.error_label("learned_at"))
         self.learned_by_edit = QLineEdit()
         self.learned_by_edit.setPlaceholderText(_("e.g. Yamada at reception, the Osaka branch"))
-        self.learned_by_edit.setMaxLength(200)
+        self.learned_by_counter = LengthCounter(self.learned_by_edit, MAX_LEARNED_BY)
         self.learned_by_edit.textChanged.connect(self.changed)
-        form.addRow(field_label(_("Noticed by"), "B"), self.learned_by_edit)
-        layout.addLayout(form)
-        layout.addWidget(
+        form.addRow(field_label(_("Noticed by"), "Y"), self.learned_by_edit)
+        form.addRow(self.learned_by_counter)
+        form.addRow(
             hint_label(
                 _(
                     "Count from the first person in the office who knew, not from when you were told. In an insider case, leave out the person who did it."
                 )
             )
         )
-        layout.addSpacing(10)
-        self.occurred_known = QCheckBox(field_label(_("We know when it happened"), "K"))
-        self.occurred_known.setObjectName("check_occurred")
-        self.occurred_edit = date_edit(today)
-        self.occurred_known.toggled.connect(self.changed)
-        self.occurred_edit.dateChanged.connect(self.changed)
-        layout.addWidget(self.occurred_known)
-        layout.addWidget(_indented(self.occurred_edit, self.error_label("occurred_date")))
-        self.officer_later = QCheckBox(field_label(_("I, the officer, heard of it later, on"), "O"))
-        self.officer_later.setObjectName("check_officer")
-        self.officer_edit = date_edit(today)
-        self.officer_later.toggled.connect(self.changed)
-        self.officer_edit.dateChanged.connect(self.changed)
-        layout.addWidget(self.officer_later)
-        layout.addWidget(_indented(self.officer_edit, self.error_label("officer_date")))
+        self.occurred_edit = DateField(_("Choose the day it happened from a calendar"))
+        self.occurred_edit.setObjectName("date_occurred")
+        self.occurred_edit.changed.connect(self.changed)
+        form.addRow(field_label(_("Day it happened (if known)"), "T"), self.occurred_edit)
+        self._name_by_caption(form, self.occurred_edit)
+        form.addRow(self.error_label("occurred_date"))
+        self.officer_edit = DateField(_("Choose the day you heard of it from a calendar"))
+        self.officer_edit.setObjectName("date_officer")
+        self.officer_edit.changed.connect(self.changed)
+        form.addRow(field_label(_("Day I, the officer, heard of it (if later)"), "I"), self.officer_edit)
+        self._name_by_caption(form, self.officer_edit)
+        form.addRow(self.error_label("officer_date"))
+        layout.addLayout(form)
+        layout.addWidget(hint_label(_("Leave a date empty if you do not know it yet.")))
 
-    def update_enabled(self) -> None:
-        self.occurred_edit.setEnabled(self.occurred_known.isChecked())
-        self.officer_edit.setEnabled(self.officer_later.isChecked())
+    @staticmethod
+    def _name_by_caption(form: QFormLayout, field: DateField) -> None:
+        """The caption names the line edit itself (the part a screen reader lands on) and Alt focuses it."""
+        caption = form.labelForField(field)
+        if isinstance(caption, QLabel):
+            caption.setBuddy(field.edit)
+            # Qt finds a buddy label only among the field's siblings: the edit sits inside DateField.
+            field.edit.setAccessibleName(re.sub(r"\(&\w\)", "", caption.text()).replace("&", "").strip())
 
     def load(self, value: Any) -> None:
         learned = _mapping(value)
-        now = self.ctx.now()
-        set_moment(self.learned_edit, parse_moment(learned.get("learned_at")) or now)
+        set_moment(self.learned_edit, parse_moment(learned.get("learned_at")) or self.ctx.now())
         self.learned_by_edit.setText(str(learned.get("learned_by") or ""))
-        occurred = parse_day(learned.get("occurred_date"))
-        self.occurred_known.setChecked(occurred is not None)
-        set_date(self.occurred_edit, occurred or now.astimezone(JST).date())
-        officer = parse_day(learned.get("officer_date"))
-        self.officer_later.setChecked(officer is not None)
-        set_date(self.officer_edit, officer or now.astimezone(JST).date())
+        self.occurred_edit.set_answer(learned.get("occurred_date"))
+        self.officer_edit.set_answer(learned.get("officer_date"))
 
     def value(self) -> Any:
         return {
             "learned_at": read_moment(self.learned_edit).isoformat(),
             "learned_by": self.learned_by_edit.text().strip(),
-            "occurred_date": read_date(self.occurred_edit).isoformat()
-            if self.occurred_known.isChecked()
-            else None,
-            "officer_date": read_date(self.officer_edit).isoformat()
-            if self.officer_later.isChecked()
-            else None,
+            "occurred_date": self.occurred_edit.answer(),
+            "officer_date": self.officer_edit.answer(),
         }
 
 
@@ -217,6 +215,7 @@ class CrossingPage(QuestionPage):
     def build(self, layout: QVBoxLayout) -> None:
         self.when = ChoiceGroup(CROSSING_OPTIONS)
         self.crossing_date = date_edit(self.ctx.now().astimezone(JST).date())
+        self.crossing_date.setAccessibleName(_("Day it was found out"))
         layout.addWidget(self.when)
         layout.addWidget(_indented(self.crossing_date, self.error_label("date")))
         self.when.changed.connect(self.changed)
@@ -427,7 +426,7 @@ class TextPage(QuestionPage):
 
     def build(self, layout: QVBoxLayout) -> None:
         self.edit = QLineEdit()
-        self.edit.setMaxLength(MAX_TITLE + 50)
+        self.counter = LengthCounter(self.edit, MAX_TITLE)
         if self.question_id is Q.TITLE:
             self.edit.setPlaceholderText(_("e.g. Customer list e-mailed to the wrong address"))
             caption = QLabel(field_label(_("Name in the register"), "M"))
@@ -437,6 +436,7 @@ class TextPage(QuestionPage):
         caption.setBuddy(self.edit)
         layout.addWidget(caption)
         layout.addWidget(self.edit)
+        layout.addWidget(self.counter)
         layout.addWidget(self.error_label("title"))
         self.edit.textChanged.connect(self.changed)
 

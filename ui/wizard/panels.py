@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.domain.assessment import Assessment
@@ -38,7 +38,10 @@ class HelpPanel(QScrollArea):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFixedWidth(HELP_WIDTH)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not into the help
+        # Reachable by Tab after the fields (arrow keys scroll it); a screen reader reads the whole help as the
+        # panel's description.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setAccessibleName(_("Help on this question"))
         body = QWidget()
         body.setObjectName("help_body")
         layout = QVBoxLayout(body)
@@ -64,6 +67,9 @@ class HelpPanel(QScrollArea):
             )
         layout.addStretch(1)
         self.setWidget(body)
+        self.setAccessibleDescription(
+            QTextDocumentFragment.fromHtml(self.text().replace("\n", "<br>")).toPlainText()
+        )
 
     def text(self) -> str:
         """Everything the panel says, for tests and screen readers."""

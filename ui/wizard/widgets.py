@@ -114,8 +114,11 @@ class ChoiceGroup(QWidget):
         columns: int = 1,
         mnemonics: bool = True,
         name_prefix: str = "",
+        context: str = "",
     ) -> None:
-        """`name_prefix` keeps object names unique when one page holds several groups with the same codes."""
+        """`name_prefix` keeps object names unique when one page holds several groups with the same codes;
+        `context` (the sub-question) does the same for the names a screen reader announces: three 「いいえ」 on
+        one page cannot be told apart otherwise."""
         super().__init__(parent)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -129,6 +132,10 @@ class ChoiceGroup(QWidget):
             self.group.addButton(button)
             self.buttons[option.code] = button
             row = OptionRow(button, _(option.label), _(option.hint) if option.hint else "")
+            if context:
+                button.setAccessibleName(
+                    _("{question}: {answer}").format(question=context, answer=_(option.label))
+                )
             layout.addWidget(row, index % rows, index // rows)
         self.group.buttonToggled.connect(self._toggled)
 

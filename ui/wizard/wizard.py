@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
@@ -146,6 +146,9 @@ class IncidentWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoDefaultButton, False)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, True)
+        self.help_choice: bool | None = None
+        self.helpRequested.connect(self.toggle_help)
         self.verdict_panel = VerdictPanel()
         self.setSideWidget(self.verdict_panel)
         self.question_pages: dict[QuestionId, QuestionPage] = {}
@@ -247,6 +250,21 @@ class IncidentWizard(QWizard):
     def _page_changed(self, page_id: int) -> None:
         if page_id != -1:
             self.save_draft()
+        self.setOption(QWizard.WizardOption.HaveHelpButton, self.current_question() is not None)
+
+    def toggle_help(self) -> None:
+        """ヘルプ(H): show or hide the help of every page; where it does not fit beside the question it takes the
+        question's place and the keyboard focus, so a screen reader reads it at once."""
+        page = self.currentPage()
+        if not isinstance(page, QuestionPage):
+            return
+        shown = page.help_panel.isVisible()
+        self.help_choice = not shown
+        page.apply_help()
+        if self.help_choice and page.is_narrow():
+            page.help_panel.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif not self.help_choice:
+            page.focus_first()
 
     # --- opening where the officer left off ----------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.domain.checklist import GROUP_ORDER, ChecklistGroup
 from app.errors import BreachDeskError
 from app.i18n import _, ngettext
+from app.services.workspace.limits import MAX_NAME, MAX_SHORT_NOTE
 from ui.workspace.context import WorkspaceContext
 from ui.workspace.fields import AutosaveLineEdit, datetime_edit, from_qdatetime, to_qdatetime
 
@@ -41,17 +43,24 @@ class StepRow:
         self.label.setWordWrap(True)
         self.label.setToolTip(step.why)
         self.check.setText("")
+        # Thirteen rows of four controls: each named by its step and its part, or a screen reader hears the same
+        # group title thirteen times (issue 18 point 3).
+        self.check.setAccessibleName(_("{step}: done").format(step=step.label))
         self.done_by = AutosaveLineEdit(step.done_by or "", self._save_done_by, ctx.reporter)
         self.done_by.setPlaceholderText(_("Who"))
-        self.done_by.setMaxLength(100)
+        self.done_by.setAccessibleName(_("{step}: done by").format(step=step.label))
+        self.done_by.setMaxLength(MAX_NAME)
         self.done_at: QDateTimeEdit = datetime_edit(step.done_at)
         self.done_at.setMinimumDateTime(NOT_DONE)
         self.done_at.setSpecialValueText(" ")  # blank until the step is ticked
         if step.done_at is None:
             self.done_at.setDateTime(NOT_DONE)
         self.done_at.editingFinished.connect(self._save_done_at)
+        self.done_at.setAccessibleName(_("{step}: done on").format(step=step.label))
         self.note = AutosaveLineEdit(step.note, self._save_note, ctx.reporter)
         self.note.setPlaceholderText(_("Note"))
+        self.note.setAccessibleName(_("{step}: note").format(step=step.label))
+        self.note.setMaxLength(MAX_SHORT_NOTE)
         self._show_done(step.done)
 
     def _show_done(self, done: bool) -> None:
@@ -60,6 +69,11 @@ class StepRow:
 
     def _toggled(self, done: bool) -> None:
         ctx = self.tab.ctx
+        if not done and not self._confirm_undo():
+            self.check.blockSignals(True)
+            self.check.setChecked(True)
+            self.check.blockSignals(False)
+            return
         try:
             step = ctx.checklist.set_done(self.step_id, done)
         except BreachDeskError as error:
@@ -70,6 +84,22 @@ class StepRow:
         self._show_done(done)
         self.tab.update_progress()
         ctx.reporter.saved.emit()
+
+    def _confirm_undo(self) -> bool:
+        """A second press of Space on a tick would silently erase the recorded date: ask first."""
+        when = self.done_at.dateTime()
+        answer = QMessageBox.question(
+            self.tab,
+            _("Response checklist"),
+            _(
+                "Mark “{step}” as not done? The date recorded ({date}) is cleared; the audit log keeps it."
+            ).format(
+                step=self.label.text(), date=when.toString("yyyy/MM/dd HH:mm") if when != NOT_DONE else "—"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _save_done_by(self, text: str) -> None:
         self.tab.ctx.checklist.set_done_by(self.step_id, text)
@@ -94,10 +124,14 @@ class ChecklistTab(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.new_step = QLineEdit()
         self.new_step.setPlaceholderText(_("Add a step of your own"))
+        self.new_step.setAccessibleName(_("Add a step of your own"))
+        self.new_step.setMaxLength(MAX_NAME * 2)
         self.new_group = QComboBox()
+        self.new_group.setAccessibleName(_("Group of the new step"))
         for group in GROUP_ORDER:
             self.new_group.addItem(group.label(), group.value)
         add = QPushButton(_("Add"))
+        add.setAccessibleName(_("Add the step"))
         add.clicked.connect(self.add_custom)
         self.new_step.returnPressed.connect(self.add_custom)
         adder = QHBoxLayout()
@@ -105,8 +139,14 @@ class ChecklistTab(QWidget):
         adder.addWidget(self.new_group)
         adder.addWidget(add)
         self.progress = QLabel()
+        headings = QHBoxLayout()  # what the columns are, so the placeholders are not the only label
+        for text, stretch in ((_("Step"), 3), (_("Done by"), 1), (_("Done on"), 1), (_("Note"), 2)):
+            heading = QLabel(text)
+            heading.setStyleSheet("color: #555555")
+            headings.addWidget(heading, stretch)
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
+        layout.addLayout(headings)
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(adder)
         self.reload()

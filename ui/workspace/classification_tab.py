@@ -19,13 +19,18 @@ class ClassificationTab(QWidget):
         lang = current_language()
         self.combos: dict[str, QComboBox] = {}
         form = QFormLayout()
-        for field, title, choices in (
-            ("event", _("Incident type (JIPDEC)"), jipdec.EVENTS),
-            ("category", _("Category (JIPDEC)"), jipdec.CATEGORIES),
-            ("cause", _("Cause (JIPDEC)"), jipdec.CAUSES),
+        # Each combo's empty choice says which one it is: on Linux a screen reader names a combo by its current
+        # text, and three 「未分類」 would be indistinguishable.
+        for field, title, unset, choices in (
+            ("event", _("Incident type (JIPDEC)"), _("Incident type not classified"), jipdec.EVENTS),
+            ("category", _("Category (JIPDEC)"), _("Category not classified"), jipdec.CATEGORIES),
+            ("cause", _("Cause (JIPDEC)"), _("Cause not classified"), jipdec.CAUSES),
         ):
             combo = QComboBox()
-            combo.addItem(_("Not classified"), None)
+            combo.setAccessibleName(
+                title
+            )  # a combo is otherwise read by its current choice (「未分類」 three times)
+            combo.addItem(unset, None)
             for category in choices:
                 text = category.label(lang)
                 if category.group:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from app.domain.dates import today_jst
 from ui.workspace.fields import SaveReporter
 
 if TYPE_CHECKING:
@@ -39,9 +42,13 @@ class WorkspaceContext:
     reporter: SaveReporter
     changes: Changes
     services: Services  # the composition root's, for what a tab opens (the re-assessment wizard)
+    # Japan's today: days left, overdue days and the advice that fits the day; tests pin it like the register's.
+    today: Callable[[], dt.date] = field(default=today_jst)
 
     @classmethod
-    def open(cls, services: Services, incident_id: int) -> WorkspaceContext:
+    def open(
+        cls, services: Services, incident_id: int, today: Callable[[], dt.date] = today_jst
+    ) -> WorkspaceContext:
         return cls(
             services.db,
             incident_id,
@@ -53,4 +60,5 @@ class WorkspaceContext:
             SaveReporter(),
             Changes(),
             services,
+            today,
         )

@@ -13,10 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QValidator
-from PySide6.QtWidgets import QDateTimeEdit, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from app.domain.dates import JST
-from app.errors import BreachDeskError
+from app.domain.dates import JST, today_jst
+from app.errors import BreachDeskError, InputError
 from app.i18n import _, current_language
 
 TYPING_PAUSE_MS = 700
@@ -155,9 +155,14 @@ class DateField(QLineEdit):
         save: Callable[[dt.date | None], None],
         reporter: SaveReporter | None = None,
         parent: QWidget | None = None,
+        *,
+        past_only: bool = False,
     ) -> None:
         super().__init__(format_date(value), parent)
         self._save, self._reporter, self._saved = save, reporter, value
+        # 発生日/発覚日 cannot lie ahead: a future date is refused before any deadline is computed from it.
+        self.past_only = past_only
+        self.message = field_message()
         self.setValidator(DateValidator(self))
         self.setPlaceholderText(_("YYYY-MM-DD"))
         self.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000-00-00__") + 24)
@@ -171,8 +176,11 @@ class DateField(QLineEdit):
         self.commit()
 
     def _refused(self) -> None:
+        text = _("This is not a real date. Write it as YYYY-MM-DD, e.g. 2027-07-01.")
+        self.message.setText(text)
+        self.message.show()
         if self._reporter is not None:
-            self._reporter.failed.emit(_("This is not a real date. Write it as YYYY-MM-DD, e.g. 2027-07-01."))
+            self._reporter.failed.emit(text)
 
     def commit(self) -> bool:
         if self.text().strip() and self.value() is None:
@@ -180,6 +188,15 @@ class DateField(QLineEdit):
             self._refused()
             return False
         value = self.value()
+        if self.past_only and value is not None and value != self._saved and value > today_jst():
+            text = _("This date is in the future. Enter the day it happened (today or earlier).")
+            self.setStyleSheet(ERROR_STYLE)
+            self.message.setText(text)
+            self.message.show()
+            if self._reporter is not None:
+                self._reporter.failed.emit(text)
+            return False
+        self.message.hide()
         if value == self._saved:
             self.setStyleSheet("")
             return True
@@ -229,3 +246,78 @@ def hint_label(text: str) -> QLabel:
     label.setStyleSheet("color: #555555")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+class LengthCounter(QLabel):
+    """「1,234 / 4,000字」 under a long text field: the officer sees the cap (app/services/workspace/limits.py)
+    before the save refuses the text, and the counter turns red past it."""
+
+    def __init__(self, edit: QPlainTextEdit, limit: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit, self.limit = edit, limit
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        edit.textChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        count = len(self.edit.toPlainText().strip())
+        self.setText(_("{count} / {limit} characters").format(count=f"{count:,}", limit=f"{self.limit:,}"))
+        over = count > self.limit
+        self.setStyleSheet(ERROR_STYLE if over else "color: #555555")
+        self.setAccessibleName(self.text())
+
+
+def field_message() -> QLabel:
+    """The message shown right beside a field when what was typed is refused (not only in the status bar)."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label
+
+
+class CountField(QWidget):
+    """A count (人数, 件数): digits only; a minus sign or a letter is refused with a message beside the field,
+    never silently dropped (「−5」 used to become 5)."""
+
+    def __init__(
+        self,
+        value: int | None,
+        save: Callable[[int | None], None],
+        reporter: SaveReporter | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.edit = AutosaveLineEdit("" if value is None else str(value), self._save_text, reporter)
+        self.edit.setMaximumWidth(160)
+        self.edit.textEdited.connect(self._typed)
+        self._save = save
+        self.message = field_message()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.message, 1)
+        self.setFocusProxy(self.edit)
+
+    def _typed(self, text: str) -> None:
+        self.check(text)
+
+    def check(self, text: str) -> bool:
+        cleaned = text.replace(",", "").strip()
+        if not cleaned or (cleaned.isascii() and cleaned.isdigit()):
+            self.message.hide()
+            self.edit.setStyleSheet("")
+            return True
+        if cleaned.lstrip("-−－").isdigit():
+            self.message.setText(_("A count cannot be negative: enter 0 or more."))
+        else:
+            self.message.setText(_("Enter a number in digits, e.g. 120."))
+        self.message.show()
+        self.edit.setStyleSheet(ERROR_STYLE)
+        return False
+
+    def _save_text(self, text: str) -> None:
+        if not self.check(text):
+            raise InputError(self.message.text(), field="count")
+        cleaned = text.replace(",", "").strip()
+        self._save(int(cleaned) if cleaned else None)

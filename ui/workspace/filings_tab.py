@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -26,7 +27,8 @@ from PySide6.QtWidgets import (
 from app.domain.filing import FilingKind
 from app.errors import BreachDeskError
 from app.i18n import _
-from app.services.workspace.filings import CHANNELS, channel_label
+from app.services.workspace.filings import CHANNELS, DuplicateFiling, channel_label
+from app.services.workspace.limits import MAX_NAME, MAX_SHORT_NOTE
 from ui.workspace.context import WorkspaceContext
 from ui.workspace.fields import AutosaveLineEdit, datetime_edit, from_qdatetime, local_text
 
@@ -54,6 +56,8 @@ class FilingsTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
+        self.table.setAccessibleName(_("Filings and notices recorded"))
+        self.table.horizontalHeader().setAccessibleName(_("Columns of the filings"))
 
         self.kind_combo = QComboBox()
         for kind in FilingKind:
@@ -62,12 +66,20 @@ class FilingsTab(QWidget):
         self.channel_combo = QComboBox()
         for code in CHANNELS:
             self.channel_combo.addItem(channel_label(code), code)
+        for combo in (self.kind_combo, self.channel_combo):  # long English labels must not widen the window
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
         self.receipt_edit = QLineEdit()
-        self.receipt_edit.setMaxLength(100)
+        self.receipt_edit.setMaxLength(MAX_NAME)
         self.note_edit = QLineEdit()
+        self.note_edit.setMaxLength(MAX_SHORT_NOTE)
+        # Enter in the new filing's fields records it (after the confirmation), as the button would.
+        self.receipt_edit.returnPressed.connect(self.record)
+        self.note_edit.returnPressed.connect(self.record)
         self.attach_button = QPushButton(_("Attach the document…"))
         self.attach_button.clicked.connect(self.choose_attachment)
         self.attachment_label = QLabel(_("No document attached"))
+        self.attachment_label.setWordWrap(True)
         self.record_button = QPushButton(_("Record this filing"))
         self.record_button.clicked.connect(self.record)
         attach_row = QHBoxLayout()
@@ -86,6 +98,10 @@ class FilingsTab(QWidget):
         self.edit_box = QGroupBox(_("Selected filing"))
         self.selected_receipt = AutosaveLineEdit("", self._save_receipt, ctx.reporter)
         self.selected_note = AutosaveLineEdit("", self._save_note, ctx.reporter)
+        self.selected_receipt.setAccessibleName(_("Receipt number of the selected filing"))
+        self.selected_note.setAccessibleName(_("Note on the selected filing"))
+        self.selected_receipt.setMaxLength(MAX_NAME)
+        self.selected_note.setMaxLength(MAX_SHORT_NOTE)
         self.save_document_button = QPushButton(_("Save the document as sent…"))
         self.save_document_button.clicked.connect(self.save_document)
         edit_form = QFormLayout(self.edit_box)
@@ -154,7 +170,41 @@ class FilingsTab(QWidget):
         self.attachment = path
         self.attachment_label.setText(path.name)
 
+    def _confirm(self, kind: FilingKind, when: str) -> bool:
+        """Recording cannot be undone (a wrong record stays, marked, in the audit log): say what will be recorded
+        before it is, so a stray second press of Space is never a second filing."""
+        receipt = self.receipt_edit.text().strip() or _("(none)")
+        answer = QMessageBox.question(
+            self,
+            _("Record this filing"),
+            _(
+                "Record this filing?\n\nKind: {kind}\nWhen: {when}\nHow: {how}\nReceipt number: {receipt}"
+            ).format(
+                kind=kind.label(),
+                when=when,
+                how=channel_label(self.channel_combo.currentData()),
+                receipt=receipt,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _confirm_same_day(self, refused: DuplicateFiling) -> bool:
+        answer = QMessageBox.warning(
+            self,
+            _("Record this filing"),
+            refused.message + "\n\n" + _("Record a second one anyway? Choose No if it is the same filing."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def record(self) -> None:
+        kind = FilingKind(self.kind_combo.currentData())
+        filed_at = from_qdatetime(self.when_edit.dateTime())
+        if not self._confirm(kind, local_text(filed_at)):
+            return
         try:
             document = self.attachment.read_bytes() if self.attachment is not None else None
         except OSError as error:
@@ -162,17 +212,28 @@ class FilingsTab(QWidget):
                 _("Cannot read the file {path}: {reason}").format(path=self.attachment, reason=error.strerror)
             )
             return
-        try:
+
+        def save(allow_same_day: bool) -> None:
             self.ctx.filings.record(
                 self.ctx.incident_id,
-                FilingKind(self.kind_combo.currentData()),
-                from_qdatetime(self.when_edit.dateTime()),
+                kind,
+                filed_at,
                 self.channel_combo.currentData(),
                 receipt_number=self.receipt_edit.text(),
                 note=self.note_edit.text(),
                 document=document,
                 filename=self.attachment.name if self.attachment is not None else None,
+                allow_same_day=allow_same_day,
             )
+
+        try:
+            try:
+                save(False)
+            except DuplicateFiling as refused:
+                if not self._confirm_same_day(refused):
+                    self.ctx.reporter.failed.emit(refused.user_text())
+                    return
+                save(True)
         except BreachDeskError as error:
             self.ctx.reporter.failed.emit(error.user_text())
             return
@@ -183,6 +244,10 @@ class FilingsTab(QWidget):
         self.ctx.reporter.saved.emit()
         self.ctx.changes.recordChanged.emit()
         self.reload()
+
+    def has_draft(self) -> bool:
+        """A receipt number or note typed for a filing not recorded yet."""
+        return bool(self.receipt_edit.text().strip() or self.note_edit.text().strip())
 
     def save_document(self) -> None:
         filing_id = self.selected_id()

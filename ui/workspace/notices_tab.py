@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.dates import today_jst
 from app.errors import BreachDeskError
 from app.i18n import N_, _
 from app.services.notices import EVENT_STATUSES, DeliveryRecord, DeliverySummary, status_label
@@ -82,6 +81,8 @@ class NoticesTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(_("People notified"))
+        self.table.horizontalHeader().setAccessibleName(_("Columns of the notices"))
         self.table.itemSelectionChanged.connect(self._selected)
 
         self.status_combo = QComboBox()
@@ -140,7 +141,7 @@ class NoticesTab(QWidget):
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
-        today = today_jst()
+        today = self.ctx.today()
         self.date_edit.setDate(QDate(today.year, today.month, today.day))
         self._selected()
 

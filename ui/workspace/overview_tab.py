@@ -7,8 +7,10 @@ without My Numbers reads exactly as before.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import logging
+from collections.abc import Collection
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,17 +31,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.deadlines.advice import reasons_for_today
 from app.domain.assessment import Assessment, Reason
+from app.domain.dates import today_jst
+from app.domain.filing import FilingKind
 from app.domain.incident import IncidentStatus
 from app.domain.incident_kind import IncidentKind
 from app.domain.register import BangoVerdict, bango_words
 from app.i18n import _, current_language
 from app.services.workspace import CloseRefused
+from app.services.workspace.limits import MAX_NOTES, MAX_SUMMARY
 from app.wizard import verdict
+from ui.calendar.clock_display import pending_line
 from ui.common.formatting import format_short_date
 from ui.wizard.launch import open_reassess_wizard
 from ui.workspace.context import WorkspaceContext
-from ui.workspace.fields import AutosaveLineEdit, AutosaveTextEdit, local_text
+from ui.workspace.fields import AutosaveLineEdit, AutosaveTextEdit, LengthCounter, local_text
 
 log = logging.getLogger(__name__)
 
@@ -80,10 +87,14 @@ def _warnings_html(assessment: Assessment) -> str:
     )
 
 
-def reasons_html(assessment: Assessment | None) -> str:
+def reasons_html(
+    assessment: Assessment | None, open_kinds: Collection[FilingKind] = (), today: dt.date | None = None
+) -> str:
+    """The reasons with the advice of each still open duty as it fits today (app/deadlines/advice.py)."""
     if assessment is None:
         return ""
-    return _reason_list(assessment.reasons) + _warnings_html(assessment)
+    day = today or today_jst()
+    return _reason_list(reasons_for_today(assessment, day, open_kinds)) + _warnings_html(assessment)
 
 
 def _heading(text: str) -> str:
@@ -153,6 +164,9 @@ class OverviewTab(QWidget):
     def __init__(self, ctx: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._open_kinds: frozenset[FilingKind] = (
+            frozenset()
+        )  # duties not filed yet: their advice follows today
         data = ctx.overview.overview(ctx.incident_id)
         self.title_edit = AutosaveLineEdit(data.title, self._save_title, ctx.reporter)
         self.title_edit.setMaxLength(500)
@@ -209,8 +223,12 @@ class OverviewTab(QWidget):
         self.notes_edit = AutosaveTextEdit(data.notes, self._save_notes, ctx.reporter)
         self.notes_edit.setPlaceholderText(_("Notes for this incident (saved as you type)"))
         self.notes_edit.setMinimumHeight(90)
+        self.notes_edit.setAccessibleName(_("Notes"))
         notes_box = QGroupBox(_("Notes"))
-        QVBoxLayout(notes_box).addWidget(self.notes_edit)
+        notes_layout = QVBoxLayout(notes_box)
+        notes_layout.addWidget(self.notes_edit)
+        self.notes_counter = LengthCounter(self.notes_edit, MAX_NOTES)
+        notes_layout.addWidget(self.notes_counter)
 
         self.history = QTableWidget(0, 6)
         self.history.setHorizontalHeaderLabels(
@@ -226,6 +244,8 @@ class OverviewTab(QWidget):
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.horizontalHeader().setSectionResizeMode(HISTORY_REASON, QHeaderView.ResizeMode.Stretch)
+        self.history.setAccessibleName(_("History of assessments"))
+        self.history.horizontalHeader().setAccessibleName(_("Columns of the history"))
         self.history.setMinimumHeight(110)
         history_box = QGroupBox(_("History of assessments"))
         QVBoxLayout(history_box).addWidget(self.history)
@@ -254,6 +274,8 @@ class OverviewTab(QWidget):
         )
         self.summary_edit.setMinimumHeight(70)
         self.summary_edit.setMaximumHeight(120)
+        self.summary_edit.setAccessibleName(_("Summary for outside readers"))
+        self.summary_counter = LengthCounter(self.summary_edit, MAX_SUMMARY)
         self.propose_button = QPushButton(_("Propose from the facts"))
         self.propose_button.clicked.connect(self.propose_summary)
         self.summary_note = QLabel(
@@ -270,6 +292,7 @@ class OverviewTab(QWidget):
         box = QGroupBox(_("Summary for outside readers"))
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(self.summary_edit)
+        box_layout.addWidget(self.summary_counter)
         box_layout.addLayout(row)
         return box
 
@@ -315,10 +338,8 @@ class OverviewTab(QWidget):
         self.learned_label.setText(format_short_date(data.learned_date))
         kind = IncidentKind.parse(data.incident_kind)
         self.kind_label.setText(kind.label() if kind else "—")
-        lines = [
-            _("{kind}: by {date}").format(kind=p.kind.label(), date=format_short_date(p.due))
-            for p in data.pending
-        ]
+        self._open_kinds = frozenset(p.kind for p in data.pending)
+        lines = [pending_line(p.kind.label(), p.due, self.ctx.today()) for p in data.pending]
         if data.missing and not data.pending:
             lines.append(
                 _("Not recorded yet: {kinds}").format(
@@ -338,7 +359,7 @@ class OverviewTab(QWidget):
         self.bango_box.setVisible(both)
         if assessment is None or not both:
             self.verdict_label.setText(verdict_text(assessment))
-            self.reasons_label.setText(reasons_html(assessment))
+            self.reasons_label.setText(reasons_html(assessment, self._open_kinds, self.ctx.today()))
             for label in (self.filing_label, self.bango_reasons_label, self.warnings_label):
                 label.setText("")
                 label.hide()
@@ -349,7 +370,8 @@ class OverviewTab(QWidget):
         filing = verdict.filing_words(assessment.bango)
         self.filing_label.setText(_("How to file: {how}").format(how=filing) if filing else "")
         self.filing_label.setVisible(bool(filing))
-        self.reasons_label.setText(_heading(_("Why this verdict")) + _reason_list(assessment.reasons))
+        reasons = reasons_for_today(assessment, self.ctx.today(), self._open_kinds)
+        self.reasons_label.setText(_heading(_("Why this verdict")) + _reason_list(reasons))
         bango_reasons = _reason_list(assessment.bango.reasons)
         self.bango_reasons_label.setText(
             _heading(_("Why this verdict under the My Number Act")) + bango_reasons if bango_reasons else ""

@@ -10,8 +10,7 @@ import typing
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -42,8 +41,16 @@ from app.domain.report import (
 )
 from app.errors import BreachDeskError
 from app.i18n import _, current_language
+from app.services.workspace.limits import PAST_ONLY_DATES
 from ui.workspace.context import WorkspaceContext
-from ui.workspace.fields import AutosaveLineEdit, AutosaveTextEdit, DateField, hint_label, local_text
+from ui.workspace.fields import (
+    AutosaveLineEdit,
+    AutosaveTextEdit,
+    CountField,
+    DateField,
+    hint_label,
+    local_text,
+)
 
 LONG_TEXT = frozenset(
     {
@@ -106,6 +113,8 @@ class ReportTab(QWidget):
             button.setProperty("kind", kind.value)
             bar.addWidget(button)
         self.draft_info = QLabel()
+        self.draft_info.setWordWrap(True)
+        ctx.reporter.saved.connect(self._show_saved)
         bar.addWidget(self.draft_info, 1)
         self.placeholder = hint_label(
             _(
@@ -160,14 +169,21 @@ class ReportTab(QWidget):
         self.draft_id = draft_id
         for button in self.kind_buttons.buttons():
             button.setChecked(button.property("kind") == record.kind.value)
-        info = _("Last saved {when}").format(when=local_text(record.updated_at))
-        if record.based_on_id is not None:
-            info = _("Started from the earlier report. {saved}").format(saved=info)
-        self.draft_info.setText(info)
+        self._show_saved()
         self._build_form(record.draft)
         self.placeholder.hide()
         self.splitter.show()
         self._show_changes()
+
+    def _show_saved(self) -> None:
+        """「最終保存」 read back from the register after every save (issue 18 point 5: it went stale)."""
+        if self.draft_id is None:
+            return
+        record = self.ctx.reports.get(self.draft_id)
+        info = _("Last saved {when}").format(when=local_text(record.updated_at))
+        if record.based_on_id is not None:
+            info = _("Started from the earlier report. {saved}").format(saved=info)
+        self.draft_info.setText(info)
 
     def _build_form(self, draft: ReportDraft) -> None:
         self.labels.clear()
@@ -190,8 +206,19 @@ class ReportTab(QWidget):
             label.setWordWrap(True)
             editor = self._editor(report_field, value_of(draft, report_field.path))
             self.labels[report_field.path] = label
-            self.editors[report_field.path] = editor
-            form.addRow(label, editor)
+            field = editor.edit if isinstance(editor, CountField) else editor
+            # Named by its label even where the label is no buddy (a count with its message beside it).
+            field.setAccessibleName(report_field.label(lang))
+            self.editors[report_field.path] = field
+            if isinstance(editor, DateField):
+                holder = QWidget()
+                row = QHBoxLayout(holder)
+                row.setContentsMargins(0, 0, 0, 0)
+                row.addWidget(editor)
+                row.addWidget(editor.message, 1)
+                form.addRow(label, holder)
+            else:
+                form.addRow(label, editor)
         layout.addStretch(1)
         self.form_scroll.setWidget(body)
 
@@ -218,7 +245,7 @@ class ReportTab(QWidget):
                 return edit
             return AutosaveLineEdit(value, save, reporter)
         if inner is dt.date:
-            return DateField(value, save, reporter)
+            return DateField(value, save, reporter, past_only=path in PAST_ONLY_DATES)
         if inner is bool and not optional:
             box = QCheckBox()
             box.setChecked(bool(value))
@@ -232,12 +259,7 @@ class ReportTab(QWidget):
             combo.currentIndexChanged.connect(lambda _i, c=combo: self._save_now(save, c.currentData()))
             return combo
         if inner is int:
-            number = AutosaveLineEdit(
-                "" if value is None else str(value), lambda t: save(t.replace(",", "") or None), reporter
-            )
-            number.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9,]{0,12}"), number))
-            number.setMaximumWidth(160)
-            return number
+            return CountField(value, save, reporter)
         if isinstance(inner, type) and issubclass(inner, Enum):
             combo = QComboBox()
             if optional:

@@ -9,10 +9,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from app.domain.dates import now_jst
-from app.i18n import N_, _
+from app.i18n import N_, _, current_language
 from ui.workspace.checklist_tab import ChecklistTab
 from ui.workspace.classification_tab import ClassificationTab
 from ui.workspace.context import WorkspaceContext
@@ -59,6 +59,8 @@ class IncidentWindow(QMainWindow):
         ctx.reporter.failed.connect(self._failed)
         ctx.changes.recordChanged.connect(self._record_changed)
         QShortcut(QKeySequence.StandardKey.Close, self, self._close_shortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._close_shortcut)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_now)
         self._update_title()
         screen = self.screen().availableGeometry()
         self.resize(min(1100, int(screen.width() * 0.9)), min(720, int(screen.height() * 0.9)))
@@ -109,14 +111,45 @@ class IncidentWindow(QMainWindow):
     def _close_shortcut(self) -> None:
         self.close()  # a slot returns None (see ui/workspace/fields.py)
 
-    def commit_pending(self) -> None:
+    def save_now(self) -> None:
+        """Ctrl+S: fields save on their own, so this saves what is still being typed and says so."""
+        if self.commit_pending():
+            self._saved()
+
+    def unsaved_drafts(self) -> list[str]:
+        """Tabs holding typed text that no save covers (a timeline entry or a filing not added yet)."""
+        return [
+            _(label) for code, label, _cls in TABS if getattr(self.pages[code], "has_draft", lambda: False)()
+        ]
+
+    def commit_pending(self) -> bool:
         """Save whatever is still being typed before the window closes (a field saves on a pause or on leaving
         it, and closing the window is neither)."""
+        ok = True
         for field in self.findChildren(QWidget):
             if isinstance(field, AutosaveTextEdit | AutosaveLineEdit | DateField) and field.isEnabled():
-                field.commit()
+                ok = field.commit() and ok
+        return ok
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.commit_pending()
+        saved = self.commit_pending()
+        drafts = self.unsaved_drafts()
+        if drafts or not saved:
+            where = ("、" if current_language() == "ja" else ", ").join(drafts)
+            text = (
+                _("Some text was typed but not added: {tabs}.").format(tabs=where)
+                if drafts
+                else _("A value could not be saved (it is shown in red).")
+            )
+            answer = QMessageBox.question(
+                self,
+                _("Close the incident window"),
+                text + "\n\n" + _("Close anyway and lose it?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
         self.closed.emit(self.ctx.incident_id)
         super().closeEvent(event)

@@ -2,7 +2,7 @@
 
 from app.services.workspace.checklist import ChecklistService, ChecklistStep
 from app.services.workspace.derived import refresh_derived
-from app.services.workspace.filings import FilingRecord, FilingService
+from app.services.workspace.filings import DuplicateFiling, FilingRecord, FilingService
 from app.services.workspace.overview import (
     AssessmentRecord,
     CloseRefused,
@@ -18,6 +18,7 @@ __all__ = [
     "ChecklistStep",
     "CloseRefused",
     "DraftRecord",
+    "DuplicateFiling",
     "FilingRecord",
     "FilingService",
     "IncidentOverview",

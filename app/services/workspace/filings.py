@@ -17,10 +17,11 @@ from sqlalchemy.orm import defer
 from app.db import audit
 from app.db.database import Database
 from app.db.models import Filing, Incident
-from app.domain.dates import now_utc
+from app.domain.dates import JST, now_utc
 from app.domain.filing import FilingKind
 from app.errors import InputError
 from app.i18n import N_, _
+from app.services import auto_timeline
 from app.services.workspace.derived import refresh_derived
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
@@ -37,6 +38,20 @@ CHANNELS: dict[str, str] = {
     "hand": N_("Handed over in person"),
     "other": N_("Other"),
 }
+
+
+class DuplicateFiling(InputError):
+    """The same kind of filing is already recorded for the same day (Japan time): most likely the same filing
+    recorded twice by a double press, so it is refused unless the officer confirms it really is a second one."""
+
+    def __init__(self, kind: FilingKind, day: dt.date) -> None:
+        super().__init__(
+            _("A {kind} filed on {date} is already recorded for this incident.").format(
+                kind=kind.label(), date=day.isoformat()
+            ),
+            field="kind",
+        )
+        self.kind, self.day = kind, day
 
 
 def channel_label(code: str) -> str:
@@ -112,7 +127,10 @@ class FilingService:
         document: bytes | None = None,
         filename: str | None = None,
         actor: str | None = None,
+        allow_same_day: bool = False,
     ) -> int:
+        """allow_same_day: the officer confirmed a second filing of the same kind on the same day (a 追完 sent
+        twice, say); without it an exact duplicate raises DuplicateFiling and nothing is written."""
         if filed_at.tzinfo is None:
             raise ValueError("filed_at must be timezone-aware")
         if channel not in CHANNELS:
@@ -125,6 +143,15 @@ class FilingService:
         with self.db.session_scope() as session:
             if session.get(Incident, incident_id) is None:
                 raise LookupError(f"no incident {incident_id}")
+            if not allow_same_day:
+                day = filed_at.astimezone(JST).date()
+                for earlier in session.scalars(
+                    select(Filing.filed_at).where(
+                        Filing.incident_id == incident_id, Filing.kind == FilingKind(kind).value
+                    )
+                ):
+                    if earlier.astimezone(JST).date() == day:
+                        raise DuplicateFiling(FilingKind(kind), day)
             row = Filing(
                 incident_id=incident_id,
                 kind=FilingKind(kind).value,
@@ -143,6 +170,13 @@ class FilingService:
             after["document_sha256"] = hashlib.sha256(document).hexdigest() if document is not None else None
             audit.append(session, action="create", entity="filing", entity_id=row.id, after=after, actor=who)
             refresh_derived(session, incident_id, actor=who)
+            auto_timeline.add(
+                session,
+                incident_id,
+                filed_at,
+                auto_timeline.filing_text(row.kind, channel, row.receipt_number),
+                who,
+            )
             return row.id
 
     def update(self, filing_id: int, **changes: Any) -> FilingRecord:

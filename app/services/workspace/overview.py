@@ -28,6 +28,7 @@ from app.domain.status import PendingDeadline, missing_filings, pending_deadline
 from app.errors import BreachDeskError, InputError, StoredDataError
 from app.i18n import _, ngettext
 from app.services.office import OfficeService
+from app.services.workspace import limits
 from app.services.workspace.derived import (
     filed_kinds,
     latest_assessment_row,
@@ -37,8 +38,8 @@ from app.services.workspace.derived import (
 from app.wizard.validation import emoji_problem
 
 MAX_TITLE = 500
-MAX_NOTES = 200_000
-MAX_SUMMARY = 4_000
+MAX_NOTES = limits.MAX_NOTES  # the caps and why: app/services/workspace/limits.py
+MAX_SUMMARY = limits.MAX_SUMMARY
 CLASSIFICATION_FIELDS: dict[str, tuple[str, tuple[jipdec.Category, ...]]] = {
     "event": ("jipdec_event", jipdec.EVENTS),
     "category": ("jipdec_category", jipdec.CATEGORIES),

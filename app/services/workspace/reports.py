@@ -31,6 +31,7 @@ from app.domain.report import (
 )
 from app.errors import InputError
 from app.i18n import _, current_language
+from app.services.workspace import limits
 from app.services.workspace.derived import latest_assessment_row, parse_assessment
 
 # Which earlier report a later one starts from.
@@ -179,6 +180,7 @@ class ReportDraftService:
         report_field = FIELDS_BY_PATH.get(path)
         if report_field is None:
             raise KeyError(path)
+        _check_value(path, value)
         with self.db.session_scope() as session:
             row = session.get(ReportDraftRow, draft_id)
             if row is None:
@@ -219,6 +221,16 @@ class ReportDraftService:
             if base is None:
                 return []
             return diff(read_report(base.content), read_report(row.content))
+
+
+def _check_value(path: str, value: Any) -> None:
+    """What a form field can never hold (issue 18 point 5): a negative count, a 発覚日 in the future."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        limits.check_count(value, path)
+    if path in limits.PAST_ONLY_DATES and isinstance(value, dt.date):
+        limits.check_not_future(value, path)
+    if isinstance(value, str):
+        limits.check_length(value, limits.MAX_NOTES, path)
 
 
 def _standing(session: Session, incident_id: int) -> list[TimelineEntry]:

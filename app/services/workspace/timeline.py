@@ -12,9 +12,10 @@ from app.db.database import Database
 from app.db.models import Incident, TimelineEntry
 from app.domain.dates import now_utc
 from app.errors import InputError
-from app.i18n import _, ngettext
+from app.i18n import _
+from app.services.workspace.limits import MAX_TIMELINE_TEXT, check_length
 
-MAX_TEXT = 100_000  # a long paste (an e-mail thread) fits; a runaway paste of megabytes does not
+MAX_TEXT = MAX_TIMELINE_TEXT  # one event per entry; the cap and why: app/services/workspace/limits.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,18 +34,9 @@ class TimelineItem:
 
 
 def _check_text(text: str) -> str:
-    cleaned = text.strip()
+    cleaned = check_length(text, MAX_TEXT, "text")
     if not cleaned:
         raise InputError(_("Write what happened."), field="text")
-    if len(cleaned) > MAX_TEXT:
-        raise InputError(
-            ngettext(
-                "The text is too long ({length} character; at most {limit}).",
-                "The text is too long ({length} characters; at most {limit}).",
-                len(cleaned),
-            ).format(length=len(cleaned), limit=MAX_TEXT),
-            field="text",
-        )
     return cleaned
 
 

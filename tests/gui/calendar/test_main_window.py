@@ -34,6 +34,7 @@ def test_deadlines_in_the_main_window(qtbot, data_paths, db, clock, monkeypatch,
     window.show()
     open_register(window, Services(db))
     features = window.deadlines
+    qtbot.waitUntil(lambda: features.summary_dialog is not None)  # computed on a worker (issue 18)
 
     summary = features.summary_dialog
     assert summary is not None and summary.isVisible()
@@ -50,7 +51,12 @@ def test_deadlines_in_the_main_window(qtbot, data_paths, db, clock, monkeypatch,
     assert opened == [(incident, "report")]
 
     texts = [a.text() for a in window.view_menu.actions() if a.text()]
-    assert texts[-3:] == ["期限の一覧（パネル）", "期限カレンダー…", "リマインダーの設定…"]
+    assert texts[-4:] == [
+        "期限の一覧（パネル）(&D)",
+        "期限カレンダー(&C)…",
+        "リマインダーの設定(&S)…",
+        "事業所の休業日(&O)…",
+    ]
 
     calendar = features.open_calendar()
     qtbot.addWidget(calendar)
@@ -66,7 +72,8 @@ def test_deadlines_in_the_main_window(qtbot, data_paths, db, clock, monkeypatch,
     clock.set(
         jst(2027, 7, 28, 9, 0)
     )  # two days before the 確報: the reminder reaches the panel (no tray here)
-    features.refresh()
+    with qtbot.waitSignal(features.refreshed):
+        features.refresh()
     assert panel.message.isVisible()
     assert "期限が近づいています：確報" in panel.message.text()
 

@@ -35,7 +35,7 @@ def test_advancing_the_clock_fires_each_reminder_once(qtbot, db, clock) -> None:
     assert blocker.args[0].clock.kind is ClockKind.KAKUHO
     assert tray.shown[-1] == (
         "期限が近づいています：確報",
-        "2026-0001 診断書の誤送付\n7/30（金） — あと2日",
+        "2026-0001 診断書の誤送付\n7/30（金） — あと2日（営業日 2日）",
     )
     clock.advance(minutes=1)
     assert tray.check() == []
@@ -76,7 +76,7 @@ def test_start_up_summary_lists_overdue_and_soon_then_other_reminders_follow(qtb
     assert isinstance(dialog, StartupSummaryDialog)
     qtbot.addWidget(dialog)
     assert [c.kind for c in dialog.list.clocks()] == [ClockKind.SOKUHO, ClockKind.INDIVIDUAL_NOTICE]
-    assert dialog.counts.text() == "期限超過 1件・2日以内に期限 0件・速やかに行う手続 1件"
+    assert dialog.counts.text() == "期限超過 1件・本日または間近（営業日2日以内） 0件・速やかに行う手続 1件"
     # What the summary showed counts as reminded: no burst of notifications on top of it.
     assert tray.shown == []
     assert tray.check() == []

@@ -56,7 +56,9 @@ def test_register_view_searches_filters_and_sorts(qtbot, register_db: Database) 
     assert view.model.ids() == [mail, lost]  # newest 発覚日 first
     headers = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
     assert headers == ["番号", "件名", "発覚日", "事象", "該当号", "番号法", "状態", "次の期限", "あと何日"]
-    assert view.model.index(0, Column.DAYS_LEFT).data() == "あと2日"
+    assert (
+        view.model.index(0, Column.DAYS_LEFT).data() == "あと2日（営業日 1日）"
+    )  # Sat 7/3: Sunday is closed
     assert view.model.index(0, Column.KIND).data() == "メール誤送信"
 
     with qtbot.waitSignal(view.reloaded, timeout=2000):
@@ -110,7 +112,7 @@ def test_my_number_column_and_filter(qtbot, register_db: Database) -> None:
     assert (cell(only, Column.ITEMS), cell(only, Column.STATUS), cell(only, Column.DAYS_LEFT)) == (
         "該当なし",
         "調査中",
-        "あと2日",
+        "あと2日（営業日 1日）",
     )
     assert cell(only, Column.BANGO, Qt.ItemDataRole.ToolTipRole) == (
         "マイナンバーを含みます。番号法の報告対象です（規則2条4号）。"

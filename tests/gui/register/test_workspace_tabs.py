@@ -25,15 +25,15 @@ from app.services.workspace import (
     TimelineService,
 )
 from tests.gui.jp_input import type_japanese
-from tests.gui.register.conftest import add_assessed, reopen
+from tests.gui.register.conftest import TODAY, add_assessed, reopen
 from ui.workspace import IncidentWindow
 from ui.workspace.context import WorkspaceContext
 
 JST = dt.timezone(dt.timedelta(hours=9))
 
 
-def _window(qtbot, db: Database, incident_id: int, tab: str) -> IncidentWindow:  # type: ignore[no-untyped-def]
-    window = IncidentWindow(WorkspaceContext.open(Services(db), incident_id))
+def _window(qtbot, db: Database, incident_id: int, tab: str, today: dt.date = TODAY) -> IncidentWindow:  # type: ignore[no-untyped-def]
+    window = IncidentWindow(WorkspaceContext.open(Services(db), incident_id, lambda: today))
     qtbot.addWidget(window)
     window.show()
     window.show_tab(tab)
@@ -120,7 +120,7 @@ def _history_row(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 
 def test_overview_shows_both_verdicts_side_by_side_with_one_set_of_dates(qtbot, register_db) -> None:
-    window = _window(qtbot, register_db, _example_2(register_db), "overview")
+    window = _window(qtbot, register_db, _example_2(register_db), "overview", dt.date(2026, 9, 25))
     page = window.pages["overview"]
     assert page.appi_box.law_label.isVisible() and page.bango_box.isVisible()
     assert page.appi_box.law_label.text() == "個人情報保護法（規則7条）"
@@ -129,7 +129,12 @@ def test_overview_shows_both_verdicts_side_by_side_with_one_set_of_dates(qtbot, 
     assert page.bango_verdict_label.text() == "個人情報保護委員会への報告が必要です（規則2条2号）"
     assert page.filing_label.text().startswith("提出の方法：両方の法律の報告を1件で提出")
     # The two laws' 速報 and 確報 fall on the same days: listed once each (60th day 11-22 → 11-24).
-    assert page.deadlines_label.text() == "速報: 2026/09/28 まで\n確報: 2026/11/24 まで"
+    # Fri 9/25: the 速報 after the weekend; the 確報 after the 11/21–23 holidays, with the day to submit before them.
+    assert page.deadlines_label.text().splitlines() == [
+        "速報: 2026/09/28 まで — あと3日（営業日 1日）",
+        "確報: 2026/11/24 まで — あと60日（営業日 39日）",
+        "⚠ 11/21（土）〜11/23（月）は休業日です。提出は11/20（金）までをお勧めします。",
+    ]
     bango_reasons = page.bango_reasons_label.text()
     assert page.bango_reasons_label.isVisible()
     assert (
@@ -143,7 +148,7 @@ def test_overview_shows_both_verdicts_side_by_side_with_one_set_of_dates(qtbot, 
 
 
 def test_overview_of_a_report_due_only_under_the_my_number_act(qtbot, register_db) -> None:
-    window = _window(qtbot, register_db, _example_3(register_db), "overview")
+    window = _window(qtbot, register_db, _example_3(register_db), "overview", dt.date(2026, 10, 9))
     page = window.pages["overview"]
     assert page.verdict_label.text() == "個人情報保護委員会への報告は不要です（報告対象事態に当たりません）"
     assert page.bango_verdict_label.text() == "個人情報保護委員会への報告が必要です（規則2条4号）"
@@ -151,7 +156,10 @@ def test_overview_of_a_report_due_only_under_the_my_number_act(qtbot, register_d
         page.filing_label.text() == "提出の方法：番号法の報告のみ（報告フォームのマイナンバー用の入口から）"
     )
     assert "本人の数が150人で、100人を超える" in page.bango_reasons_label.text()
-    assert page.deadlines_label.text() == "速報: 2026/10/09 まで\n確報: 2026/11/04 まで"
+    assert page.deadlines_label.text().splitlines() == [
+        "速報: 2026/10/09 まで — 今日",
+        "確報: 2026/11/04 まで — あと26日（営業日 16日）",  # スポーツの日 10/12 and 文化の日 11/3 not counted
+    ]
     assert page.status_label.text() == "調査中"  # not a 非該当: reportable under the 番号法
     assert _history_row(page)["番号法"] == "4号"
 
@@ -187,7 +195,7 @@ def test_overview_in_english(qtbot, register_db) -> None:
     from app.i18n import set_language
 
     set_language("en")  # the autouse fixture puts Japanese back for the next test
-    window = _window(qtbot, register_db, _example_3(register_db), "overview")
+    window = _window(qtbot, register_db, _example_3(register_db), "overview", dt.date(2026, 10, 9))
     page = window.pages["overview"]
     assert page.bango_box.law_label.text() == "My Number Act (Rules Art. 2)"
     assert (
@@ -319,7 +327,12 @@ def test_filing_with_document_moves_the_status(
     page.when_edit.setDateTime(QDateTime(QDate(2027, 7, 3), QTime(15, 0)))
     qtbot.keyClicks(page.receipt_edit, "PPC-2027-0042")
     qtbot.mouseClick(page.attach_button, Qt.MouseButton.LeftButton)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes
+    )
     qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+    assert "PPC-2027-0042" in asked[0]  # confirmed, naming what is recorded
     assert page.table.rowCount() == 1
     assert "速報済" in window.windowTitle()
     page.table.selectRow(0)

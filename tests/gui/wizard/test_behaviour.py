@@ -103,11 +103,13 @@ def test_impossible_answers_are_refused_beside_the_field(drive) -> None:
     )
     assert not next_button.isEnabled()
     learned.learned_edit.setDateTime(QDateTime(QDate(2027, 5, 31), QTime(9, 0)))
-    d.tick("occurred")
-    learned.occurred_edit.setDate(QDate(2027, 6, 1))
+    assert learned.occurred_edit.edit.text() == ""  # 発生日 stays empty until entered, and that is no error
+    assert learned.error_text("occurred_date") == "" and next_button.isEnabled()
+    d.qtbot.keyClicks(learned.occurred_edit.edit, "2027/06/01")
     assert "2027-06-01" in learned.error_text("learned_at")
     assert not next_button.isEnabled()
-    learned.occurred_edit.setDate(QDate(2027, 5, 30))
+    learned.occurred_edit.edit.clear()
+    d.qtbot.keyClicks(learned.occurred_edit.edit, "2027-5-30")
     assert learned.error_text("learned_at") == "" and next_button.isEnabled()
 
 
@@ -363,6 +365,7 @@ def test_nothing_happened_to_the_data_is_offered_only_with_my_numbers(drive) -> 
     d.next(expect=Q.COUNT)
     d.next(expect=Q.BANGO_COUNT)
     d.choose("exact")
+    d.qtbot.keyClicks(d.page.spin, "1")  # no count is assumed: the field starts empty
     d.next(expect=Q.LEARNED)
     d.next(expect=Q.EVENT)
     assert d.page.event_choice.buttons["none"].isVisible()

@@ -86,7 +86,7 @@ def test_the_incident_menu_reassesses_the_selected_row(qtbot, data_paths, db, mo
     )
     window = _window(qtbot, data_paths, db)
     assert window.incident_menu.title() == "事案(&I)"
-    assert window.reassess_action.text() == "選択した事案を再判定…"
+    assert window.reassess_action.text() == "選択した事案を再判定(&R)…"
     assert window.register.select_incident(incident_id)
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_a: QMessageBox.StandardButton.Discard))
     seen: dict[str, object] = {}

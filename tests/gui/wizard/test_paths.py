@@ -344,7 +344,7 @@ def test_back_and_change_drops_the_answers_that_no_longer_apply(drive, db, data_
     d.next(expect=Q.MY_NUMBER)
     d.next(expect=Q.SCOPE)
     d.next(expect=Q.COUNT)
-    assert d.page.spin.value() == 1
+    assert d.page.spin.value() == 1  # the count given before the kind changed
     d.next(expect=Q.LEARNED)
     d.next(expect=Q.BACKUP)
     d.answer("no")

@@ -1,0 +1,65 @@
+"""The register's table as a Windows list behaves (issue 18 point 3): Tab and Shift+Tab leave it for the search,
+the filters and the deadlines panel, the arrow keys move inside it, and the focused row is always the selected
+row, so Enter, 書類 (Ctrl+P) and 再判定 act on the row the officer sees highlighted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QItemSelection, QItemSelectionModel, QModelIndex
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+
+from app.i18n import _
+
+
+class RegisterTable(QTableView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Qt's default moves Tab from cell to cell, forever: 600 presses never left the table (issue 18).
+        self.setTabKeyNavigation(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAccessibleName(_("Incident register"))
+        self.setAccessibleDescription(
+            _("The arrow keys choose an incident, Enter opens it, Tab moves on to the search and filters.")
+        )
+        self.horizontalHeader().setAccessibleName(_("Register columns"))
+        self.verticalHeader().setAccessibleName(_("Register rows"))
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        selection = self.selectionModel()
+        if selection is not None:
+            selection.currentRowChanged.connect(self._current_moved)
+            selection.selectionChanged.connect(self._selection_moved)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Qt gives the table a current cell on focus without selecting it: a row that looked chosen to the
+        keyboard but not to 書類 (「先に台帳で事案を選んでください」). Select it."""
+        super().focusInEvent(event)
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return
+        current = self.currentIndex()
+        row = current.row() if current.isValid() else 0
+        if not self._row_selected(row):
+            self.selectRow(row)
+
+    def _row_selected(self, row: int) -> bool:
+        selection = self.selectionModel()
+        return selection is not None and selection.isRowSelected(row)
+
+    def _current_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self._row_selected(current.row()):
+            self.selectRow(current.row())
+
+    def _selection_moved(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        """A row selected from code (after the wizard, after a refresh) becomes the current one too, so the
+        arrow keys continue from it rather than from wherever the focus last was."""
+        indexes = selected.indexes()
+        selection = self.selectionModel()
+        if not indexes or selection is None or self.currentIndex().row() == indexes[0].row():
+            return
+        column = max(self.currentIndex().column(), 0)
+        target = indexes[0].siblingAtColumn(column)
+        selection.setCurrentIndex(target, QItemSelectionModel.SelectionFlag.NoUpdate)
