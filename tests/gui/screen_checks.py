@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import TypeVar
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAccessible, QFontMetrics
@@ -53,6 +54,7 @@ INTERACTIVE = (
 # Parts of a compound widget: the screen reader reads the compound one (a combo's line edit, a spin box's editor,
 # a tab bar's scroll arrows, a calendar's navigation bar, a scroll area's bars).
 COMPOUND = (QComboBox, QAbstractSpinBox, QTabBar, QCalendarWidget, QScrollBar)
+W = TypeVar("W", bound=QWidget)
 _MNEMONIC = re.compile(r"(?<!&)&(?!&)(\w)")
 
 
@@ -72,11 +74,20 @@ def _is_part_of_compound(widget: QWidget) -> bool:
     return isinstance(widget, QScrollBar)
 
 
+def _in_window(widget: QWidget, root: QWidget) -> bool:
+    """Part of the root's own window, not of a dialog or floating panel it owns (checked on its own)."""
+    return widget.window() is root.window()
+
+
+def _own(root: QWidget, kind: type[W]) -> list[W]:
+    return [w for w in root.findChildren(kind) if _in_window(w, root)]
+
+
 def interactive_widgets(root: QWidget) -> list[QWidget]:
     """The visible widgets a user can focus or operate, compound widgets counted once."""
     found = [root] if isinstance(root, INTERACTIVE) else []
     found += [w for w in root.findChildren(QWidget) if isinstance(w, INTERACTIVE)]
-    return [w for w in found if w.isVisible() and not _is_part_of_compound(w)]
+    return [w for w in found if w.isVisible() and not _is_part_of_compound(w) and _in_window(w, root)]
 
 
 def accessible_name(widget: QWidget) -> str:
@@ -135,13 +146,13 @@ def _button_clipped(button: QAbstractButton) -> bool:
 def clipped_texts(root: QWidget) -> list[str]:
     """Texts cut off on screen. A label or tab whose text was elided counts as fitting only with a tooltip."""
     problems: list[str] = []
-    for label in root.findChildren(QLabel):
+    for label in _own(root, QLabel):
         if label.isVisible() and _label_clipped(label) and not label.toolTip():
             problems.append(f"label {_plain(label.text())[:40]!r} ({label.width()}x{label.height()} px)")
-    for button in root.findChildren(QAbstractButton):
+    for button in _own(root, QAbstractButton):
         if button.isVisible() and not _is_part_of_compound(button) and _button_clipped(button):
             problems.append(f"button {_plain(button.text())[:40]!r} ({button.width()} px)")
-    for bar in root.findChildren(QTabBar):
+    for bar in _own(root, QTabBar):
         if not bar.isVisible():
             continue
         for index in range(bar.count()):
@@ -150,7 +161,7 @@ def clipped_texts(root: QWidget) -> list[str]:
                 problems.append(f"tab {_plain(bar.tabText(index))[:40]!r} cut at the top or bottom")
             elif rect.width() + 1 < hint.width() and not bar.tabToolTip(index):
                 problems.append(f"tab {_plain(bar.tabText(index))[:40]!r} elided without a tooltip")
-    for box in root.findChildren(QGroupBox):
+    for box in _own(root, QGroupBox):
         if box.isVisible() and box.fontMetrics().horizontalAdvance(_plain(box.title())) > box.width():
             problems.append(f"group box {_plain(box.title())[:40]!r} ({box.width()} px)")
     return problems
@@ -163,19 +174,19 @@ def _mnemonic(text: str) -> str | None:
 
 def _window_mnemonic_texts(root: QWidget) -> list[tuple[str, str]]:
     texts: list[tuple[str, str]] = []
-    for button in root.findChildren(QAbstractButton):
+    for button in _own(root, QAbstractButton):
         if button.isVisible() and not _is_part_of_compound(button):
             texts.append((button.text(), "button"))
-    for label in root.findChildren(QLabel):
+    for label in _own(root, QLabel):
         if label.isVisible() and label.buddy() is not None:
             texts.append((label.text(), "label"))
-    for box in root.findChildren(QGroupBox):
+    for box in _own(root, QGroupBox):
         if box.isVisible() and box.isCheckable():
             texts.append((box.title(), "group box"))
-    for bar in root.findChildren(QTabBar):
+    for bar in _own(root, QTabBar):
         if bar.isVisible():
             texts += [(bar.tabText(i), "tab") for i in range(bar.count()) if bar.isTabVisible(i)]
-    for menu_bar in root.findChildren(QMenuBar):
+    for menu_bar in _own(root, QMenuBar):
         if menu_bar.isVisible():
             texts += [(a.text(), "menu") for a in menu_bar.actions() if a.isVisible() and not a.isSeparator()]
     return texts
