@@ -268,13 +268,13 @@ def main() -> int:
         wait(app, lambda: session.window.deadlines is not None)  # type: ignore[union-attr]
         settle(app, 1.0)
         view = session.window.register  # type: ignore[union-attr]
-        idle = getattr(view, "search_idle", lambda: True)
+        idle = getattr(view, "searching", lambda: False)
         for term in ("誤送信", "健康診断結果", "髙橋", "紛失"):
             before = view.model.rowCount()
             since = time.perf_counter()
             view.filters.search_edit.setText(term)
             view.filters.apply_now()
-            wait(app, lambda: bool(idle()))
+            wait(app, lambda: not idle())
             took = (time.perf_counter() - since) * 1000
             settle(app, 0.1)
             line(
@@ -285,7 +285,7 @@ def main() -> int:
             )
             view.filters.search_edit.setText("")
             view.filters.apply_now()
-            wait(app, lambda: bool(idle()))
+            wait(app, lambda: not idle())
             settle(app, 0.1)
     session.close()
     return 0

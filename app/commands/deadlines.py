@@ -8,12 +8,12 @@ import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from app.calendar import closed_days, day_count
-from app.commands.assess import read_facts_text
+from app.commands.assess import add_today_argument, read_facts, today_of
 from app.db.codec import encode
 from app.errors import InputError
 from app.i18n import _, current_language, ngettext
 from app.rules import assess
-from app.rules.facts_json import LATEST_LEARNED_DATE, parse_facts_text
+from app.rules.facts_json import LATEST_LEARNED_DATE
 from app.rules.wording import date_words, month_day_words
 
 if TYPE_CHECKING:
@@ -33,12 +33,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format", choices=("json", "text"), default="json", help="output format (default json)"
     )
+    add_today_argument(parser)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[], Services]) -> int:
     if (args.facts is None) == (args.start is None):
         raise InputError(_("Give either a facts file or --start, not both and not neither."))
-    report = _from_facts(args.facts) if args.facts is not None else _from_start(args.start, args.days)
+    report = (
+        _from_facts(args.facts, today_of(args))
+        if args.facts is not None
+        else _from_start(args.start, args.days)
+    )
     if args.format == "text":
         out.write("\n".join(_text_lines(report)) + "\n")
     else:
@@ -65,8 +70,8 @@ def _from_start(value: str, days: int) -> dict[str, Any]:
     }
 
 
-def _from_facts(source: str) -> dict[str, Any]:
-    facts = parse_facts_text(read_facts_text(source))
+def _from_facts(source: str, today: dt.date) -> dict[str, Any]:
+    facts = read_facts(source, today)
     assessment = assess(facts)
     report: dict[str, Any] = {
         "applicable_items": list(assessment.applicable_items),

@@ -28,6 +28,7 @@ from app.services.notices import (
     CHANNEL_EMAIL,
     CHANNEL_LETTER,
     EVENT_STATUSES,
+    NoticeService,
     deliveries_from,
     status_label,
     summarise,
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from app.services.root import Services
 
 MODES = ("combined", "separate", "eml")
-ACTIONS = (*EVENT_STATUSES, "status", "copy")
+ACTIONS = (*EVENT_STATUSES, "status", "copy", "withdraw")
 EXIT_HELD_BACK = 4  # some letters were written, others held back (listed on stderr)
 
 
@@ -50,7 +51,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=ACTIONS,
         metavar="ACTION",
         help="without ACTION: produce the letters. returned, bounced, delivered, resent: record what happened to "
-        "one person's notice (--key); status: who was reached; copy: print one letter as sent (--key)",
+        "one person's notice (--key); status: who was reached; copy: print one letter as sent (--key); withdraw: withdraw the latest "
+        "follow-up of one person recorded by mistake (--key, --reason)",
     )
     parser.add_argument(
         "--incident", metavar="ID", required=True, help="the incident's number (e.g. 2027-0001) or id"
@@ -67,6 +69,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--key", metavar="KEY", help="the person's customer ID in the list (with ACTION)")
     parser.add_argument("--note", metavar="TEXT", default="", help="a note on what happened (with ACTION)")
+    parser.add_argument(
+        "--reason", metavar="TEXT", default="", help="why a follow-up is withdrawn (withdraw)"
+    )
+    parser.add_argument(
+        "--allow-same-day",
+        action="store_true",
+        help="record it although the same is already recorded for the same person that day",
+    )
     parser.add_argument(
         "--allow-suspect-names",
         action="store_true",
@@ -165,6 +175,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[
             sent_at=now_utc(),
             document=result.document,
             filename=result.files[0].name if result.document is not None else None,
+            allow_same_day=args.allow_same_day,
         )
         out.write(_("The notices were recorded as sent in the register.") + "\n")
     return EXIT_HELD_BACK if plan.held_back else 0
@@ -218,9 +229,36 @@ def _after_sending(args: argparse.Namespace, out: TextIO, register: Callable[[],
     if args.action == "copy":
         out.write(notices.letter_copy(incident_id, args.key))
         return 0
-    notices.record_event(incident_id, args.key, args.action, happened_on=parse_day(args.date), note=args.note)
+    if args.action == "withdraw":
+        return _withdraw(args, out, notices, incident_id)
+    notices.record_event(
+        incident_id,
+        args.key,
+        args.action,
+        happened_on=parse_day(args.date),
+        note=args.note,
+        allow_same_day=args.allow_same_day,
+    )
     out.write(
         _("Recorded for {key}: {status}.").format(key=args.key.strip(), status=status_label(args.action))
+        + "\n"
+    )
+    return 0
+
+
+def _withdraw(args: argparse.Namespace, out: TextIO, notices: NoticeService, incident_id: int) -> int:
+    """The GUI's 「取消・訂正…」 of the notices tab: the latest follow-up of one person, still counted, withdrawn."""
+    record = next(
+        (r for r in reversed(notices.deliveries(incident_id)) if r.recipient_key == args.key.strip()), None
+    )
+    live = [e for e in record.events if not e.withdrawn] if record is not None else []
+    if not live:
+        raise InputError(_("There is no follow-up to withdraw for {key}.").format(key=args.key.strip()))
+    notices.withdraw_event(incident_id, live[-1].id, args.reason)
+    out.write(
+        _("Withdrawn for {key}: {status} of {date}.").format(
+            key=args.key.strip(), status=status_label(live[-1].status), date=live[-1].happened_on.isoformat()
+        )
         + "\n"
     )
     return 0

@@ -228,6 +228,35 @@ class NoticeDeliveryEvent(Base):
     actor: Mapped[str]
 
 
+class FilingCorrection(Base):
+    """A filing withdrawn or corrected by a new entry with its reason; append-only (app/db/effective.py)."""
+
+    __table__ = tables.filing_corrections
+
+    id: Mapped[int]
+    incident_id: Mapped[int]
+    filing_id: Mapped[int]
+    action: Mapped[str]  # app.db.tables.CORRECTION_ACTIONS
+    filed_at: Mapped[dt.datetime | None]
+    receipt_number: Mapped[str | None]
+    reason: Mapped[str]
+    recorded_at: Mapped[dt.datetime]
+    actor: Mapped[str]
+
+
+class DeliveryEventWithdrawal(Base):
+    """A delivery event recorded by mistake, withdrawn with its reason; append-only, one per event."""
+
+    __table__ = tables.delivery_event_withdrawals
+
+    id: Mapped[int]
+    incident_id: Mapped[int]
+    event_id: Mapped[int]
+    reason: Mapped[str]
+    recorded_at: Mapped[dt.datetime]
+    actor: Mapped[str]
+
+
 class IncidentSearchText(Base):
     """All searchable text of one incident (番号, 件名, notes, 事実経過, checklist and filing notes).
 

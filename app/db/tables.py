@@ -272,6 +272,39 @@ notice_delivery_events = Table(
     Index(None, "incident_id", "status"),
 )
 
+# A filing withdrawn (取消: recorded by mistake) or corrected (訂正: date, receipt number) by a new entry with its
+# reason (revision 0006); append-only, the filing row stays as recorded (app/db/effective.py applies them).
+CORRECTION_ACTIONS = ("withdraw", "correct")
+filing_corrections = Table(
+    "filing_corrections",
+    metadata,
+    _id(),
+    _incident_id(),
+    Column("filing_id", Integer, ForeignKey("filings.id"), nullable=False),
+    Column("action", String(10), nullable=False),
+    Column("filed_at", UTCDateTime),  # the corrected moment; None: unchanged
+    Column("receipt_number", String(100)),  # the corrected receipt number; None: unchanged
+    Column("reason", Text, nullable=False),
+    Column("recorded_at", UTCDateTime, nullable=False, default=now_utc),
+    Column("actor", String(100), nullable=False),
+    CheckConstraint("action IN (" + ", ".join(f"'{a}'" for a in CORRECTION_ACTIONS) + ")", name="action"),
+    Index(None, "filing_id"),
+    Index(None, "incident_id"),
+)
+
+# A delivery event recorded by mistake, withdrawn with its reason (revision 0006); append-only, one per event.
+delivery_event_withdrawals = Table(
+    "delivery_event_withdrawals",
+    metadata,
+    _id(),
+    _incident_id(),
+    Column("event_id", Integer, ForeignKey("notice_delivery_events.id"), nullable=False, unique=True),
+    Column("reason", Text, nullable=False),
+    Column("recorded_at", UTCDateTime, nullable=False, default=now_utc),
+    Column("actor", String(100), nullable=False),
+    Index(None, "incident_id"),
+)
+
 # All searchable text of one incident (番号, 件名, notes, 事実経過, checklist and filing notes). Kept current by SQL
 # triggers (revision 0002), so bulk inserts and imports stay searchable too. Terms of three characters or more go
 # to the FTS5 trigram index `incident_search_fts` built on this table; shorter ones (誤送, 髙橋) scan `body` with

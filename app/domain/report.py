@@ -22,6 +22,7 @@ from app.domain.facts import CausedBy as FactsCausedBy
 from app.domain.field_paths import get_path, replace_path
 from app.domain.filing import FilingKind
 from app.domain.incident_kind import IncidentKind
+from app.domain.timeline_words import STAFF, outside_text
 from app.i18n import _, ngettext
 
 REPORT_VERSION = (
@@ -448,7 +449,7 @@ def draft_from(
             occurred_date=facts.occurred_date,
             learned_date=facts.learned_date,
             what_happened=summary,
-            discovered_by=facts.learned_by or "",
+            discovered_by=STAFF if facts.learned_by else "",  # a role: the name stays in the register
             applicable_items=items,
             applicability=prefill.applicability(facts, items),
             event_statement=prefill.event_statement(facts),
@@ -489,10 +490,13 @@ _OUTSIDER_BASES = frozenset(
 
 
 def outside_timeline(timeline: Iterable[TimelineLine]) -> str:
-    """The 事実経過 proposed for outside readers: when and what happened, without who recorded it (the internal
-    timeline stays in the register; the officer edits this text before it goes out)."""
+    """The 事実経過 proposed for outside readers: when and what happened, without who recorded it nor who noticed
+    first (app/domain/timeline_words.py); the internal timeline stays in the register, and the officer edits this
+    text before it goes out."""
     lines = sorted(timeline, key=lambda entry: entry.occurred_at)
-    return "\n".join(f"{_ja_moment(entry.occurred_at.astimezone(JST))}　{entry.text}" for entry in lines)
+    return "\n".join(
+        f"{_ja_moment(entry.occurred_at.astimezone(JST))}　{outside_text(entry.text)}" for entry in lines
+    )
 
 
 def timeline_warnings(

@@ -129,6 +129,18 @@ BANGO_TEXTS: dict[str, Text] = {
         "My Number Act, preliminary report: like the APPI one, promptly (by {end} at the latest).",
         ("規則3条1項", "GL-B 別添2 3D"),
     ),
+    # Shown instead of "BANGO-SOKUHO" / "BANGO-PROCESSOR" against today (app/deadlines/advice.py); the stored
+    # assessment keeps its own.
+    "BANGO-SOKUHO/window": T(
+        "番号法 速報：ガイドラインの目安（概ね3〜5日以内）の期間に入っています。本日中の報告をお勧めします（遅くとも{end}まで）。",
+        "My Number Act, preliminary report: the guideline's guide of about 3–5 days has begun. Filing today is recommended ({end} at the latest).",
+        ("規則3条1項", "GL-B 別添2 3D"),
+    ),
+    "BANGO-SOKUHO/past": T(
+        "番号法 速報：ガイドラインの目安（概ね3〜5日以内、{end}まで）を過ぎています。直ちに報告してください。",
+        "My Number Act, preliminary report: the guideline's guide of about 3–5 days ({end}) has passed. Report at once.",
+        ("規則3条1項", "GL-B 別添2 3D"),
+    ),
     "BANGO-KAKUHO": T(
         "番号法 確報：{days}日以内に報告してください。起算日を1日目として数え、{days}日目の{deadline}が期限です。{counting}",
         "My Number Act, final report: within {days} days. Counting the clock start as day 1, day {days}, {deadline}, is the deadline.{counting}",
@@ -167,6 +179,16 @@ BANGO_TEXTS: dict[str, Text] = {
     "BANGO-PROCESSOR": T(
         "番号法：委託を受けて取り扱う特定個人情報のため、委託元へ通知した場合に限り、委員会への報告と本人への通知は不要となります。委託元への通知は速やかに（遅くとも{end}まで）行ってください。通知するまでは、報告と本人への通知の義務はこの事業者にあります。",
         "My Number Act: the data is handled for an entrusting business; only once this office has notified it are the report and the notice to individuals no longer needed. Notify it promptly (by {end} at the latest); until then the duties stay with this office.",
+        ("番号法29条の4第1項ただし書", "番号法29条の4第2項", "規則4条", "GL-B 別添2 3F"),
+    ),
+    "BANGO-PROCESSOR/window": T(
+        "番号法：委託を受けて取り扱う特定個人情報のため、委託元へ通知した場合に限り、委員会への報告と本人への通知は不要となります。委託元への通知の目安（概ね3〜5日以内）の期間に入っています。本日中の通知をお勧めします（遅くとも{end}まで）。通知するまでは、報告と本人への通知の義務はこの事業者にあります。",
+        "My Number Act: the data is handled for an entrusting business; only once this office has notified it are the report and the notice to individuals no longer needed. The guide of about 3–5 days for the notice has begun: notice today is recommended ({end} at the latest); until then the duties stay with this office.",
+        ("番号法29条の4第1項ただし書", "番号法29条の4第2項", "規則4条", "GL-B 別添2 3F"),
+    ),
+    "BANGO-PROCESSOR/past": T(
+        "番号法：委託を受けて取り扱う特定個人情報のため、委託元へ通知した場合に限り、委員会への報告と本人への通知は不要となります。委託元への通知の目安（概ね3〜5日以内、{end}まで）を過ぎています。直ちに通知してください。通知するまでは、報告と本人への通知の義務はこの事業者にあります。",
+        "My Number Act: the data is handled for an entrusting business; only once this office has notified it are the report and the notice to individuals no longer needed. The guide of about 3–5 days for the notice ({end}) has passed: notify it at once; until then the duties stay with this office.",
         ("番号法29条の4第1項ただし書", "番号法29条の4第2項", "規則4条", "GL-B 別添2 3F"),
     ),
     "BANGO-NOTICE": T(

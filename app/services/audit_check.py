@@ -84,6 +84,8 @@ _ROW_NAMES = {
     "filings": N_("Filing"),
     "notice_deliveries": N_("Notice to a person"),
     "notice_delivery_events": N_("Notice follow-up"),
+    "filing_corrections": N_("Filing correction"),
+    "delivery_event_withdrawals": N_("Withdrawn notice follow-up"),
 }
 _SHOWN_PROBLEMS = 20
 

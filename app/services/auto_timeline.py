@@ -5,14 +5,14 @@ Written in the caller's transaction, each with its own audit entry (entity "time
 row BreachDesk wrote, docs/architecture.md "Evidence"). The text is Japanese whatever the window's language: the
 事実経過 is copied into the Japanese reports (app/domain/report.py `outside_timeline`). It never names a
 notified person, whose name must not reach the PPC's file (`timeline_warnings`): a mailing is a count and a
-channel. The wizard's 「最初に気付いた人」 is a member of staff (or a branch), as the officer typed it.
+channel. The wizard's 「最初に気付いた人」 is a member of staff (or a branch), as the officer typed it: kept here, left
+out of the outside form (app/domain/timeline_words.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from functools import cache
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -22,7 +22,8 @@ from app.db.models import TimelineEntry
 from app.domain.dates import JST, now_utc
 from app.domain.filing import _LABELS as FILING_LABELS
 from app.domain.filing import FilingKind
-from app.i18n import N_, load_translation
+from app.domain.timeline_words import ja, japanese, learned_text
+from app.i18n import N_
 
 MAX_NAME = 200  # the wizard's field is capped at 200 characters too
 
@@ -44,15 +45,12 @@ _DELIVERY_EVENTS = {
     "resent": N_("A notice was sent again to one person at a corrected address."),
 }
 
-
-@cache
-def _ja() -> Any:
-    return load_translation("ja")
-
-
-def ja(message: str) -> str:
-    """The Japanese of a catalog message: the stored 事実経過 reads the same whatever the UI language was."""
-    return str(_ja().gettext(message))
+_STATUS_WORDS = {
+    "returned": N_("Returned (address unknown)"),
+    "bounced": N_("E-mail bounced"),
+    "delivered": N_("Delivered"),
+    "resent": N_("Sent again"),
+}
 
 
 def _start_of(day: dt.date) -> dt.datetime:
@@ -70,12 +68,7 @@ def opening_entries(facts: Mapping[str, Any]) -> list[tuple[dt.datetime, str]]:
     moment = learned_at or (_start_of(learned_day) if learned_day is not None else None)
     if moment is not None:
         who = " ".join(str(facts.get("learned_by") or "").split())[:MAX_NAME]
-        text = (
-            ja("The office learned of the incident; first noticed by: {who}.").format(who=who)
-            if who
-            else ja("The office learned of the incident.")
-        )
-        entries.append((moment, text))
+        entries.append((moment, learned_text(who)))
     return entries
 
 
@@ -91,7 +84,7 @@ def filing_text(kind: str, channel: str, receipt_number: str | None = None) -> s
 
 def mailing_text(count: int, channel: str) -> str:
     """A run of 本人通知: how many and how, never to whom."""
-    message = _ja().ngettext(
+    message = japanese().ngettext(
         "A notice to individuals was sent to {count} person ({channel}).",
         "A notice to individuals was sent to {count} people ({channel}).",
         count,
@@ -102,6 +95,38 @@ def mailing_text(count: int, channel: str) -> str:
 
 def delivery_event_text(status: str) -> str:
     return ja(_DELIVERY_EVENTS[status])
+
+
+def _reason(reason: str) -> str:
+    return " ".join(reason.split())[:MAX_NAME]
+
+
+def filing_withdrawn_text(kind: str, reason: str) -> str:
+    """「速報の記録を取り消し（理由：…）」: the filing itself stays in the register, struck through."""
+    return ja("The record of the {kind} was withdrawn (reason: {reason}).").format(
+        kind=ja(FILING_LABELS[FilingKind(kind)]), reason=_reason(reason)
+    )
+
+
+def filing_corrected_text(
+    kind: str, filed_on: dt.date | None, receipt_number: str | None, reason: str
+) -> str:
+    """「速報の記録を訂正（提出日 …、受付番号 …。理由：…）」: the corrected values, never who was involved."""
+    changes = []
+    if filed_on is not None:
+        changes.append(ja("filing date {date}").format(date=filed_on.isoformat()))
+    if receipt_number is not None:
+        changes.append(ja("receipt number {number}").format(number=receipt_number or "-"))
+    return ja("The record of the {kind} was corrected ({changes}; reason: {reason}).").format(
+        kind=ja(FILING_LABELS[FilingKind(kind)]), changes="、".join(changes), reason=_reason(reason)
+    )
+
+
+def delivery_event_withdrawn_text(status: str, reason: str) -> str:
+    """A follow-up recorded by mistake (「返送」 for the wrong person, say), withdrawn: still one person, no name."""
+    return ja("A notice follow-up recorded by mistake was withdrawn ({status}; reason: {reason}).").format(
+        status=ja(_STATUS_WORDS.get(status, N_("Other"))), reason=_reason(reason)
+    )
 
 
 def add(session: Session, incident_id: int, occurred_at: dt.datetime, text: str, actor: str) -> int:

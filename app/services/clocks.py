@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, Result, and_, func, select
 from sqlalchemy.orm import Session
 
 from app.db.database import Database
+from app.db.effective import effective_filed_at, live_filing
 from app.db.models import AppSetting, Assessment, Filing, Incident
 from app.deadlines.clocks import CLOCK_FIELDS, Clock, clocks_for, urgency_key
 from app.domain.incident import IncidentStatus
@@ -20,6 +22,7 @@ from app.services.office import OfficeService
 # because the register's schema has no column for it; a later migration may move it.
 _SUBSTITUTE_PREFIX = "incident."
 _SUBSTITUTE_SUFFIX = ".substitute_publication"
+_PARTITION = 500  # incidents read and turned into clocks per session (see ClockService._clocks)
 
 
 def substitute_publication_key(incident_id: int) -> str:
@@ -70,27 +73,39 @@ class ClockService:
         AppSettingsService(self.db).set(substitute_publication_key(incident_id), bool(chosen), actor=actor)
 
     def _clocks(self, now: dt.datetime, where: ColumnElement[bool]) -> list[Clock]:
+        """A few hundred incidents at a time, each slice in a short session of its own (its assessments and
+        filings read together), the clocks built after it. Why (docs/adr/0011-gui-thread-stalls.md): every
+        transaction takes the register's write lock (app/db/database.py), and one session over the whole build held
+        it ~1.5 s while the GUI thread's next read waited; and reading all 10,000 assessments first kept their
+        decoded JSON alive together, so each full garbage collection walked ~100,000 more objects holding the GIL
+        (50-130 ms instead of 20-30 ms)."""
         office = OfficeService(self.db).load()
         with self.db.session_scope() as session:
-            rows = _latest_assessments(session, where)
-            if not rows:
-                return []
-            filings = _filings(session, where)
             chosen = _substitute_choices(session)
+            ids = list(session.scalars(select(Incident.id).where(where).order_by(Incident.id)))
         clocks: list[Clock] = []
-        for row in rows:
-            mapping = row._mapping
-            clocks.extend(
-                clocks_for(
-                    _Subject(row.id, row.reference, row.title, row.learned_date),
-                    {name: mapping[name] for name in CLOCK_FIELDS},
-                    filings.get(row.id, ()),
-                    office,
-                    now,
-                    substitute_publication=chosen.get(row.id, False),
+        for start in range(0, len(ids), _PARTITION):
+            part = ids[start : start + _PARTITION]
+            within = and_(where, Incident.id.between(part[0], part[-1]))
+            with self.db.session_scope() as session:
+                rows = list(_latest_assessments(session, within))
+                filings = _filings(session, within)
+            for row in rows:
+                mapping = row._mapping
+                clocks.extend(
+                    clocks_for(
+                        _Subject(row.id, row.reference, row.title, row.learned_date),
+                        {name: mapping[name] for name in CLOCK_FIELDS},
+                        filings.get(row.id, ()),
+                        office,
+                        now,
+                        substitute_publication=chosen.get(row.id, False),
+                    )
                 )
-            )
-        return sorted(clocks, key=urgency_key)
+            del rows
+            time.sleep(0)  # on a worker: let the GUI thread have the GIL between slices
+        clocks.sort(key=urgency_key)
+        return clocks
 
 
 class _Subject:
@@ -105,7 +120,7 @@ class _Subject:
         self.learned_date = learned_date
 
 
-def _latest_assessments(session: Session, where: ColumnElement[bool]) -> list[Any]:
+def _latest_assessments(session: Session, where: ColumnElement[bool]) -> Result[Any]:
     """One row per assessed incident matching `where`: its register fields and only the JSON parts clocks read
     (the 第7条 reasons, several kilobytes each, stay in the database; the "bango" part comes whole, reasons
     included, because the codec reads it as one BangoAssessment)."""
@@ -122,16 +137,16 @@ def _latest_assessments(session: Session, where: ColumnElement[bool]) -> list[An
         .join(Assessment, Assessment.incident_id == Incident.id)
         .join(newest, newest.c.id == Assessment.id)
     )
-    return list(session.execute(query))
+    return session.execute(query)
 
 
 def _filings(session: Session, where: ColumnElement[bool]) -> dict[int, list[tuple[str, dt.datetime, str]]]:
     """With the channel: when the 第7条 report goes to a ministry and the 番号法 one to the PPC, it tells them apart."""
     found: dict[int, list[tuple[str, dt.datetime, str]]] = defaultdict(list)
     rows = session.execute(
-        select(Filing.incident_id, Filing.kind, Filing.filed_at, Filing.channel)
+        select(Filing.incident_id, Filing.kind, effective_filed_at(), Filing.channel)
         .join(Incident, Incident.id == Filing.incident_id)
-        .where(where)
+        .where(where, live_filing())
     )
     for incident_id, kind, filed_at, channel in rows:
         found[incident_id].append((kind, filed_at, channel))

@@ -153,7 +153,7 @@ class DocumentService:
         )
         filings = tuple(
             FilingLine(f.kind.value, f.filed_at, f.channel, f.receipt_number)
-            for f in FilingService(self.db).filings(incident_id)
+            for f in FilingService(self.db).filings(incident_id, include_withdrawn=False)
         )
         return DocumentContext(
             office=OfficeService(self.db).load(),

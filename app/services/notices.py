@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 
 from app.db import audit
 from app.db.database import Database
-from app.db.models import Filing, Incident, NoticeDelivery, NoticeDeliveryEvent
+from app.db.effective import live_delivery_event
+from app.db.models import DeliveryEventWithdrawal, Filing, Incident, NoticeDelivery, NoticeDeliveryEvent
 from app.documents.context import Recipient
 from app.documents.mailmerge.merge import MergeResult
 from app.domain.dates import JST, now_utc, today_jst
@@ -35,6 +36,7 @@ from app.services.workspace.derived import refresh_derived
 CHANNEL_LETTER = "letter"
 CHANNEL_EMAIL = "email"
 _FILING_CHANNELS = {CHANNEL_LETTER: "post", CHANNEL_EMAIL: "email"}
+MAX_REASON = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,20 @@ class DeliveryEvent:
     note: str
     recorded_at: dt.datetime
     actor: str
+    withdrawal_reason: str | None = None  # set when withdrawn (recorded by mistake): it no longer counts
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawal_reason is not None
+
+
+class DuplicateDeliveryRecord(InputError):
+    """The same thing is already recorded for the same person on the same day: most likely a double press, so it
+    is refused unless the officer confirms it really happened twice (a letter returned twice in one day)."""
+
+    def __init__(self, message: str, day: dt.date) -> None:
+        super().__init__(message, field="status")
+        self.day = day
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +182,11 @@ def summarise(records: Sequence[DeliveryRecord]) -> DeliverySummary:
 
 
 def _status(events: Sequence[DeliveryEvent]) -> tuple[str, dt.date | None, tuple[DeliveryEvent, ...]]:
-    if not events:
-        return STATUS_SENT, None, ()
-    return events[-1].status, events[-1].happened_on, tuple(events)
+    """The latest event that was not withdrawn gives the status; the withdrawn ones stay in the history."""
+    live = [e for e in events if not e.withdrawn]
+    if not live:
+        return STATUS_SENT, None, tuple(events)
+    return live[-1].status, live[-1].happened_on, tuple(events)
 
 
 class NoticeService:
@@ -185,8 +203,11 @@ class NoticeService:
         document: bytes | None = None,
         filename: str | None = None,
         actor: str | None = None,
+        allow_same_day: bool = False,
     ) -> int:
-        """Log a run of notices as sent; returns the filing id. Nothing is written if anything is wrong."""
+        """Log a run of notices as sent; returns the filing id. Nothing is written if anything is wrong.
+        allow_same_day: the officer confirmed sending again to people already recorded as sent that day;
+        without it such a run (a double press) raises DuplicateDeliveryRecord."""
         if channel not in _FILING_CHANNELS:
             raise ValueError(f"unknown channel {channel!r}")
         if sent_at.tzinfo is None:
@@ -197,6 +218,8 @@ class NoticeService:
         with self.db.session_scope() as session:
             if session.get(Incident, incident_id) is None:
                 raise LookupError(f"no incident {incident_id}")
+            if not allow_same_day:
+                self._refuse_same_day(session, incident_id, deliveries, sent_at)
             filing = Filing(
                 incident_id=incident_id,
                 kind=FilingKind.INDIVIDUAL_NOTICE.value,
@@ -252,6 +275,31 @@ class NoticeService:
             )
             return filing.id
 
+    @staticmethod
+    def _refuse_same_day(
+        session: Session, incident_id: int, deliveries: Sequence[Delivery], sent_at: dt.datetime
+    ) -> None:
+        day = sent_at.astimezone(JST).date()
+        keys = {d.recipient.key[:100] for d in deliveries}
+        already = 0
+        for key, earlier in session.execute(
+            select(NoticeDelivery.recipient_key, NoticeDelivery.sent_at).where(
+                NoticeDelivery.incident_id == incident_id, NoticeDelivery.sent_at.is_not(None)
+            )
+        ):
+            if key in keys and earlier is not None and earlier.astimezone(JST).date() == day:
+                keys.discard(key)
+                already += 1
+        if already:
+            raise DuplicateDeliveryRecord(
+                ngettext(
+                    "{count} of these people is already recorded as sent a notice on {date}.",
+                    "{count} of these people are already recorded as sent a notice on {date}.",
+                    already,
+                ).format(count=already, date=day.isoformat()),
+                day,
+            )
+
     def deliveries(self, incident_id: int) -> list[DeliveryRecord]:
         """Every person notified, in the order they were sent, each with their events and latest status."""
         with self.db.session_scope() as session:
@@ -260,6 +308,14 @@ class NoticeService:
                 .where(NoticeDelivery.incident_id == incident_id)
                 .order_by(NoticeDelivery.id)
             )
+            withdrawn: dict[int, str] = {
+                event_id: reason
+                for event_id, reason in session.execute(
+                    select(DeliveryEventWithdrawal.event_id, DeliveryEventWithdrawal.reason).where(
+                        DeliveryEventWithdrawal.incident_id == incident_id
+                    )
+                )
+            }
             events: dict[int, list[DeliveryEvent]] = {}
             for event in session.scalars(
                 select(NoticeDeliveryEvent)
@@ -268,7 +324,13 @@ class NoticeService:
             ):
                 events.setdefault(event.delivery_id, []).append(
                     DeliveryEvent(
-                        event.id, event.status, event.happened_on, event.note, event.recorded_at, event.actor
+                        event.id,
+                        event.status,
+                        event.happened_on,
+                        event.note,
+                        event.recorded_at,
+                        event.actor,
+                        withdrawn.get(event.id),
                     )
                 )
             return [
@@ -311,8 +373,11 @@ class NoticeService:
         happened_on: dt.date | None = None,
         note: str = "",
         actor: str | None = None,
+        allow_same_day: bool = False,
     ) -> int:
-        """Append what happened to one person's notice (returned, bounced, delivered, re-sent); returns its id."""
+        """Append what happened to one person's notice (returned, bounced, delivered, re-sent); returns its id.
+        allow_same_day: the officer confirmed the same event really happened twice that day; without it a
+        repeat raises DuplicateDeliveryRecord and nothing is written."""
         if status not in EVENT_STATUSES:
             raise ValueError(f"unknown delivery status {status!r}")
         day = happened_on or today_jst()
@@ -326,6 +391,20 @@ class NoticeService:
                     _("The date {date} is before the notice was sent ({sent}).").format(
                         date=day.isoformat(), sent=delivery.sent_at.astimezone(JST).date().isoformat()
                     )
+                )
+            if not allow_same_day and session.scalar(
+                select(NoticeDeliveryEvent.id).where(
+                    NoticeDeliveryEvent.delivery_id == delivery.id,
+                    NoticeDeliveryEvent.status == status,
+                    NoticeDeliveryEvent.happened_on == day,
+                    live_delivery_event(),
+                )
+            ):
+                raise DuplicateDeliveryRecord(
+                    _("“{status}” on {date} is already recorded for {key}.").format(
+                        status=status_label(status), date=day.isoformat(), key=key.strip()
+                    ),
+                    day,
                 )
             event = NoticeDeliveryEvent(
                 delivery_id=delivery.id,
@@ -349,6 +428,51 @@ class NoticeService:
             moment = dt.datetime.combine(day, dt.time(0, 0), tzinfo=JST)
             auto_timeline.add(session, incident_id, moment, auto_timeline.delivery_event_text(status), who)
             return event.id
+
+    def withdraw_event(
+        self, incident_id: int, event_id: int, reason: str, *, actor: str | None = None
+    ) -> int:
+        """取消 of a delivery event recorded by mistake: a new entry with its reason; the event stays in the
+        history, no longer counts in the status or the DeliverySummary. Returns the withdrawal's id."""
+        reason = " ".join(reason.split())
+        if not reason:
+            raise InputError(_("Enter the reason for the withdrawal or correction."), field="reason")
+        if len(reason) > MAX_REASON:
+            raise InputError(
+                _("The reason is longer than {limit} characters.").format(limit=MAX_REASON), field="reason"
+            )
+        who = actor or audit.current_actor()
+        with self.db.session_scope() as session:
+            event = session.get(NoticeDeliveryEvent, event_id)
+            if event is None or event.incident_id != incident_id:
+                raise InputError(
+                    _("There is no follow-up {id} for this incident.").format(id=event_id), field="event"
+                )
+            if session.scalar(
+                select(DeliveryEventWithdrawal.id).where(DeliveryEventWithdrawal.event_id == event_id)
+            ):
+                raise InputError(_("This follow-up was already withdrawn."), field="event")
+            row = DeliveryEventWithdrawal(
+                incident_id=incident_id, event_id=event_id, reason=reason, recorded_at=now_utc(), actor=who
+            )
+            session.add(row)
+            session.flush()
+            audit.append(
+                session,
+                action="withdraw",
+                entity="delivery_event_withdrawal",
+                entity_id=row.id,
+                after={"event_id": event_id, "status": event.status, "reason": reason},
+                actor=who,
+            )
+            auto_timeline.add(
+                session,
+                incident_id,
+                now_utc(),
+                auto_timeline.delivery_event_withdrawn_text(event.status, reason),
+                who,
+            )
+            return row.id
 
     @staticmethod
     def _find(session: Session, incident_id: int, key: str) -> NoticeDelivery:

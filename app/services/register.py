@@ -84,23 +84,39 @@ class RegisterService:
         self.db = db
         self._sqlite = db.engine.dialect.name == "sqlite"
 
+    def search(
+        self, query: RegisterQuery, today: dt.date, count_all: bool = False
+    ) -> tuple[list[int], int | None]:
+        """The matching ids and, with count_all, the register's size: one short session, because the register's
+        table asks from a worker and every transaction takes the write lock (BEGIN IMMEDIATE, app/db/database.py):
+        a writer waits for this read only as long as the query runs (docs/adr/0011-gui-thread-stalls.md)."""
+        with self.db.engine.connect() as conn:
+            ids = self._ids(conn, query, today)
+            total = int(conn.execute(select(func.count(incident.id))).scalar_one()) if count_all else None
+        return ids, total
+
     def ids(self, query: RegisterQuery, today: dt.date) -> list[int]:
-        statement = self._filtered(select(incident.id), query, today)
+        with self.db.engine.connect() as conn:
+            return self._ids(conn, query, today)
+
+    def _ids(self, conn: Any, query: RegisterQuery, today: dt.date) -> list[int]:
+        statement = self._filtered(conn, select(incident.id), query, today)
         order = _sort_column(query.sort)
         if query.descending:
             statement = statement.order_by(order.desc(), incident.id.desc())
         else:
             statement = statement.order_by(order.asc(), incident.id.asc())
-        with self.db.engine.connect() as conn:
-            if not self._sqlite:
-                return [row[0] for row in conn.execute(statement)]
-            # One string instead of 100,000 result rows: about half the time. The ordered subquery runs as a
-            # co-routine feeding the aggregate in order (tests/register check every sort against this).
-            ordered = statement.subquery()
-            joined = conn.execute(select(func.group_concat(ordered.c.id))).scalar()
-            return [int(part) for part in joined.split(",")] if joined else []
+        if not self._sqlite:
+            return [row[0] for row in conn.execute(statement)]
+        # One string instead of 100,000 result rows: about half the time. The ordered subquery runs as a
+        # co-routine feeding the aggregate in order (tests/register check every sort against this).
+        ordered = statement.subquery()
+        joined = conn.execute(select(func.group_concat(ordered.c.id))).scalar()
+        return [int(part) for part in joined.split(",")] if joined else []
 
-    def _filtered(self, statement: Select[Any], query: RegisterQuery, today: dt.date) -> Select[Any]:
+    def _filtered(
+        self, conn: Any, statement: Select[Any], query: RegisterQuery, today: dt.date
+    ) -> Select[Any]:
         conditions: list[ColumnElement[bool]] = []
         if query.statuses:
             conditions.append(incident.status.in_(sorted(s.value for s in query.statuses)))
@@ -122,28 +138,27 @@ class RegisterService:
             conditions.append(incident.bango_verdict == BangoVerdict.REPORT.value)
         elif query.my_number is MyNumberFilter.NOT_INVOLVED:
             conditions.append(incident.bango_verdict == BangoVerdict.NONE.value)
-        conditions += self._search_conditions(search_terms(query.text))
+        conditions += self._search_conditions(conn, search_terms(query.text))
         return statement.where(*conditions) if conditions else statement
 
-    def _search_conditions(self, terms: Sequence[str]) -> list[ColumnElement[bool]]:
+    def _search_conditions(self, conn: Any, terms: Sequence[str]) -> list[ColumnElement[bool]]:
         if not terms:
             return []
         if not self._sqlite:
             return [self._base_table_like(term) for term in terms]
         groups: list[str] = []
         scans: list[ColumnElement[bool]] = []
-        with self.db.engine.connect() as conn:
-            for term in terms:
-                if len(term) >= TRIGRAM:
-                    groups.append(_fts_string(term))
-                    continue
-                trigrams = self._trigrams_starting_with(conn, term)
-                if not trigrams:
-                    return [false()]  # no indexed text contains it
-                if len(trigrams) > MAX_EXPANSION:
-                    scans.append(self._scan_like(term))
-                else:
-                    groups.append("(" + " OR ".join(_fts_string(t) for t in trigrams) + ")")
+        for term in terms:
+            if len(term) >= TRIGRAM:
+                groups.append(_fts_string(term))
+                continue
+            trigrams = self._trigrams_starting_with(conn, term)
+            if not trigrams:
+                return [false()]  # no indexed text contains it
+            if len(trigrams) > MAX_EXPANSION:
+                scans.append(self._scan_like(term))
+            else:
+                groups.append("(" + " OR ".join(_fts_string(t) for t in trigrams) + ")")
         conditions = scans
         if groups:
             matching = (

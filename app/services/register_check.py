@@ -67,6 +67,8 @@ EARLIER = {("timeline_entries", "corrects_id"), ("report_drafts", "based_on_id")
 REFERS = {
     ("notice_deliveries", "filing_id"): "filings",
     ("notice_delivery_events", "delivery_id"): "notice_deliveries",
+    ("filing_corrections", "filing_id"): "filings",
+    ("delivery_event_withdrawals", "event_id"): "notice_delivery_events",
 }
 
 

@@ -28,7 +28,9 @@ from app.db.models import (
     AppSetting,
     Assessment,
     ChecklistEntry,
+    DeliveryEventWithdrawal,
     Filing,
+    FilingCorrection,
     Incident,
     NoticeDelivery,
     NoticeDeliveryEvent,
@@ -69,6 +71,8 @@ CHILDREN: tuple[tuple[str, Table], ...] = (
     ("report_drafts", _table(ReportDraftRow)),
     ("notice_deliveries", _table(NoticeDelivery)),
     ("notice_delivery_events", _table(NoticeDeliveryEvent)),
+    ("filing_corrections", _table(FilingCorrection)),  # 0006
+    ("delivery_event_withdrawals", _table(DeliveryEventWithdrawal)),  # 0006
 )
 INCIDENTS = _table(Incident)
 OFFICE = _table(OfficeProfileRow)

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from app.db.codec import read_assessment
 from app.db.database import Database
+from app.db.effective import effective_filed_at, live_delivery_event, live_filing
 from app.db.tables import assessments, checklist_items, filings, incidents, notice_deliveries
 from app.db.tables import notice_delivery_events as events
 from app.domain.assessment import Assessment
@@ -177,8 +178,8 @@ class ReviewService:
                 ).all()
             )
             filed = session.execute(
-                select(filings.c.incident_id, filings.c.kind, filings.c.filed_at).where(
-                    filings.c.incident_id.in_(ids)
+                select(filings.c.incident_id, filings.c.kind, effective_filed_at()).where(
+                    filings.c.incident_id.in_(ids), live_filing()
                 )
             ).all()
             open_steps: dict[int, int] = dict(
@@ -195,7 +196,7 @@ class ReviewService:
             ).all()
             delivery_events = session.execute(
                 select(events.c.delivery_id, events.c.status)
-                .where(events.c.incident_id.in_(ids))
+                .where(events.c.incident_id.in_(ids), live_delivery_event())
                 .order_by(events.c.happened_on, events.c.id)
             ).all()
         latest_status = {delivery: status for delivery, status in delivery_events}  # the last one wins

@@ -282,7 +282,7 @@ def test_register_from_schema_0002_gets_the_my_number_column(data_paths: DataPat
     finally:
         db.close()
     triggers_after, indexes = _triggers_and_indexes(data_paths.db_file)
-    assert triggers_after == triggers_before | DELIVERY_EVENT_TRIGGERS
+    assert triggers_after == triggers_before | DELIVERY_EVENT_TRIGGERS | CORRECTION_TRIGGERS
     assert "trg_timeline_entries_no_update" in triggers_after
     assert indexes["ix_incidents_register_order"][-1] == "bango_verdict"
     assert indexes["ix_incidents_bango_verdict_learned_date"] == ["bango_verdict", "learned_date"]
@@ -336,7 +336,7 @@ def test_schema_0001_reaches_0003_and_0003_goes_back_to_0002(data_paths: DataPat
         command.downgrade(alembic_config(conn), "0002")
     engine.dispose()
     triggers, indexes = _triggers_and_indexes(data_paths.db_file)
-    assert triggers == triggers_head - DELIVERY_EVENT_TRIGGERS
+    assert triggers == triggers_head - DELIVERY_EVENT_TRIGGERS - CORRECTION_TRIGGERS
     assert indexes["ix_incidents_register_order"][-1] == "jipdec_category"
     with sqlite3.connect(data_paths.db_file) as conn:
         columns = {row[1] for row in conn.execute("PRAGMA table_info(incidents)")}
@@ -346,6 +346,12 @@ def test_schema_0001_reaches_0003_and_0003_goes_back_to_0002(data_paths: DataPat
 
 
 DELIVERY_EVENT_TRIGGERS = {"trg_notice_delivery_events_no_update", "trg_notice_delivery_events_no_delete"}
+# 0006: the corrections of filings and the withdrawals of delivery events are append-only too.
+CORRECTION_TRIGGERS = {
+    f"trg_{table}_no_{verb}"
+    for table in ("filing_corrections", "delivery_event_withdrawals")
+    for verb in ("update", "delete")
+}
 
 
 def test_schema_0003_gets_the_outside_summary_and_the_letter_copies(data_paths: DataPaths) -> None:

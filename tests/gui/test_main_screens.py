@@ -83,6 +83,7 @@ def test_every_menu_and_item_has_its_own_mnemonic(qtbot, qapp, data_paths, db, l
     own_menus = [
         window.file_menu,
         window.incident_menu,
+        window.documents_menu,
         window.view_menu,
         window.help_menu,
         window.language_menu,

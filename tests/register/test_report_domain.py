@@ -46,7 +46,7 @@ def test_a_sokuho_draft_starts_from_the_facts_assessment_and_timeline() -> None:
     assert draft.envelope.report_date == dt.date(2027, 7, 3)
     assert draft.overview.learned_date == dt.date(2027, 7, 1)
     assert draft.overview.occurred_date == dt.date(2027, 6, 30)
-    assert draft.overview.discovered_by == "総務課 髙橋"
+    assert draft.overview.discovered_by == "従業員"  # a role: the name stays in the register
     assert draft.overview.applicable_items == (1,)
     assert draft.overview.timeline == (
         "2027年7月1日 09:30　メールの誤送信により名簿を送付\n2027年7月1日 14:00　取引先から誤送信の連絡"

@@ -151,7 +151,7 @@ def _cli(facts: dict[str, object], tmp_path: Path, env: dict[str, str]) -> subpr
     path = tmp_path / "facts.json"
     path.write_text(json.dumps(facts), encoding="utf-8")
     return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "assess", str(path)],
+        [sys.executable, str(ROOT / "main.py"), "assess", str(path), "--today", "2099-12-31"],
         capture_output=True,
         text=True,
         timeout=120,

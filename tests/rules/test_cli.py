@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -10,10 +11,13 @@ from pathlib import Path
 import pytest
 
 from app.cli import build_parser, run_command
+from app.domain.dates import today_jst
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 FACT_FILES = sorted(EXAMPLES.glob("*.facts.json"))
+# The examples are dated up to 2027-11-29: replayed on a day after them, as a facts file is refused on a day before.
+REPLAY = ("--today", "2027-12-31")
 
 
 def main_py(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -29,7 +33,7 @@ def main_py(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess
 
 
 def test_assess_prints_the_assessment_json_and_exits_0() -> None:
-    result = main_py("assess", str(EXAMPLES / "email-missend-health.facts.json"))
+    result = main_py("assess", str(EXAMPLES / "email-missend-health.facts.json"), *REPLAY)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assessment = json.loads(result.stdout)
@@ -39,7 +43,7 @@ def test_assess_prints_the_assessment_json_and_exits_0() -> None:
 
 def test_assess_reads_stdin_with_a_dash() -> None:
     facts = '{"role": "controller", "event": "leak", "learned_date": "2027-07-01", "affected_count": 1500}'
-    result = main_py("assess", "-", stdin=facts)
+    result = main_py("assess", "-", *REPLAY, stdin=facts)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["applicable_items"] == [4]
 
@@ -102,7 +106,7 @@ def test_deadlines_for_a_start_date_as_json() -> None:
 
 
 def test_deadlines_for_facts_include_every_clock() -> None:
-    (code, out), _ = _run_in_process("deadlines", str(EXAMPLES / "ransomware.facts.json"))
+    (code, out), _ = _run_in_process("deadlines", str(EXAMPLES / "ransomware.facts.json"), *REPLAY)
     report = json.loads(out)
     assert code == 0
     assert report["kakuho"]["deadline"] == "2027-05-06"
@@ -124,7 +128,9 @@ def test_deadlines_for_facts_include_every_clock() -> None:
     ],
 )
 def test_deadlines_text_for_the_examples(example: str, expected: str) -> None:
-    (code, out), _ = _run_in_process("deadlines", str(EXAMPLES / f"{example}.facts.json"), "--format", "text")
+    (code, out), _ = _run_in_process(
+        "deadlines", str(EXAMPLES / f"{example}.facts.json"), "--format", "text", *REPLAY
+    )
     assert code == 0
     assert expected in out
 
@@ -213,7 +219,7 @@ def test_examples_produce_their_expected_assessment(facts_file: Path) -> None:
     expected = json.loads(
         facts_file.with_name(facts_file.name.replace(".facts.", ".assessment.")).read_text("utf-8")
     )
-    (code, out), err = _run_in_process("assess", str(facts_file))
+    (code, out), err = _run_in_process("assess", str(facts_file), *REPLAY)
     assert (code, err) == (0, "")
     assert json.loads(out) == expected
 
@@ -226,3 +232,47 @@ def test_the_examples_cover_the_cases_the_readme_promises() -> None:
         "processor-usb-lost.facts.json",
         "not-reportable-recovered.facts.json",
     } <= names
+
+
+@pytest.mark.parametrize("command", ["assess", "deadlines"])
+def test_a_date_after_today_is_refused_in_japanese_with_exit_2(command: str) -> None:
+    """Issue 18: a future 発覚日 gave real-looking deadlines; now it is an input error like any other."""
+    facts = '{"role": "controller", "event": "leak", "learned_date": "2027-07-02", "affected_count": 1500}'
+    (code, out), err = _run_in_process(command, "-", "--today", "2027-07-01", stdin=facts)
+    assert (code, out) == (2, "")
+    assert err.strip() == (
+        "エラー: 項目 learned_date（事業者内で最初に事態を知った日）が未来の日付です（2027-07-02）。今日までの日付を入力してください。"
+    )
+    # The same facts replayed on that day are assessed, and --today changes nothing in the output.
+    (code, out), err = _run_in_process(command, "-", "--today", "2027-07-02", stdin=facts)
+    assert (code, err) == (0, "")
+    (_, later), _ = _run_in_process(command, "-", "--today", "2030-01-01", stdin=facts)
+    assert json.loads(later) == json.loads(out)
+
+
+def test_an_occurrence_after_today_is_refused_too() -> None:
+    facts = '{"role": "controller", "event": "leak", "learned_date": "2027-07-01", "occurred_date": "2027-06-20", "officer_learned_date": "2027-07-04"}'
+    (code, out), err = _run_in_process("assess", "-", "--today", "2027-07-03", stdin=facts)
+    assert (code, out) == (2, "")
+    assert "項目 officer_learned_date" in err and "未来の日付です（2027-07-04）" in err
+
+
+def test_without_today_the_date_in_japan_decides() -> None:
+    """No --today: Japan's date on the machine's clock; the examples dated 2027 are refused before then."""
+    tomorrow = today_jst() + dt.timedelta(days=1)
+    facts = json.dumps({"role": "controller", "event": "leak", "learned_date": tomorrow.isoformat()})
+    result = main_py("assess", "-", stdin=facts)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "未来の日付です" in result.stderr
+    today = json.dumps({"role": "controller", "event": "leak", "learned_date": today_jst().isoformat()})
+    assert main_py("assess", "-", stdin=today).returncode == 0
+
+
+@pytest.mark.parametrize("value", ["2027-02-30", "2027/07/01", "tomorrow", "20270701"])
+def test_an_unclear_today_is_refused(value: str) -> None:
+    facts = '{"role": "controller", "event": "leak", "learned_date": "2026-07-01"}'
+    (code, out), err = _run_in_process("assess", "-", "--today", value, stdin=facts)
+    assert (code, out) == (2, "")
+    assert (
+        err.strip() == "エラー: オプション --today には、実在する日付を YYYY-MM-DD の形式で指定してください。"
+    )

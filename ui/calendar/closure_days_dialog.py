@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -43,7 +44,11 @@ def _pydate(value: QDate) -> dt.date:
 
 
 class ClosureDaysDialog(QDialog):
-    """Add or remove days; OK saves the whole list at once (audited), Cancel leaves the register untouched."""
+    """Add or remove days; OK saves the whole list at once (audited), Cancel leaves the register untouched.
+
+    Enter in the From/To/Name fields adds those days (the row's own action: a closing OK would drop what was just
+    typed); Enter anywhere else is OK (issue 18 point 3).
+    """
 
     def __init__(
         self, service: OfficeCalendarService, parent: QWidget | None = None, today: dt.date | None = None
@@ -96,6 +101,20 @@ class ClosureDaysDialog(QDialog):
         self._closures: dict[dt.date, ClosureDay] = {c.day: c for c in service.calendar().closures}
         self._fill()
         self.resize(520, 440)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        focused = self.focusWidget()
+        in_form = focused is not None and any(
+            focused is edit or edit.isAncestorOf(focused)
+            for edit in (self.first_edit, self.last_edit, self.name_edit)
+        )
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if enter and in_form and plain:
+            self.add_days()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _date_edit(self, day: dt.date) -> QDateEdit:
         edit = QDateEdit(_qdate(day))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from enum import IntEnum
 from typing import NamedTuple
 
@@ -49,6 +50,9 @@ from ui.calendar.clock_display import (
 from ui.common.eliding_delegate import LineElidingDelegate
 
 CLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
+# Rows handed to the view at a reset, and at each scroll to the bottom (ClockModel.fetchMore): a few screenfuls.
+# The compact list's rows differ in height, so its view sizes every row it knows of (~0.2 ms each).
+BATCH_ROWS = 40
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -82,12 +86,15 @@ class ClockModel(QAbstractTableModel):
 
     Why a model (issue 18 point 4): the QTreeWidget it replaces built an item of ten properties per clock, so
     23,000 clocks cost seconds of GUI-thread time per refresh (a slice at a time, still ~0.2 s stalls under a busy
-    worker); a model hands the view the count at once and formats only the score of rows on screen."""
+    worker); a model formats only the score of rows on screen. The view is told of the rows a batch at a time
+    (canFetchMore/fetchMore, as it scrolls to the bottom): a QTreeView's reset walks every row it knows, with two
+    calls into Python per row (QAbstractItemModel::hasIndex), ~60 ms at 23,000 clocks."""
 
     def __init__(self, compact: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.compact = compact
         self.clocks: list[Clock] = []
+        self.loaded = 0  # rows the view knows of (rowCount); the rest wait for fetchMore
         self.today = dt.date.today()
         self.bold = QFont()
         self._looks: dict[int, _Look] = {}
@@ -95,16 +102,34 @@ class ClockModel(QAbstractTableModel):
 
     def set_clocks(self, clocks: Sequence[Clock], today: dt.date, font: QFont, widget: QWidget) -> None:
         self.beginResetModel()
-        self.clocks = list(clocks)
+        self.clocks = clocks if isinstance(clocks, list) else list(clocks)  # callers hand a fresh list: kept
+        # A batch again, however far the officer had scrolled: QTreeView's layout itself fetches one batch more.
+        self.loaded = min(len(self.clocks), BATCH_ROWS)
         self.today = today
         self.bold = QFont(font)
         self.bold.setBold(True)
         self._looks.clear()
-        self._icons = {state: state_icon(widget, state) for state in ClockState}
+        if not self._icons:  # the style's icons do not change with the clocks
+            self._icons = {state: state_icon(widget, state) for state in ClockState}
         self.endResetModel()
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.clocks)
+        return 0 if parent.isValid() else self.loaded
+
+    def canFetchMore(self, parent: ModelIndex) -> bool:
+        return not parent.isValid() and self.loaded < len(self.clocks)
+
+    def fetchMore(self, parent: ModelIndex) -> None:
+        if not parent.isValid():
+            self.load_up_to(self.loaded + BATCH_ROWS - 1)
+
+    def load_up_to(self, row: int) -> None:
+        """Makes rows 0..row known to the view (a selection or a caller reaching past the loaded rows)."""
+        last = min(row, len(self.clocks) - 1)
+        if last >= self.loaded:
+            self.beginInsertRows(QModelIndex(), self.loaded, last)
+            self.loaded = last + 1
+            self.endInsertRows()
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else (1 if self.compact else len(Column))
@@ -146,6 +171,13 @@ class ClockModel(QAbstractTableModel):
         look = self.look(row)
         if role == Qt.ItemDataRole.DisplayRole:
             return look.texts[column]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # A screen reader hears the state the compact row shows only by its icon and colour.
+            return (
+                f"{state_text(self.clocks[row])}: {look.texts[column]}"
+                if self.compact
+                else look.texts[column]
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             return look.tip
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -157,6 +189,7 @@ class ClockModel(QAbstractTableModel):
 
 _LOOK_ROLES = {
     Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.AccessibleTextRole,
     Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.BackgroundRole,
     Qt.ItemDataRole.ForegroundRole,
@@ -257,6 +290,7 @@ class ClockList(QTreeView):
             key = selected.key
             row = next((i for i, c in enumerate(self._model.clocks) if c.key == key), None)
             if row is not None:
+                self._model.load_up_to(row)
                 self.setCurrentIndex(self._model.index(row, 0))
 
     def filling(self) -> bool:
@@ -272,15 +306,20 @@ class ClockList(QTreeView):
 
     # QTreeWidget's names, which the panel's callers and tests use.
     def topLevelItemCount(self) -> int:
-        return self._model.rowCount()
+        """Every clock listed, as QTreeWidget counted, including the rows not yet handed to the view."""
+        return len(self._model.clocks)
 
     def topLevelItem(self, row: int) -> ClockRow | None:
-        return ClockRow(self, row) if 0 <= row < self._model.rowCount() else None
+        if not 0 <= row < len(self._model.clocks):
+            return None
+        self._model.load_up_to(row)
+        return ClockRow(self, row)
 
     def currentItem(self) -> ClockRow | None:
         return self._row(self.currentIndex())
 
     def setCurrentItem(self, item: ClockRow) -> None:
+        self._model.load_up_to(item.row)
         self.setCurrentIndex(self._model.index(item.row, 0))
 
     def itemAt(self, position: QPoint) -> ClockRow | None:
@@ -303,13 +342,16 @@ class ClockList(QTreeView):
 
 
 def _compact_text(clock: Clock, today: dt.date) -> str:
-    """Two short lines, most important first: 「⚠ 期限超過 · 4日超過 · 速報」 then 「4/22（木）〜4/24（土） · 2027-0003 …」;
-    a third when a run of closed days lies ahead (「⚠ 5/1（土）〜5/5（水）は休業日です。…」)."""
-    first = [state_text(clock)]
+    """Two short lines, what to act on first: 「あと4日（営業日 1日） · 速報」 then 「4/22（木） · 2027-0003 …」; a third
+    when a run of closed days lies ahead (「⚠ 5/1（土）〜5/5（水）は休業日です。…」). At the panel's 240–380 px the
+    state word first pushed the days left into the 「…」 (issue 18): the state is the row's icon and colour, and its
+    word is in the tooltip and the accessible text (`_spoken`)."""
     second = [f"{clock.reference} {clock.title}"]
     if clock.due_date is not None or clock.due_at is not None:
-        first.append(left_text(clock))
+        first = [left_text(clock)]
         second.insert(0, due_text(clock, today))
+    else:
+        first = [due_text(clock, today)]  # 速やかに / 努力義務: nothing to count
     first.append(clock.label())
     lines = [" · ".join(first), " · ".join(second)]
     warning = closed_run_warning(clock)
@@ -370,22 +412,25 @@ class CountdownPanel(QDockWidget):
         layout.addWidget(self.empty, 1)
         body.setMinimumWidth(240)  # rows end in 「…」 (tooltip: all); the window must fit 900 px (issue 18)
         self.setWidget(body)
-        self.substitute_chosen: set[int] = set()
+        self.substitute_chosen: AbstractSet[int] = frozenset()
         self.set_clocks([], dt.datetime.now(dt.UTC))
 
     def set_clocks(
         self,
         clocks: Sequence[Clock],
         now: dt.datetime,
-        substitute_chosen: set[int] | None = None,
+        substitute_chosen: AbstractSet[int] | None = None,
         summary: str | None = None,
+        *,
+        running: list[Clock] | None = None,
     ) -> None:
-        """`summary`: panel_summary(...) of the same clocks, already computed on the worker (counting ten thousand
-        clocks costs a quarter of a second on the GUI thread)."""
+        """`summary` and `running` (the clocks not done): worked out on the worker from the same clocks (counting
+        ten thousand clocks costs a quarter of a second on the GUI thread; docs/adr/0011-gui-thread-stalls.md)."""
         if substitute_chosen is not None:
-            self.substitute_chosen = set(substitute_chosen)
+            self.substitute_chosen = substitute_chosen
         today = now.astimezone(JST).date()
-        running = [c for c in clocks if not c.state.done]
+        if running is None:
+            running = [c for c in clocks if not c.state.done]
         self.list.set_clocks(running, today)
         self.list.setVisible(bool(running))
         self.empty.setVisible(not running)

@@ -84,6 +84,7 @@ class DeadlineFeatures(QObject):
         self._startup: bool | None = None  # minimized?, while the start-up summary is still to show
         self._closed = False
         self._panel_counts: str | None = None
+        self._prepared: tuple[list[Clock] | None, frozenset[int] | None] = (None, None)
         self.tray = ReminderTray(self.reminders, self.now, parent=self)
         self.tray.run_check = self.refresh
         self.tray.record = self._record
@@ -144,6 +145,7 @@ class DeadlineFeatures(QObject):
     def _arrived(self, result: CheckResult | None) -> None:
         if result is not None:
             self._panel_counts = result.panel_counts  # for _show_clocks, which apply() reaches by signal
+            self._prepared = (result.running, result.chosen)
             minimized = bool(self._startup)
             if result.summary is not None:
                 self._startup = None
@@ -177,11 +179,14 @@ class DeadlineFeatures(QObject):
         return False
 
     def _show_clocks(self, clocks: Sequence[Clock], now: dt.datetime) -> None:
-        self.clocks = list(clocks)
+        """The worker's answer prepared its lists (CheckResult.running/chosen): no pass over the clocks here."""
+        self.clocks = clocks if isinstance(clocks, list) else list(clocks)  # a fresh list per answer: kept
         self.last_now = now
-        chosen = {c.incident_id for c in clocks if c.kind is ClockKind.PUBLICATION}
+        (running, chosen), self._prepared = self._prepared, (None, None)
+        if chosen is None:
+            chosen = frozenset(c.incident_id for c in clocks if c.kind is ClockKind.PUBLICATION)
         counts, self._panel_counts = self._panel_counts, None
-        self.panel.set_clocks(self.clocks, now, chosen, counts)
+        self.panel.set_clocks(self.clocks, now, chosen, counts, running=running)
         if self.calendar_dialog is not None:
             self.calendar_dialog.set_clocks(self.clocks, now)
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.deadlines.clocks import Clock, ClockState
+from app.deadlines.clocks import Clock, ClockKind, ClockState
 from app.deadlines.reminders import Reminder, startup_summary
 from app.deadlines.workdays import soon_words
 from app.domain.dates import JST, now_utc
@@ -84,6 +84,10 @@ class CheckResult:
     counts: str = ""  # summary_counts(clocks), worked out on the worker
     panel_counts: str | None = None  # panel_summary(clocks), likewise
     summary_counts: str | None = None  # summary_counts(summary), likewise
+    # The panel's lists, likewise: passes over ~23,000 clocks on the GUI thread were most of start-up's first
+    # answer (docs/adr/0011-gui-thread-stalls.md); the GUI thread only swaps them in.
+    running: list[Clock] | None = None  # the clocks still running, in the panel's order
+    chosen: frozenset[int] | None = None  # incidents whose 公表 stands in for notices (a PUBLICATION clock)
 
 
 class StartupSummaryDialog(QDialog):
@@ -225,6 +229,8 @@ class ReminderTray(QObject):
             summary_counts(clocks),
             panel_summary(clocks),
             summary_counts(summary) if summary is not None else None,
+            [c for c in clocks if not c.state.done],
+            frozenset(c.incident_id for c in clocks if c.kind is ClockKind.PUBLICATION),
         )
 
     def apply(

@@ -17,16 +17,17 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from app.i18n import N_, _
 
+# Every item has its own mnemonic (Windows style in Japanese: 「本人通知（見本）(&L)…」); none is shared in this menu.
 PREVIEW_KINDS: tuple[tuple[str, str], ...] = (
-    ("sokuho", N_("Breach report (preliminary)…")),
-    ("kakuho", N_("Breach report (final)…")),
-    ("tsuikan", N_("Breach report (supplement)…")),
-    ("notice_letter", N_("Notice to individuals (sample letter)…")),
-    ("entrustor_notice", N_("Notice to the entrusting business…")),
-    ("publication", N_("Public announcement…")),
-    ("internal_report", N_("Internal report…")),
-    ("pmark_report", N_("Privacy Mark incident report…")),
-    ("initial_sheet", N_("First-response sheet…")),
+    ("sokuho", N_("Breach report (&preliminary)…")),
+    ("kakuho", N_("Breach report (&final)…")),
+    ("tsuikan", N_("Breach report (&supplement)…")),
+    ("notice_letter", N_("Notice to individuals (sample &letter)…")),
+    ("entrustor_notice", N_("Notice to the &entrusting business…")),
+    ("publication", N_("Public &announcement…")),
+    ("internal_report", N_("&Internal report…")),
+    ("pmark_report", N_("Privacy &Mark incident report…")),
+    ("initial_sheet", N_("First-&response sheet…")),
 )
 
 
@@ -112,16 +113,16 @@ def install_documents_menu(window: QMainWindow) -> QMenu:
         action.triggered.connect(_for_selected(window, _preview(kind)))
         menu.addAction(action)
     menu.addSeparator()
-    letters = QAction(_("Produce the notice letters (mail merge)…"), menu)
+    letters = QAction(_("Produce the &notice letters (mail merge)…"), menu)
     letters.setObjectName("documents_letters")
     letters.triggered.connect(_for_selected(window, _letters))
     menu.addAction(letters)
-    assistant = QAction(_("Report form assistant…"), menu)
+    assistant = QAction(_("Report f&orm assistant…"), menu)
     assistant.setObjectName("documents_form_assistant")
     assistant.triggered.connect(_for_selected(window, _assistant))
     menu.addAction(assistant)
     menu.addSeparator()
-    wording = QAction(_("Wording of the documents…"), menu)
+    wording = QAction(_("&Wording of the documents…"), menu)
     wording.setObjectName("documents_wording")
     wording.triggered.connect(_wording(weakref.ref(window)))
     menu.addAction(wording)

@@ -4,8 +4,10 @@ row, so Enter, 書類 (Ctrl+P) and 再判定 act on the row the officer sees hig
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QAbstractItemModel, QItemSelection, QItemSelectionModel, QModelIndex
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from app.i18n import _
@@ -25,6 +27,33 @@ class RegisterTable(QTableView):
         )
         self.horizontalHeader().setAccessibleName(_("Register columns"))
         self.verticalHeader().setAccessibleName(_("Register rows"))
+        self._plan: Mapping[int, tuple[int, int]] = {}  # column: (preferred, minimum) width
+        self._stretch_minimum = 0
+
+    def set_column_plan(self, plan: Mapping[int, tuple[int, int]], stretch_minimum: int) -> None:
+        """Widths the columns want and the least they may shrink to; the stretching column (the title) takes the
+        rest. At 1024 px the deadline columns sat behind a horizontal scroll bar (issue 18): now the columns
+        whose minimum equals their preferred width (次の期限, あと何日) never shrink, the others do, elided with
+        the full text in their tooltip."""
+        self._plan, self._stretch_minimum = dict(plan), stretch_minimum
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        if not self._plan:
+            return
+        # The vertical scroll bar's room counted always: it comes and goes with the rows, not with a resize.
+        available = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        excess = sum(p for p, _m in self._plan.values()) - (available - self._stretch_minimum)
+        slack = sum(p - m for p, m in self._plan.values())
+        for column, (preferred, minimum) in self._plan.items():
+            width = preferred
+            if excess > 0 and slack > 0:
+                width = max(minimum, preferred - -(-excess * (preferred - minimum) // slack))
+            self.setColumnWidth(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)

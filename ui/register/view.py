@@ -30,6 +30,7 @@ from app.domain.register import BangoVerdict, RegisterRow, SortKey, bango_words
 from app.i18n import N_, _, current_language, ngettext
 from ui.calendar.clock_display import office_calendar
 from ui.common.formatting import format_short_date
+from ui.common.jobs import LatestJob
 from ui.register.filters import RegisterFilterBar
 from ui.register.table import RegisterTable
 
@@ -220,7 +221,10 @@ class IncidentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is Column.BANGO:
                 return bango_tooltip(row)
-            return row.title if column is Column.TITLE else None
+            if column is Column.TITLE:
+                return row.title
+            # A narrow window elides these columns (RegisterTable.fit_columns): the whole text on hover.
+            return self._display(row, column) or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column in (Column.LEARNED, Column.NEXT_DEADLINE, Column.REFERENCE, Column.BANGO):
                 return int(Qt.AlignmentFlag.AlignCenter)
@@ -300,6 +304,8 @@ class RegisterView(QStackedWidget):
         self.addWidget(self._build_empty_state())
         self.model = IncidentTableModel(today=self.today, parent=self)
         self.model.sortRequested.connect(self._sort_requested)
+        self.search_job = LatestJob(self, "register-search")  # the newest search wins (ADR 0011)
+        self._asked = 0  # the reload whose answer the table waits for; a synchronous reload bumps it
         self.filters = RegisterFilterBar()
         self.filters.changed.connect(lambda: self.reload(recount=False))
         self.table = RegisterTable()  # Tab leaves it; focus and selection are one (ui/register/table.py)
@@ -331,22 +337,33 @@ class RegisterView(QStackedWidget):
         self.setCurrentIndex(RegisterPage.LOADING)
 
     def _fit_columns(self) -> None:
-        """Fixed widths from the font: ResizeToContents would read all 100,000 rows."""
+        """Widths from the font and sample texts (ResizeToContents would read all 100,000 rows). 次の期限 and あと何日
+        never shrink; the others shrink toward their header when the table is narrow (1024 px with the deadline
+        panel, issue 18), elided with the full text in the tooltip; 件名 takes the rest."""
         metrics = self.table.fontMetrics()
+        days_left = max(
+            (days_left_words(365, 244), format_days_left(dt.date(2000, 1, 1), dt.date(2000, 4, 10))),
+            key=metrics.horizontalAdvance,
+        )
         samples = {
-            Column.REFERENCE: "2026-00000",
-            Column.LEARNED: "2026/12/31",
-            Column.KIND: "ランサムウェア・マルウェア",
-            Column.ITEMS: "1号・2号・3号",
-            Column.BANGO: "2号・4号",
-            Column.STATUS: "非該当（記録のみ）",
-            Column.NEXT_DEADLINE: "2026/12/31",
-            Column.DAYS_LEFT: "100日超過",
+            Column.REFERENCE: ("2026-00000", True),
+            Column.LEARNED: (format_short_date(dt.date(2026, 12, 31)), True),
+            Column.KIND: ("ランサムウェア・マルウェア", False),
+            Column.ITEMS: ("1号・2号・3号", False),
+            Column.BANGO: ("2号・4号", False),
+            Column.STATUS: ("非該当（記録のみ）", False),
+            Column.NEXT_DEADLINE: (format_short_date(dt.date(2026, 12, 31)), True),
+            Column.DAYS_LEFT: (days_left, True),
         }
-        for column, sample in samples.items():
-            header = _(_HEADERS[column])
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header) + 18) + 16
-            self.table.setColumnWidth(column, width)
+        plan: dict[int, tuple[int, int]] = {}
+        for column, (sample, fixed) in samples.items():
+            header = metrics.horizontalAdvance(_(_HEADERS[column])) + 12
+            preferred = max(metrics.horizontalAdvance(sample), header) + 12
+            least = max(metrics.horizontalAdvance("事象…") + 12, header // 2)  # the header elides too
+            plan[column] = (preferred, preferred if fixed else min(preferred, least))
+        self.table.set_column_plan(
+            plan, stretch_minimum=metrics.horizontalAdvance("件名件名件名件名件名") + 12
+        )
 
     def _build_empty_state(self) -> QWidget:
         page = QWidget()
@@ -388,24 +405,48 @@ class RegisterView(QStackedWidget):
         self.service = service
         self.model._fetch = service.rows
         self.filters.set_fiscal_years(service.fiscal_years())
-        self.reload()
+        self.reload(wait=True)  # the first rows before the window is shown (start-up phase 2)
 
-    def reload(self, recount: bool = True) -> None:
-        """Re-run the query (filters, search, sort) and show the first rows; the selection follows its incident.
+    def reload(self, recount: bool = True, *, wait: bool = False) -> None:
+        """Re-run the query (filters, search, sort); the selection follows its incident.
 
+        The query runs on a worker (a search over 100,000 incidents takes 25–60 ms, docs/adr/0011-gui-thread-stalls.md):
+        the table keeps the previous rows until the answer arrives, and only the newest question is answered.
+        wait=True (the first rows when the register opens, a refresh after an edit) answers before returning.
         recount=False when only the filters changed: the register itself did not, so its size is known."""
         if self.service is None:
             return
-        query = self.filters.query(self._sort_key, self._descending)
+        service, query, today = (
+            self.service,
+            self.filters.query(self._sort_key, self._descending),
+            self.today(),
+        )
+        self._asked += 1
+        asked = self._asked
+        if wait:
+            self._show_answer(asked, service.search(query, today, recount))
+            return
+        self.search_job.run(
+            lambda: service.search(query, today, recount),
+            lambda answer: self._show_answer(asked, answer),
+            self._search_failed,
+        )
+
+    def searching(self) -> bool:
+        """A query is on its way: the rows shown are the previous answer's."""
+        return not self.search_job.idle()
+
+    def _show_answer(self, asked: int, answer: tuple[list[int], int | None]) -> None:
+        if asked != self._asked:  # a synchronous reload came after this question: its rows are newer
+            return
+        ids, total = answer
         selected = self.selected_id()
-        if recount:
-            self.total = self.service.total()
-        self.model.set_ids(self.service.ids(query, self.today()))
-        if self.total == 0:
-            self.setCurrentIndex(RegisterPage.EMPTY)
-        else:
-            self.setCurrentIndex(RegisterPage.TABLE)
+        if total is not None:
+            self.total = total
+        self.model.set_ids(ids)
+        self.setCurrentIndex(RegisterPage.EMPTY if self.total == 0 else RegisterPage.TABLE)
         matching = self.model.rowCount()
+        self.no_match_label.setText(_("No incident matches the search and filters."))
         self.no_match_label.setVisible(self.total > 0 and matching == 0)
         if self._wanted is not None and self.select_incident(self._wanted):
             self._wanted = None
@@ -413,11 +454,23 @@ class RegisterView(QStackedWidget):
             self.select_incident(selected)
         self.reloaded.emit(matching, self.total)
 
+    def _search_failed(self, message: str) -> None:
+        """The register could not answer (locked, disk gone): the previous rows stay; the message has no
+        personal data (ui/common/jobs.py)."""
+        self.no_match_label.setText(_("The register could not be searched: {reason}").format(reason=message))
+        self.no_match_label.show()
+
+    def shutdown(self) -> None:
+        """The register closes: no answer may arrive on a closed database. A fresh job serves the next register
+        attached to this window (encryption and restore reopen it in the same window)."""
+        self.search_job.shutdown()
+        self.search_job = LatestJob(self, "register-search")
+
     def refresh(self) -> None:
         """After an edit elsewhere: new fiscal years, new rows, statuses that moved."""
         if self.service is not None:
             self.filters.set_fiscal_years(self.service.fiscal_years())
-        self.reload()
+        self.reload(wait=True)
 
     _sort_key = SortKey.LEARNED
     _descending = True

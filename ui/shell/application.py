@@ -15,6 +15,7 @@ tests/unit/test_lazy_imports.py keeps the list exact and the total at most 20 (i
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -24,6 +25,7 @@ from pathlib import Path
 from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QSystemTrayIcon, QWidget
@@ -66,10 +68,13 @@ LAZY_IMPORTS: dict[str, tuple[int, str]] = {
         "phases 2 and 3: SQLAlchemy, the register and its unlock dialogs after the first paint, then "
         "every service, the wizard, the workspaces and the tray after the rows",
     ),
+    "ui/shell/recovery_dialogs.py": (
+        2,
+        "ReportLab for the recovery sheet, QtPrintSupport (~0.14 s) to print it: only when the officer asks",
+    ),
     "ui/shell/encryption_dialogs.py": (
-        3,
-        "ReportLab for the recovery sheet, QtPrintSupport (~0.14 s) to print it, the conversion of a plain "
-        "register: each only when the officer asks for it",
+        1,
+        "the conversion of a plain register (the ORM, the audit check): only when the officer asks for it",
     ),
     "ui/shell/single_instance.py": (
         1,
@@ -302,11 +307,13 @@ class GuiSession:
 
     def _install_open_register(self, window: MainWindow, module: ModuleType) -> None:
         db = self.db
-        if window is not self.window or db is None:  # closed, or rebuilt for a language switch meanwhile
+        # closed, deleted by its owner (a test, the language switch) or rebuilt for a language switch meanwhile
+        if window is not self.window or db is None or not shiboken6.isValid(window):
             return
         self.services = module.Services(db, self.register_service)
         window.install_open_register(module.OpenRegister(window, self.services))
         QTimer.singleShot(0, window.offer_wizard_draft)
+        _freeze_long_lived()
 
     def _recover(self, error: BreachDeskError) -> bool:
         backups = _load_storage().backups
@@ -370,8 +377,10 @@ class GuiSession:
             module.open_register(window, self.services)
         window.announce_language_switch()
         if old is not None:
+            gc.unfreeze()  # the old window's objects must be collectable again; the new ones are frozen below
             old.close()
             old.deleteLater()
+            QTimer.singleShot(0, _freeze_long_lived)
 
     def restore_backup(self, backup: Path) -> None:
         """「バックアップから復元…」 (ui/shell/restore_dialog.py): the register is closed and replaced by
@@ -453,6 +462,11 @@ class GuiSession:
         self.open_database()
 
     def close(self) -> None:
+        if self._phase_3 is not None:  # its answer would build actions on a register about to close
+            self._phase_3.shutdown()
+            self._phase_3 = None
+        if self.window is not None:  # a search may be running on the register's worker
+            self.window.register.shutdown()
         deadlines = self.window.deadlines if self.window is not None else None
         if deadlines is not None:  # its worker may be reading the register: let it finish first
             deadlines.shutdown()
@@ -499,6 +513,15 @@ class _Storage:
         return self._is_encrypted_file(file) and (
             any((f / self._keys_name).is_file() for f in folders) or self._looks_encrypted(file)
         )
+
+
+def _freeze_long_lived() -> None:
+    """Everything alive once the register is open (modules, classes, the window's wrappers: ~130,000 objects) is
+    moved out of the garbage collector's reach. A full collection walks every tracked object while holding the GIL,
+    whichever thread triggers it: with them it took 50–130 ms, a freeze of the window at every deadline refresh;
+    without them 10–30 ms (docs/adr/0011-gui-thread-stalls.md). gc.freeze() is O(1) and frees nothing: frozen
+    objects still die by reference count; only a cycle among them waits for `gc.unfreeze()` (a language switch)."""
+    gc.freeze()
 
 
 def _load_storage() -> _Storage:

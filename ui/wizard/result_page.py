@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
+from app.deadlines.advice import bango_reasons_for_today, reasons_for_today
 from app.domain.assessment import Reason
 from app.domain.checklist import GROUP_ORDER, checklist_for
 from app.i18n import _
@@ -178,8 +179,9 @@ class ResultPage(QWizardPage):
             "deadlines",
             _bullets([escape(deadline_text(line)) for line in lines]),
         )
-        self._section("why", _reasons(assessment.reasons))
-        self._section("why_bango", _reasons(bango.reasons) if both else "")
+        # The advice as it fits today (a draft finished days later), never the stored day-1 wording.
+        self._section("why", _reasons(reasons_for_today(assessment, today)))
+        self._section("why_bango", _reasons(bango_reasons_for_today(bango, today)) if both else "")
         changes = [] if assessment.reportable else verdict.what_would_change(assessment, facts)
         changes += verdict.bango_what_would_change(bango)
         self._section("change", _bullets([escape(t) for t in changes]))

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -24,12 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.effective import WITHDRAW
 from app.domain.filing import FilingKind
 from app.errors import BreachDeskError
 from app.i18n import _
-from app.services.workspace.filings import CHANNELS, DuplicateFiling, channel_label
+from app.services.workspace.filings import CHANNELS, DuplicateFiling, FilingRecord, channel_label
 from app.services.workspace.limits import MAX_NAME, MAX_SHORT_NOTE
 from ui.workspace.context import WorkspaceContext
+from ui.workspace.correction_dialog import FilingCorrectionDialog
 from ui.workspace.fields import AutosaveLineEdit, datetime_edit, from_qdatetime, local_text
 
 FILING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -39,6 +42,17 @@ def _size_text(size: int) -> str:
     if size <= 0:
         return ""
     return _("{size} KB").format(size=max(1, round(size / 1024)))
+
+
+def _history_text(record: FilingRecord) -> str:
+    """The corrections of a filing, for its tooltip: what changed, why, by whom."""
+    lines = []
+    for c in record.corrections:
+        if c.action == WITHDRAW:
+            lines.append(_("Withdrawn by {actor}: {reason}").format(actor=c.actor, reason=c.reason))
+        else:
+            lines.append(_("Corrected by {actor}: {reason}").format(actor=c.actor, reason=c.reason))
+    return "\n".join(lines)
 
 
 class FilingsTab(QWidget):
@@ -104,10 +118,14 @@ class FilingsTab(QWidget):
         self.selected_note.setMaxLength(MAX_SHORT_NOTE)
         self.save_document_button = QPushButton(_("Save the document as sent…"))
         self.save_document_button.clicked.connect(self.save_document)
+        self.correct_button = QPushButton(_("&Withdraw or correct…"))
+        self.correct_button.setAccessibleName(_("Withdraw or correct the selected filing"))
+        self.correct_button.clicked.connect(self.withdraw_or_correct)
         edit_form = QFormLayout(self.edit_box)
         edit_form.addRow(_("Receipt number"), self.selected_receipt)
         edit_form.addRow(_("Note"), self.selected_note)
         edit_form.addRow("", self.save_document_button)
+        edit_form.addRow("", self.correct_button)
         self.edit_box.setEnabled(False)
 
         lower = QHBoxLayout()
@@ -123,18 +141,29 @@ class FilingsTab(QWidget):
         self.table.setRowCount(len(self.records))
         for row, record in enumerate(self.records):
             document = f"{record.filename or ''} {_size_text(record.document_size)}".strip()
+            kind = record.kind.label()
+            if record.withdrawn:
+                kind = _("{kind} (withdrawn)").format(kind=kind)
+            elif record.corrected:
+                kind = _("{kind} (corrected)").format(kind=kind)
             cells = (
-                record.kind.label(),
+                kind,
                 local_text(record.filed_at),
                 channel_label(record.channel),
                 record.receipt_number,
                 document,
                 record.actor,
             )
+            tip = _history_text(record)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(FILING_ID_ROLE, record.id)
-                item.setToolTip(record.note or text)
+                item.setToolTip("\n".join(t for t in (record.note or text, tip) if t))
+                if record.withdrawn:  # kept in the history, struck through; it no longer counts as filed
+                    font = item.font()
+                    font.setStrikeOut(True)
+                    item.setFont(font)
+                    item.setForeground(Qt.GlobalColor.darkGray)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self._selected()
@@ -147,6 +176,7 @@ class FilingsTab(QWidget):
         filing_id = self.selected_id()
         record = next((r for r in self.records if r.id == filing_id), None)
         self.edit_box.setEnabled(record is not None)
+        self.correct_button.setEnabled(bool(record and not record.withdrawn))
         self.selected_receipt.set_saved_text(record.receipt_number if record else "")
         self.selected_note.set_saved_text(record.note if record else "")
         self.save_document_button.setEnabled(bool(record and record.document_size))
@@ -241,6 +271,38 @@ class FilingsTab(QWidget):
         self.note_edit.clear()
         self.attachment = None
         self.attachment_label.setText(_("No document attached"))
+        self.ctx.reporter.saved.emit()
+        self.ctx.changes.recordChanged.emit()
+        self.reload()
+
+    def withdraw_or_correct(self) -> None:
+        """取消 or 訂正 by a new, audited entry with its reason; the filing as first recorded stays visible."""
+        filing_id = self.selected_id()
+        record = next((r for r in self.records if r.id == filing_id), None)
+        if record is None or record.withdrawn:
+            return
+        what = _("{kind}, {when}, {how}, receipt number {receipt}").format(
+            kind=record.kind.label(),
+            when=local_text(record.filed_at),
+            how=channel_label(record.channel),
+            receipt=record.receipt_number or _("(none)"),
+        )
+        dialog = FilingCorrectionDialog(self, what, record.filed_at, record.receipt_number)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            if dialog.withdraw:
+                self.ctx.filings.withdraw(record.id, dialog.reason)
+            else:
+                self.ctx.filings.correct(
+                    record.id,
+                    dialog.reason,
+                    filed_at=dialog.corrected_at,
+                    receipt_number=dialog.corrected_receipt,
+                )
+        except BreachDeskError as error:
+            self.ctx.reporter.failed.emit(error.user_text())
+            return
         self.ctx.reporter.saved.emit()
         self.ctx.changes.recordChanged.emit()
         self.reload()

@@ -35,8 +35,16 @@ from PySide6.QtWidgets import (
 
 from app.errors import BreachDeskError
 from app.i18n import N_, _
-from app.services.notices import EVENT_STATUSES, DeliveryRecord, DeliverySummary, status_label
+from app.services.notices import (
+    EVENT_STATUSES,
+    DeliveryEvent,
+    DeliveryRecord,
+    DeliverySummary,
+    DuplicateDeliveryRecord,
+    status_label,
+)
 from ui.workspace.context import WorkspaceContext
+from ui.workspace.correction_dialog import EventWithdrawalDialog
 from ui.workspace.fields import local_text
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -102,9 +110,13 @@ class NoticesTab(QWidget):
         form.addRow(_("Status"), self.status_combo)
         form.addRow(_("Date"), self.date_edit)
         form.addRow(_("Note"), self.note_edit)
+        self.withdraw_button = QPushButton(_("&Withdraw or correct…"))
+        self.withdraw_button.setAccessibleName(_("Withdraw a follow-up of the selected person"))
+        self.withdraw_button.clicked.connect(self.withdraw_event)
         buttons = QHBoxLayout()
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.withdraw_button)
         buttons.addStretch(1)
         form.addRow("", buttons)
         self.event_box.setEnabled(False)
@@ -156,25 +168,92 @@ class NoticesTab(QWidget):
                 return
 
     def _selected(self) -> None:
-        self.event_box.setEnabled(self.selected_key() is not None)
+        key = self.selected_key()
+        self.event_box.setEnabled(key is not None)
+        self.withdraw_button.setEnabled(bool(self._live_events(key)))
+
+    def _record_for(self, key: str | None) -> DeliveryRecord | None:
+        return next((r for r in reversed(self.records) if r.recipient_key == key), None)
+
+    def _live_events(self, key: str | None) -> list[DeliveryEvent]:
+        record = self._record_for(key)
+        return [e for e in record.events if not e.withdrawn] if record is not None else []
+
+    def _confirm(self, key: str, status: str, day: dt.date) -> bool:
+        """Say what will be recorded, for whom and on which day, before it is: a second press of Space then
+        meets this question (default No), never a second record."""
+        answer = QMessageBox.question(
+            self,
+            _("Record for the selected person"),
+            _("Record “{status}” on {date} for {key}?").format(
+                status=status_label(status), date=day.isoformat(), key=key
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _confirm_same_day(self, refused: DuplicateDeliveryRecord) -> bool:
+        answer = QMessageBox.warning(
+            self,
+            _("Record for the selected person"),
+            refused.message
+            + "\n\n"
+            + _("Record it a second time anyway? Choose No if it is the same event."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def record(self) -> None:
         key = self.selected_key()
         if key is None:
             return
-        day = self.date_edit.date()
-        try:
+        qday = self.date_edit.date()
+        day = dt.date(qday.year(), qday.month(), qday.day())
+        status = self.status_combo.currentData()
+        if not self._confirm(key, status, day):
+            return
+
+        def save(allow_same_day: bool) -> None:
             self.ctx.services.notices.record_event(
                 self.ctx.incident_id,
                 key,
-                self.status_combo.currentData(),
-                happened_on=dt.date(day.year(), day.month(), day.day()),
+                status,
+                happened_on=day,
                 note=self.note_edit.text(),
+                allow_same_day=allow_same_day,
             )
+
+        try:
+            try:
+                save(False)
+            except DuplicateDeliveryRecord as refused:
+                if not self._confirm_same_day(refused):
+                    return
+                save(True)
         except BreachDeskError as exc:
             QMessageBox.warning(self, _("Not recorded"), exc.user_text())
             return
         self.note_edit.clear()
+        self.reload()
+        self.select_key(key)
+
+    def withdraw_event(self) -> None:
+        """取消 of a follow-up recorded by mistake: a new entry with its reason; the counts leave it out."""
+        key = self.selected_key()
+        events = self._live_events(key)
+        if key is None or not events:
+            return
+        choices = [(e.id, f"{e.happened_on.isoformat()} {status_label(e.status)}") for e in reversed(events)]
+        dialog = EventWithdrawalDialog(self, _("Customer ID: {key}").format(key=key), choices)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.event_id is None:
+            return
+        try:
+            self.ctx.services.notices.withdraw_event(self.ctx.incident_id, dialog.event_id, dialog.reason)
+        except BreachDeskError as exc:
+            QMessageBox.warning(self, _("Not recorded"), exc.user_text())
+            return
         self.reload()
         self.select_key(key)
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.deadlines.advice import reasons_for_today
+from app.deadlines.advice import bango_reasons_for_today, reasons_for_today
 from app.domain.assessment import Assessment, Reason
 from app.domain.dates import today_jst
 from app.domain.filing import FilingKind
@@ -372,7 +372,9 @@ class OverviewTab(QWidget):
         self.filing_label.setVisible(bool(filing))
         reasons = reasons_for_today(assessment, self.ctx.today(), self._open_kinds)
         self.reasons_label.setText(_heading(_("Why this verdict")) + _reason_list(reasons))
-        bango_reasons = _reason_list(assessment.bango.reasons)
+        bango_reasons = _reason_list(
+            bango_reasons_for_today(assessment.bango, self.ctx.today(), self._open_kinds)
+        )
         self.bango_reasons_label.setText(
             _heading(_("Why this verdict under the My Number Act")) + bango_reasons if bango_reasons else ""
         )

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.db import audit
 from app.db.codec import read_assessment
+from app.db.effective import live_filing
 from app.db.models import Assessment as AssessmentRow
 from app.db.models import Filing, Incident
 from app.domain.assessment import Assessment
@@ -48,7 +49,8 @@ def latest_assessment_row(session: Session, incident_id: int) -> AssessmentRow |
 
 
 def filed_kinds(session: Session, incident_id: int) -> list[str]:
-    return list(session.scalars(select(Filing.kind).where(Filing.incident_id == incident_id)))
+    """The kinds filed, a withdrawn filing (取消, app/db/effective.py) not among them."""
+    return list(session.scalars(select(Filing.kind).where(Filing.incident_id == incident_id, live_filing())))
 
 
 def refresh_derived(

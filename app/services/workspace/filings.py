@@ -16,7 +16,8 @@ from sqlalchemy.orm import defer
 
 from app.db import audit
 from app.db.database import Database
-from app.db.models import Filing, Incident
+from app.db.effective import CORRECT, WITHDRAW, effective_filed_at, effective_receipt_number, live_filing
+from app.db.models import Filing, FilingCorrection, Incident
 from app.domain.dates import JST, now_utc
 from app.domain.filing import FilingKind
 from app.errors import InputError
@@ -25,6 +26,7 @@ from app.services import auto_timeline
 from app.services.workspace.derived import refresh_derived
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+MAX_REASON = 500
 
 # How it was filed; stored codes, labels translated where shown.
 CHANNELS: dict[str, str] = {
@@ -59,7 +61,22 @@ def channel_label(code: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class CorrectionRecord:
+    """One 取消 or 訂正 of a filing, as the history shows it."""
+
+    id: int
+    action: str  # app.db.effective.WITHDRAW | CORRECT
+    filed_at: dt.datetime | None  # the corrected moment; None: unchanged
+    receipt_number: str | None  # the corrected receipt number; None: unchanged
+    reason: str
+    recorded_at: dt.datetime
+    actor: str
+
+
+@dataclass(frozen=True, slots=True)
 class FilingRecord:
+    """The effective filing: `filed_at` and `receipt_number` after the latest 訂正; `withdrawn` after a 取消."""
+
     id: int
     incident_id: int
     kind: FilingKind
@@ -71,6 +88,19 @@ class FilingRecord:
     note: str
     recorded_at: dt.datetime
     actor: str
+    corrections: tuple[CorrectionRecord, ...] = ()
+
+    @property
+    def withdrawn(self) -> bool:
+        return any(c.action == WITHDRAW for c in self.corrections)
+
+    @property
+    def withdrawal_reason(self) -> str:
+        return next((c.reason for c in self.corrections if c.action == WITHDRAW), "")
+
+    @property
+    def corrected(self) -> bool:
+        return any(c.action == CORRECT for c in self.corrections)
 
 
 def _snapshot(row: Filing) -> dict[str, Any]:
@@ -89,31 +119,47 @@ class FilingService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def filings(self, incident_id: int) -> list[FilingRecord]:
+    def filings(self, incident_id: int, *, include_withdrawn: bool = True) -> list[FilingRecord]:
+        """Every filing with its corrections applied, in order of the (corrected) filing moment; the filings tab
+        shows the withdrawn ones struck through, what is printed or counted leaves them out."""
         with self.db.session_scope() as session:
+            history: dict[int, list[CorrectionRecord]] = {}
+            for c in session.scalars(
+                select(FilingCorrection)
+                .where(FilingCorrection.incident_id == incident_id)
+                .order_by(FilingCorrection.id)
+            ):
+                history.setdefault(c.filing_id, []).append(
+                    CorrectionRecord(
+                        c.id, c.action, c.filed_at, c.receipt_number, c.reason, c.recorded_at, c.actor
+                    )
+                )
             size = func.coalesce(func.length(Filing.document), 0)
+            filed_at, receipt = effective_filed_at(), effective_receipt_number()
             rows = session.execute(
-                select(Filing, size)
+                select(Filing, size, filed_at, receipt)
                 .options(defer(Filing.document))
                 .where(Filing.incident_id == incident_id)
-                .order_by(Filing.filed_at, Filing.id)
+                .order_by(filed_at, Filing.id)
             )
-            return [
+            records = [
                 FilingRecord(
                     row.id,
                     row.incident_id,
                     FilingKind(row.kind),
-                    row.filed_at,
+                    when,
                     row.channel,
-                    row.receipt_number or "",
+                    number or "",
                     row.filename,
                     int(length),
                     row.note,
                     row.recorded_at,
                     row.actor,
+                    tuple(history.get(row.id, ())),
                 )
-                for row, length in rows
+                for row, length, when, number in rows
             ]
+        return [r for r in records if include_withdrawn or not r.withdrawn]
 
     def record(
         self,
@@ -146,8 +192,10 @@ class FilingService:
             if not allow_same_day:
                 day = filed_at.astimezone(JST).date()
                 for earlier in session.scalars(
-                    select(Filing.filed_at).where(
-                        Filing.incident_id == incident_id, Filing.kind == FilingKind(kind).value
+                    select(effective_filed_at()).where(
+                        Filing.incident_id == incident_id,
+                        Filing.kind == FilingKind(kind).value,
+                        live_filing(),
                     )
                 ):
                     if earlier.astimezone(JST).date() == day:
@@ -197,6 +245,90 @@ class FilingService:
                 raise LookupError(f"no filing {filing_id}")
             audit.apply_changes(session, row, changes, snapshot=_snapshot, entity="filing")
         return next(f for f in self.filings(row.incident_id) if f.id == filing_id)
+
+    def withdraw(self, filing_id: int, reason: str, *, actor: str | None = None) -> int:
+        """取消: the filing was recorded by mistake. It stays in the register (struck through in the history) and
+        no longer counts as filed: the status, the clocks and the next deadline move back in the same
+        transaction. Returns the correction's id."""
+        return self._append(filing_id, WITHDRAW, reason, None, None, actor)
+
+    def correct(
+        self,
+        filing_id: int,
+        reason: str,
+        *,
+        filed_at: dt.datetime | None = None,
+        receipt_number: str | None = None,
+        actor: str | None = None,
+    ) -> int:
+        """訂正: a wrong date or receipt number, recorded as a new entry beside the filing as first recorded (the
+        確報 then names the corrected 速報 date and number). None leaves a value as it was."""
+        if filed_at is not None and filed_at.tzinfo is None:
+            raise ValueError("filed_at must be timezone-aware")
+        if filed_at is None and receipt_number is None:
+            raise InputError(_("Enter the corrected date or receipt number."), field="filed_at")
+        number = receipt_number.strip()[:100] if receipt_number is not None else None
+        return self._append(filing_id, CORRECT, reason, filed_at, number, actor)
+
+    def _append(
+        self,
+        filing_id: int,
+        action: str,
+        reason: str,
+        filed_at: dt.datetime | None,
+        receipt_number: str | None,
+        actor: str | None,
+    ) -> int:
+        reason = " ".join(reason.split())
+        if not reason:
+            raise InputError(_("Enter the reason for the withdrawal or correction."), field="reason")
+        if len(reason) > MAX_REASON:
+            raise InputError(
+                _("The reason is longer than {limit} characters.").format(limit=MAX_REASON), field="reason"
+            )
+        who = actor or audit.current_actor()
+        with self.db.session_scope() as session:
+            row = session.get(Filing, filing_id, options=[defer(Filing.document)])
+            if row is None:
+                raise LookupError(f"no filing {filing_id}")
+            if session.scalar(select(Filing.id).where(Filing.id == filing_id, live_filing())) is None:
+                raise InputError(_("This filing was already withdrawn."), field="reason")
+            if filed_at is not None and filed_at > now_utc():
+                raise InputError(_("The filing date cannot be in the future."), field="filed_at")
+            entry = FilingCorrection(
+                incident_id=row.incident_id,
+                filing_id=filing_id,
+                action=action,
+                filed_at=filed_at,
+                receipt_number=receipt_number,
+                reason=reason,
+                recorded_at=now_utc(),
+                actor=who,
+            )
+            session.add(entry)
+            session.flush()
+            audit.append(
+                session,
+                action=action,
+                entity="filing_correction",
+                entity_id=entry.id,
+                after={
+                    "filing_id": filing_id,
+                    "kind": row.kind,
+                    "filed_at": filed_at,
+                    "receipt_number": receipt_number,
+                    "reason": reason,
+                },
+                actor=who,
+            )
+            refresh_derived(session, row.incident_id, actor=who)
+            if action == WITHDRAW:
+                text = auto_timeline.filing_withdrawn_text(row.kind, reason)
+            else:
+                day = filed_at.astimezone(JST).date() if filed_at is not None else None
+                text = auto_timeline.filing_corrected_text(row.kind, day, receipt_number, reason)
+            auto_timeline.add(session, row.incident_id, now_utc(), text, who)
+            return entry.id
 
     def document(self, filing_id: int) -> tuple[str | None, bytes | None]:
         """The file name and the bytes exactly as they were sent."""

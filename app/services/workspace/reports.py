@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.db import audit
 from app.db.codec import REPORT_DRAFT, encode, read_recorded_facts, read_report
 from app.db.database import Database
+from app.db.effective import effective_filed_at, effective_receipt_number, live_filing
 from app.db.models import Filing, Incident, NoticeDelivery, ReportDraftRow, TimelineEntry
 from app.domain.dates import JST, now_utc, today_jst
 from app.domain.facts import Event, Facts, Role
@@ -248,10 +249,11 @@ def _standing(session: Session, incident_id: int) -> list[TimelineEntry]:
 
 def _with_sokuho_filing(session: Session, incident_id: int, draft: ReportDraft) -> ReportDraft:
     """A 確報 or 追完 names the 速報 it follows: its filing date and 受付番号 as the register recorded them."""
-    filing = session.scalars(
-        select(Filing)
-        .where(Filing.incident_id == incident_id, Filing.kind == FilingKind.SOKUHO.value)
-        .order_by(Filing.filed_at.desc())
+    filed_at, receipt = effective_filed_at(), effective_receipt_number()  # a withdrawn 速報 is not named
+    filing = session.execute(
+        select(filed_at, receipt)
+        .where(Filing.incident_id == incident_id, Filing.kind == FilingKind.SOKUHO.value, live_filing())
+        .order_by(filed_at.desc())
         .limit(1)
     ).first()
     if filing is None:

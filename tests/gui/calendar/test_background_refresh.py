@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 import ui.calendar.deadline_features as deadline_features
@@ -16,6 +17,8 @@ from tests.clocks.test_services import add_incident
 from ui.calendar.countdown_panel import CLOCK_ROLE, ClockList
 from ui.shell.main_window import MainWindow
 from ui.shell.open_register import open_register
+
+AT = Qt.ItemDataRole.AccessibleTextRole  # the compact row shows its state by icon; a reader hears it
 
 
 def _window(qtbot, data_paths, db, clock, monkeypatch) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -47,7 +50,7 @@ def test_the_panel_fills_from_a_worker_thread(qtbot, data_paths, db, clock, monk
         features.refresh()
     assert threads and threads[-1] is not threading.main_thread()
     assert features.panel.list.topLevelItemCount() > 0
-    assert features.panel.list.topLevelItem(0).text(0).startswith("▲ 期限超過")
+    assert features.panel.list.topLevelItem(0).data(0, AT).startswith("▲ 期限超過: ")
     assert features.summary_dialog is not None  # the start-up summary came from the worker too
     features.summary_dialog.close()
 
@@ -83,7 +86,7 @@ def test_a_refresh_during_a_refresh_shows_the_newest(qtbot, data_paths, db, cloc
     qtbot.waitUntil(features.idle)
     assert shown == [jst(2027, 7, 6, 10)]  # the older answer never reached the panel
     assert features.last_now == jst(2027, 7, 6, 10)
-    assert features.panel.list.topLevelItem(0).text(0).startswith("▲ 期限超過")
+    assert features.panel.list.topLevelItem(0).data(0, AT).startswith("▲ 期限超過: ")
 
 
 def test_closing_the_window_while_the_worker_reads_is_clean(
@@ -136,7 +139,7 @@ def test_a_long_list_is_listed_at_once_and_formats_only_what_is_on_screen(
     qtbot.waitUntil(lambda: len(view.model()._looks) > 0)  # painted
     assert len(view.model()._looks) < 100  # a screenful, not 30,000
     assert view.topLevelItem(len(many) - 1).data(0, CLOCK_ROLE) == many[-1]
-    assert view.topLevelItem(0).text(0).startswith("▲ 期限超過")
+    assert view.topLevelItem(0).data(0, AT).startswith("▲ 期限超過: ")
     assert any(c.state is ClockState.OVERDUE for c in view.clocks())
 
     view.setCurrentItem(view.topLevelItem(1))

@@ -43,7 +43,7 @@ def test_deadlines_in_the_main_window(qtbot, data_paths, db, clock, monkeypatch,
 
     panel = features.panel
     assert panel.isVisible()
-    assert panel.list.topLevelItem(0).text(0).startswith("▲ 期限超過 · 1日超過 · 速報")
+    assert panel.list.topLevelItem(0).text(0).startswith("1日超過 · 速報")
     opened: list[tuple[int, str]] = []
     monkeypatch.setattr(window, "open_incident", lambda i, tab=None: opened.append((i, tab)))
     rect = panel.list.visualItemRect(panel.list.topLevelItem(0))

@@ -49,12 +49,12 @@ def test_panel_lists_open_clocks_most_urgent_first_with_words_and_icons(qtbot) -
     qtbot.addWidget(panel)
     panel.set_clocks(_clocks(), NOW)
     assert _rows(panel) == [
-        "▲ 期限超過 · 25日超過 · 速報\n速やかに（遅くとも6/10（木）まで） · 2027-0001 診断書の誤送付",
-        "● 本日期限 · 本日中（あと14時間） · 確報\n7/5（月） · 2027-0001 診断書の誤送付",
-        "○ 期限前 · あと23時間 · GDPR第33条の通知（72時間）\n7/6（火） 09:00 · 2027-0002 会員サイトへの不正アクセス",
-        "○ 期限前 · あと2日（営業日 2日） · 速報\n速やかに（遅くとも7/7（水）まで） · 2027-0002 会員サイトへの不正アクセス",
-        "◆ 速やかに（期日なし） · 本人通知\n2027-0002 会員サイトへの不正アクセス",
-        "○ 期限前 · あと28日（営業日 19日） · 確報\n8/2（月） · 2027-0002 会員サイトへの不正アクセス",
+        "25日超過 · 速報\n速やかに（遅くとも6/10（木）まで） · 2027-0001 診断書の誤送付",
+        "本日中（あと14時間） · 確報\n7/5（月） · 2027-0001 診断書の誤送付",
+        "あと23時間 · GDPR第33条の通知（72時間）\n7/6（火） 09:00 · 2027-0002 会員サイトへの不正アクセス",
+        "あと2日（営業日 2日） · 速報\n速やかに（遅くとも7/7（水）まで） · 2027-0002 会員サイトへの不正アクセス",
+        "速やかに · 本人通知\n2027-0002 会員サイトへの不正アクセス",
+        "あと28日（営業日 19日） · 確報\n8/2（月） · 2027-0002 会員サイトへの不正アクセス",
     ]  # the 本人通知 of 2027-0001 was recorded: it has left the panel
     assert panel.summary.text() == "期限超過 1件・本日 1件・間近（営業日2日以内） 2件・速やかに 1件"
     first = panel.list.topLevelItem(0)
@@ -100,5 +100,22 @@ def test_an_empty_panel_says_so_and_english_reads_naturally(qtbot, qapp) -> None
     english.set_clocks(_clocks(), NOW)
     assert english.windowTitle() == "Deadlines"
     assert _rows(english)[0] == (
-        "▲ Overdue · 25 days overdue · Preliminary report (sokuho)\nPromptly, by Thu 6/10 at the latest · 2027-0001 診断書の誤送付"
+        "25 days overdue · Preliminary report (sokuho)\nPromptly, by Thu 6/10 at the latest · 2027-0001 診断書の誤送付"
     )
+
+
+def test_at_the_default_width_the_days_left_come_first_and_fit(qtbot) -> None:
+    """At the panel's narrowest (240 px) the first line — days left and the duty — is not cut; the state word the
+    row no longer spells out is what a screen reader hears first, and it stays in the tooltip (issue 18)."""
+    panel = CountdownPanel()
+    qtbot.addWidget(panel)
+    panel.resize(240, 500)
+    panel.show()
+    panel.set_clocks(_clocks(), NOW)
+    row = panel.list.topLevelItem(3)
+    first_line = row.text(0).split("\n")[0]
+    assert first_line == "あと2日（営業日 2日） · 速報"
+    width = panel.list.fontMetrics().horizontalAdvance(first_line)
+    assert width + panel.list.iconSize().width() + 16 <= panel.list.viewport().width()
+    assert row.data(0, Qt.ItemDataRole.AccessibleTextRole).startswith("○ 期限前: あと2日")
+    assert "○ 期限前" in row.toolTip(0)

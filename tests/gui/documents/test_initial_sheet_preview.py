@@ -16,7 +16,7 @@ def test_menu_lists_the_sheet(qtbot) -> None:
     qtbot.addWidget(window)
     menu = install_documents_menu(window)
     action = next(a for a in menu.actions() if a.objectName() == "documents_initial_sheet")
-    assert action.text() == "初動シート…"
+    assert action.text() == "初動シート(&R)…"
 
 
 def test_preview_shows_one_page_named_after_the_incident(qtbot, db: Database, incident_id: int) -> None:

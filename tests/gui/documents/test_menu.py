@@ -21,7 +21,11 @@ def test_documents_menu_before_view_and_needs_a_selection(qtbot) -> None:
     menu = install_documents_menu(window)
     assert [a.text() for a in window.menuBar().actions()] == ["書類(&D)", "表示(&V)"]
     labels = [a.text() for a in menu.actions() if a.text()]
-    assert labels[:3] == ["漏えい等報告書（速報）…", "漏えい等報告書（確報）…", "漏えい等報告書（追完）…"]
-    assert "本人通知の作成（差し込み印刷）…" in labels and "報告フォーム入力支援…" in labels
+    assert labels[:3] == [
+        "漏えい等報告書（速報）(&P)…",
+        "漏えい等報告書（確報）(&F)…",
+        "漏えい等報告書（追完）(&S)…",
+    ]
+    assert "本人通知（見本）(&L)…" in labels and "本人通知の作成（差し込み印刷）(&N)…" in labels
     menu.actions()[0].trigger()
     assert window.statusBar().currentMessage() == "先に台帳で事案を選んでください。"

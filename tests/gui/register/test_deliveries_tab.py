@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QMessageBox
 
 from app.db.database import Database
 from app.documents.context import DocumentKind
@@ -55,6 +56,8 @@ def test_mark_returned_see_the_count_and_the_copy(
     page.status_combo.setCurrentIndex(page.status_combo.findData("returned"))
     returned_on = today_jst() - dt.timedelta(days=3)
     page.date_edit.setDate(QDate(returned_on.year, returned_on.month, returned_on.day))
+    # Recording asks first, naming the status, the date and the person (issue 18 point 3).
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.record_button.click()
     assert page.table.item(1, 4).text() == "返送（宛先不明）"
     assert page.table.item(1, 5).text() == returned_on.isoformat()

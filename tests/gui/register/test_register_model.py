@@ -64,17 +64,22 @@ def test_register_view_searches_filters_and_sorts(qtbot, register_db: Database) 
     with qtbot.waitSignal(view.reloaded, timeout=2000):
         type_japanese(view.filters.search_edit, "誤送")  # two characters: found all the same
     assert view.model.ids() == [mail]
-    view.filters.search_edit.clear()
-    view.filters.apply_now()
+    with qtbot.waitSignal(view.reloaded, timeout=2000):  # the query runs on a worker
+        view.filters.search_edit.clear()
+        view.filters.apply_now()
+        assert view.model.ids() == [mail]  # the previous rows stay until the answer arrives
     assert len(view.model.ids()) == 2
 
-    view.table.horizontalHeader().setSortIndicator(Column.LEARNED, Qt.SortOrder.AscendingOrder)
+    with qtbot.waitSignal(view.reloaded, timeout=2000):
+        view.table.horizontalHeader().setSortIndicator(Column.LEARNED, Qt.SortOrder.AscendingOrder)
     assert view.model.ids() == [lost, mail]
-    view.filters.category_combo.setCurrentIndex(view.filters.category_combo.findData("missend"))
+    with qtbot.waitSignal(view.reloaded, timeout=2000):
+        view.filters.category_combo.setCurrentIndex(view.filters.category_combo.findData("missend"))
     assert view.model.ids() == []
     assert view.no_match_label.isVisibleTo(view)
     view.filters.category_combo.setCurrentIndex(0)
-    view.filters.due_check.setChecked(True)  # 7/5 速報 guide for mail; lost's (6/24) is already past
+    with qtbot.waitSignal(view.reloaded, timeout=2000):
+        view.filters.due_check.setChecked(True)  # 7/5 速報 guide for mail; lost's (6/24) is already past
     assert set(view.model.ids()) == {mail, lost}
     assert view.model.index(view.model.row_of(lost), Column.DAYS_LEFT).data() == "9日超過"
 
@@ -130,7 +135,8 @@ def test_my_number_column_and_filter(qtbot, register_db: Database) -> None:
     ]
 
     def choose(text: str) -> list[int]:
-        combo.setCurrentIndex(texts.index(text))
+        with qtbot.waitSignal(view.reloaded, timeout=2000):
+            combo.setCurrentIndex(texts.index(text))
         return model.ids()
 
     assert set(choose("報告対象のみ")) == {only, plain}  # reportable under either law
@@ -138,7 +144,30 @@ def test_my_number_column_and_filter(qtbot, register_db: Database) -> None:
     assert set(choose("マイナンバーを含む")) == {only, effort}
     assert choose("番号法の報告対象") == [only]
     assert choose("マイナンバーを含まない") == [plain]
-    combo.setCurrentIndex(0)
-    assert len(model.ids()) == 3
-    view.table.horizontalHeader().setSortIndicator(Column.BANGO, Qt.SortOrder.AscendingOrder)
+    assert len(choose("報告対象・非該当すべて")) == 3
+    with qtbot.waitSignal(view.reloaded, timeout=2000):
+        view.table.horizontalHeader().setSortIndicator(Column.BANGO, Qt.SortOrder.AscendingOrder)
     assert model.ids() == [only, effort, plain]
+
+
+def test_only_the_newest_search_is_answered(qtbot, register_db: Database) -> None:
+    """Typing fast asks again and again: the rows shown are the last question's, never an older answer's, and
+    the table keeps its rows while the worker searches (the GUI thread never waits for the query)."""
+    mail = add_assessed(register_db, "メールの誤送信により健康診断結果が漏えい")
+    lost = add_assessed(register_db, "USBメモリの紛失", "loss", learned_date="2027-06-20")
+    view = RegisterView(today=lambda: TODAY)
+    qtbot.addWidget(view)
+    view.attach(RegisterService(register_db))
+    answers: list[int] = []
+    view.reloaded.connect(lambda matching, _total: answers.append(matching))
+    for text in ("紛失", "誤送信", "USB"):
+        view.filters.search_edit.setText(text)
+        view.filters.apply_now()
+    assert view.model.ids() == [mail, lost]  # nothing answered yet: the previous rows
+    qtbot.waitUntil(lambda: not view.searching(), timeout=3000)
+    assert view.model.ids() == [lost]
+    assert answers[-1] == 1 and len(answers) <= 3
+    with qtbot.waitSignal(view.reloaded, timeout=2000):
+        view.filters.search_edit.setText("存在しない言葉")
+        view.filters.apply_now()
+    assert view.model.ids() == [] and view.no_match_label.isVisibleTo(view)
