@@ -9,7 +9,6 @@ translators say when the builder runs.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +29,7 @@ from tests.documents.builders.factories import seed_incident
 from tests.gui.register.conftest import add_assessed
 from ui.calendar.calendar_view import CalendarDialog
 from ui.calendar.reminder_settings_dialog import ReminderSettingsDialog
+from ui.dashboard import build_dashboard
 from ui.documents.form_assistant import FormAssistantDialog
 from ui.documents.launch import build_preview
 from ui.documents.letters_dialog import LettersDialog
@@ -128,17 +128,9 @@ def reminder_settings(reg: Register) -> QWidget:
     return _shown(ReminderSettingsDialog(ReminderService(reg.db), reg.paths.root))
 
 
-def dashboard_available() -> bool:
-    return importlib.util.find_spec("ui.dashboard") is not None
-
-
 def dashboard(reg: Register) -> QWidget:
     """The 年次レビュー dashboard (ui/dashboard/, issue 18 point 6), built the way its window builds it."""
-    module = importlib.import_module("ui.dashboard")
-    build = getattr(module, "build_dashboard", None) or getattr(module, "open_dashboard", None)
-    if build is None:
-        raise LookupError("ui.dashboard has no build_dashboard(services) yet")
-    return _shown(build(reg.services))
+    return _shown(build_dashboard(reg.services))
 
 
 def template_editor(reg: Register) -> QWidget:
