@@ -129,30 +129,42 @@ def delivery_event_withdrawn_text(status: str, reason: str) -> str:
     )
 
 
-def add(session: Session, incident_id: int, occurred_at: dt.datetime, text: str, actor: str) -> int:
-    """One automatic entry and its audit entry, in the caller's transaction."""
+def add(
+    session: Session,
+    incident_id: int,
+    occurred_at: dt.datetime,
+    text: str,
+    actor: str,
+    *,
+    corrects_id: int | None = None,
+    automatic: bool = True,
+) -> int:
+    """One 事実経過 entry and its audit entry, in the caller's transaction: the one writer of the timeline, for the
+    automatic entries here and the officer's own (app/services/workspace/timeline.py)."""
     entry = TimelineEntry(
         incident_id=incident_id,
         occurred_at=occurred_at,
         recorded_at=now_utc(),
         actor=actor,
         text=text,
-        corrects_id=None,
+        corrects_id=corrects_id,
     )
     session.add(entry)
     session.flush()
+    after: dict[str, Any] = {
+        "incident_id": incident_id,
+        "occurred_at": occurred_at,
+        "text": text,
+        "corrects_id": corrects_id,
+    }
+    if automatic:
+        after["automatic"] = True
     audit.append(
         session,
-        action="append",
+        action="correct" if corrects_id is not None else "append",
         entity="timeline_entry",
         entity_id=entry.id,
-        after={
-            "incident_id": incident_id,
-            "occurred_at": occurred_at,
-            "text": text,
-            "corrects_id": None,
-            "automatic": True,
-        },
+        after=after,
         actor=actor,
     )
     return entry.id

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from app.db import audit
 from app.db.database import Database
 from app.db.models import Incident, TimelineEntry
-from app.domain.dates import now_utc
 from app.errors import InputError
 from app.i18n import _
+from app.services import auto_timeline
 from app.services.workspace.limits import MAX_TIMELINE_TEXT, check_length
 
 MAX_TEXT = MAX_TIMELINE_TEXT  # one event per entry; the cap and why: app/services/workspace/limits.py
@@ -99,30 +99,9 @@ class TimelineService:
                 target = session.get(TimelineEntry, corrects_id)
                 if target is None or target.incident_id != incident_id:
                     raise InputError(_("The entry to correct was not found in this incident."))
-            entry = TimelineEntry(
-                incident_id=incident_id,
-                occurred_at=occurred_at,
-                recorded_at=now_utc(),
-                actor=who,
-                text=cleaned,
-                corrects_id=corrects_id,
+            return auto_timeline.add(
+                session, incident_id, occurred_at, cleaned, who, corrects_id=corrects_id, automatic=False
             )
-            session.add(entry)
-            session.flush()
-            audit.append(
-                session,
-                action="correct" if corrects_id is not None else "append",
-                entity="timeline_entry",
-                entity_id=entry.id,
-                after={
-                    "incident_id": incident_id,
-                    "occurred_at": occurred_at,
-                    "text": cleaned,
-                    "corrects_id": corrects_id,
-                },
-                actor=who,
-            )
-            return entry.id
 
     def correct(
         self, incident_id: int, entry_id: int, occurred_at: dt.datetime, text: str, actor: str | None = None
