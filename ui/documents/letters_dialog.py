@@ -45,8 +45,9 @@ from app.documents.mailmerge.merge import (
     write,
 )
 from app.documents.render.letters import render_letters
-from app.domain.dates import now_utc
-from app.i18n import _, ngettext
+from app.domain.dates import format_date, format_date_en, now_utc, to_jst
+from app.errors import BreachDeskError
+from app.i18n import _, current_language, ngettext
 from app.recipients.csv_import import ImportResult
 from app.services.notices import CHANNEL_EMAIL, CHANNEL_LETTER, deliveries_from
 from app.services.root import Services
@@ -391,29 +392,41 @@ class LettersDialog(QDialog):
             messages.open_folder(self.result_value.files[0].parent)
 
     def record_sent(self) -> int | None:
+        """Recording a mailing cannot be undone by editing (a wrong one is withdrawn by a new entry), so the
+        officer is asked first, with the count and the day, and No is the default: a stray Enter or Space records
+        nothing. A second run the same day is refused by the service and shown as its message (issue 18)."""
         result = self.result_value
         if result is None:
             return None
+        sent_at = now_utc()
+        day = to_jst(sent_at).date()
+        shown_day = format_date(day, weekday=True) if current_language() == "ja" else format_date_en(day)
         answer = QMessageBox.question(
             self,
             _("Record as sent"),
             ngettext(
-                "Record that this notice was sent today? The register keeps who was sent what, and when.",
-                "Record that these {count} notices were sent today? The register keeps who was sent what, and when.",
+                "Record that {count} notice was sent on {date}? The register keeps who was sent what, and when.",
+                "Record that {count} notices were sent on {date}? The register keeps who was sent what, and when.",
                 len(result.letters),
-            ).format(count=len(result.letters)),
+            ).format(count=len(result.letters), date=shown_day),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
         channel = CHANNEL_EMAIL if result.mode is MergeMode.EML else CHANNEL_LETTER
-        filing_id = self.services.notices.record_sent(
-            self.incident_id,
-            deliveries_from(result),
-            channel=channel,
-            sent_at=now_utc(),
-            document=result.document,
-            filename=result.files[0].name if result.document is not None else None,
-        )
+        try:
+            filing_id = self.services.notices.record_sent(
+                self.incident_id,
+                deliveries_from(result),
+                channel=channel,
+                sent_at=sent_at,
+                document=result.document,
+                filename=result.files[0].name if result.document is not None else None,
+            )
+        except BreachDeskError as refused:
+            QMessageBox.warning(self, _("Record as sent"), refused.user_text())
+            return None
         self.record_button.setEnabled(False)
         self.report.appendPlainText("\n" + _("The notices were recorded as sent in the register."))
         return filing_id

@@ -120,7 +120,7 @@ class FilingsTab(QWidget):
         self.save_document_button.clicked.connect(self.save_document)
         self.correct_button = QPushButton(_("&Withdraw or correct…"))
         self.correct_button.setAccessibleName(_("Withdraw or correct the selected filing"))
-        self.correct_button.clicked.connect(self.withdraw_or_correct)
+        self.correct_button.clicked.connect(self._correct_clicked)
         edit_form = QFormLayout(self.edit_box)
         edit_form.addRow(_("Receipt number"), self.selected_receipt)
         edit_form.addRow(_("Note"), self.selected_note)
@@ -182,9 +182,19 @@ class FilingsTab(QWidget):
         self.save_document_button.setEnabled(bool(record and record.document_size))
 
     def _save_receipt(self, text: str) -> None:
+        """A receipt number that arrives later fills the empty field; one already recorded is changed only by a
+        訂正 with its reason, so the correction dialog opens with the number typed (the field shows the recorded
+        number again until the correction is made)."""
         filing_id = self.selected_id()
-        if filing_id is not None:
-            self.ctx.filings.update(filing_id, receipt_number=text)
+        record = next((r for r in self.records if r.id == filing_id), None)
+        if record is None:
+            return
+        if record.receipt_number and text.strip() != record.receipt_number:
+            self.selected_receipt.set_saved_text(record.receipt_number)
+            self.withdraw_or_correct(proposed_receipt=text.strip())
+            return
+        self.ctx.filings.update(record.id, receipt_number=text)
+        self.reload()
 
     def _save_note(self, text: str) -> None:
         filing_id = self.selected_id()
@@ -216,7 +226,7 @@ class FilingsTab(QWidget):
                 receipt=receipt,
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
+            QMessageBox.StandardButton.No,  # a stray Enter or Space records nothing; Yes is a deliberate choice
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -275,8 +285,12 @@ class FilingsTab(QWidget):
         self.ctx.changes.recordChanged.emit()
         self.reload()
 
-    def withdraw_or_correct(self) -> None:
-        """取消 or 訂正 by a new, audited entry with its reason; the filing as first recorded stays visible."""
+    def _correct_clicked(self) -> None:
+        self.withdraw_or_correct()  # not connected directly: clicked(bool) would fill proposed_receipt
+
+    def withdraw_or_correct(self, proposed_receipt: str | None = None) -> None:
+        """取消 or 訂正 by a new, audited entry with its reason; the filing as first recorded stays visible.
+        proposed_receipt: a new receipt number typed over the recorded one, offered as the correction."""
         filing_id = self.selected_id()
         record = next((r for r in self.records if r.id == filing_id), None)
         if record is None or record.withdrawn:
@@ -288,6 +302,9 @@ class FilingsTab(QWidget):
             receipt=record.receipt_number or _("(none)"),
         )
         dialog = FilingCorrectionDialog(self, what, record.filed_at, record.receipt_number)
+        if proposed_receipt is not None:
+            dialog.receipt_edit.setText(proposed_receipt)
+            dialog.reason_edit.setFocus()
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:

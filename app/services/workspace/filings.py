@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import defer
+from sqlalchemy.orm import Session, defer
 
 from app.db import audit
 from app.db.database import Database
@@ -115,6 +115,53 @@ def _snapshot(row: Filing) -> dict[str, Any]:
     }
 
 
+def _refuse_recorded_changes(session: Session, row: Filing, changes: dict[str, Any]) -> None:
+    """Drop what `update` would leave as it is; refuse what only a 訂正 or 取消 may change."""
+    if "channel" in changes:
+        if changes["channel"] == row.channel:
+            del changes["channel"]
+        else:
+            raise InputError(
+                _(
+                    "How a filing was made cannot be changed once it is recorded. If it is wrong, withdraw the "
+                    "filing (Withdraw or correct…) with the reason and record it again."
+                ),
+                field="channel",
+            )
+    if "filed_at" in changes:
+        if changes["filed_at"].tzinfo is None:
+            raise ValueError("filed_at must be timezone-aware")
+        if changes["filed_at"] == row.filed_at and not _corrections(session, row.id):
+            del changes["filed_at"]
+        else:
+            raise InputError(
+                _(
+                    "The date of a recorded filing is changed by a correction: use Withdraw or correct… and "
+                    "give the reason."
+                ),
+                field="filed_at",
+            )
+    if "receipt_number" in changes:
+        current = session.scalar(select(effective_receipt_number()).where(Filing.id == row.id))
+        if changes["receipt_number"] == current:
+            del changes["receipt_number"]
+        elif current or _corrections(session, row.id, receipt_only=True):
+            raise InputError(
+                _(
+                    "This filing already has a receipt number. To change it, use Withdraw or correct… and give "
+                    "the reason: the number first recorded stays in the history."
+                ),
+                field="receipt_number",
+            )
+
+
+def _corrections(session: Session, filing_id: int, *, receipt_only: bool = False) -> bool:
+    query = select(FilingCorrection.id).where(FilingCorrection.filing_id == filing_id)
+    if receipt_only:
+        query = query.where(FilingCorrection.receipt_number.is_not(None))
+    return session.scalar(query.limit(1)) is not None
+
+
 class FilingService:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -160,6 +207,11 @@ class FilingService:
                 for row, length, when, number in rows
             ]
         return [r for r in records if include_withdrawn or not r.withdrawn]
+
+    def incident_of(self, filing_id: int) -> int | None:
+        """The incident a filing belongs to; None for an unknown id (the command line names ids typed by hand)."""
+        with self.db.session_scope() as session:
+            return session.scalar(select(Filing.incident_id).where(Filing.id == filing_id))
 
     def record(
         self,
@@ -228,21 +280,21 @@ class FilingService:
             return row.id
 
     def update(self, filing_id: int, **changes: Any) -> FilingRecord:
-        """Later edits of what was recorded (receipt number arrives later, a note); the document stays as sent."""
+        """Fill in what was left empty when the filing was recorded (the receipt number that arrives days later)
+        and keep the free note. What was already recorded is never overwritten: a receipt number that was set,
+        the date and the channel change only by a new audited entry with its reason (`correct`, `withdraw`;
+        app/db/effective.py), so the history still shows what was first recorded (issue 18 point 3)."""
         allowed = {"receipt_number", "note", "channel", "filed_at"}
         unknown = set(changes) - allowed
         if unknown:
             raise KeyError(", ".join(sorted(unknown)))
-        if "channel" in changes and changes["channel"] not in CHANNELS:
-            raise InputError(_("Choose how it was filed."), field="channel")
-        if "filed_at" in changes and changes["filed_at"].tzinfo is None:
-            raise ValueError("filed_at must be timezone-aware")
         if "receipt_number" in changes:
             changes["receipt_number"] = str(changes["receipt_number"]).strip() or None
         with self.db.session_scope() as session:
             row = session.get(Filing, filing_id, options=[defer(Filing.document)])
             if row is None:
                 raise LookupError(f"no filing {filing_id}")
+            _refuse_recorded_changes(session, row, changes)
             audit.apply_changes(session, row, changes, snapshot=_snapshot, entity="filing")
         return next(f for f in self.filings(row.incident_id) if f.id == filing_id)
 
