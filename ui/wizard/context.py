@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 from PySide6.QtWidgets import QWizardPage
 
+from app.deadlines.advice import LiveFiling
 from app.domain.assessment import Assessment
 from app.domain.facts import Facts
 from app.domain.office import OfficeProfile
@@ -30,6 +31,8 @@ class WizardContext(Protocol):
     def page_after(self, question: QuestionId) -> int: ...
 
     def current_assessment(self) -> tuple[Assessment | None, Facts | None]: ...
+
+    def live_filings(self) -> list[LiveFiling]: ...
 
     def default_text(self, question: QuestionId) -> str: ...
 

@@ -10,11 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from app.deadlines.advice import FilingProgress
 from app.domain.assessment import Assessment
 from app.i18n import _
 from app.wizard import verdict
 from app.wizard.live import LiveState, LiveVerdict, cautions, missing_words
 from app.wizard.questions import Question
+from ui.wizard.result_page import done_words
 from ui.wizard.widgets import escape, section_title
 
 HELP_WIDTH = 330
@@ -198,7 +200,13 @@ class VerdictPanel(QFrame):
         self.deadlines_label.setText("—")
         self.cautions_label.hide()
 
-    def show_live(self, live: LiveVerdict, answers: Mapping[str, Any], today: dt.date) -> None:
+    def show_live(
+        self,
+        live: LiveVerdict,
+        answers: Mapping[str, Any],
+        today: dt.date,
+        progress: FilingProgress | None = None,
+    ) -> None:
         missing = missing_words(live.missing)
         if live.state is LiveState.INVALID:
             self.show_pending(_("Some answers cannot be right yet: see the message beside the field."))
@@ -209,7 +217,7 @@ class VerdictPanel(QFrame):
             if assessment is not None:
                 self._show_provisional(assessment)
             return
-        self.show_assessment(assessment, today, live.facts.learned_date if live.facts else None)
+        self.show_assessment(assessment, today, live.facts.learned_date if live.facts else None, progress)
         found = cautions(answers)
         self.cautions_label.setText("\n".join(found))
         self.cautions_label.setVisible(bool(found))
@@ -229,7 +237,14 @@ class VerdictPanel(QFrame):
             self.bango_requirement_label.setText(_("Cannot decide yet"))
             self.filing_label.hide()
 
-    def show_assessment(self, assessment: Assessment, today: dt.date, learned: dt.date | None) -> None:
+    def show_assessment(
+        self,
+        assessment: Assessment,
+        today: dt.date,
+        learned: dt.date | None,
+        progress: FilingProgress | None = None,
+    ) -> None:
+        """`progress`: a re-assessed incident's filings; a step already done shows its filing, not a countdown."""
         self.missing_label.hide()
         self.cautions_label.hide()
         self.items_label.setText(verdict.items_or_none(assessment))
@@ -249,10 +264,13 @@ class VerdictPanel(QFrame):
             self.deadlines_label.setText(escape(_("No deadline runs")))
             return
         rows = []
+        codes = {line.code for line in lines}
         for line in lines:
-            note = f" <span style='color:#555'>({escape(line.note)})</span>" if line.note else ""
+            step = progress.for_line(line.code, codes) if progress is not None else None
+            when, note = (line.when, line.note) if step is None else (done_words(step), "")
+            note_html = f" <span style='color:#555'>({escape(note)})</span>" if note else ""
             rows.append(
-                f"<p style='margin:0 0 6px 0'><b>{escape(line.label)}</b><br>{escape(line.when)}{note}</p>"
+                f"<p style='margin:0 0 6px 0'><b>{escape(line.label)}</b><br>{escape(when)}{note_html}</p>"
             )
         self.deadlines_label.setText("".join(rows))
 

@@ -12,10 +12,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
-from app.deadlines.advice import bango_reasons_for_today, reasons_for_today
+from app.deadlines.advice import (
+    NOTICE_CLOCKS,
+    FilingProgress,
+    StepDone,
+    bango_reasons_for_today,
+    filing_progress,
+    reasons_for_today,
+)
 from app.domain.assessment import Reason
-from app.domain.checklist import GROUP_ORDER, checklist_for
-from app.i18n import _
+from app.domain.checklist import GROUP_ORDER, ChecklistItem, checklist_for
+from app.domain.dates import JST, format_date, format_date_en
+from app.i18n import _, current_language
 from app.wizard import verdict
 from app.wizard.flow import MODE_REASSESS, mode
 from app.wizard.live import cautions
@@ -42,14 +50,43 @@ def deadline_text(line: verdict.DeadlineLine) -> str:
     return _("{clock}: {when}").format(clock=line.label, when=line.when)
 
 
+def _filed_day(step: StepDone) -> str:
+    day = step.filed_at.astimezone(JST).date()
+    return format_date(day) if current_language() == "ja" else format_date_en(day)
+
+
+def done_words(step: StepDone) -> str:
+    """「2027年6月2日に提出済み」 / "filed on June 2, 2027": under the step's name in the side panel."""
+    if step.clock in NOTICE_CLOCKS:
+        return _("sent on {date}").format(date=_filed_day(step))
+    return _("filed on {date}").format(date=_filed_day(step))
+
+
+def done_text(name: str, step: StepDone) -> str:
+    """速報：2027年6月2日に提出済みです（受付番号 …） / Preliminary report: filed on June 2, 2027 (receipt …)."""
+    if step.clock in NOTICE_CLOCKS:
+        return _("{step}: sent on {date}").format(step=name, date=_filed_day(step))
+    if step.receipt_number:
+        return _("{step}: filed on {date} (receipt number {number})").format(
+            step=name, date=_filed_day(step), number=step.receipt_number
+        )
+    return _("{step}: filed on {date}").format(step=name, date=_filed_day(step))
+
+
 def _bullets(lines: list[str]) -> str:
     return "".join(f"<p style='margin:2px 0 2px 0'>・{line}</p>" for line in lines)
 
 
-def _reasons(reasons: tuple[Reason, ...]) -> str:
+def _reasons(reasons: tuple[Reason, ...], progress: FilingProgress) -> str:
+    """A reason that advises a step already done reads as done, its citation kept: the verdict stands as it is."""
+
+    def words(reason: Reason) -> str:
+        step = progress.for_reason(reason)
+        return verdict.reason_text(reason) if step is None else done_text(step.clock.label(), step)
+
     return _bullets(
         [
-            f"{escape(verdict.reason_text(reason))}"
+            f"{escape(words(reason))}"
             + (
                 f" <span style='color:#555'>[{escape(verdict.refs_text(reason))}]</span>"
                 if reason.refs
@@ -174,14 +211,21 @@ class ResultPage(QWizardPage):
         filing = verdict.filing_words(bango)
         self.filing_label.setText(_("How to file: {how}").format(how=filing) if filing else "")
         self.filing_label.setVisible(bool(filing))
+        # Re-assessing: the steps already filed read as done, and only the open ones are advised or counted down.
+        progress = filing_progress(
+            assessment, self.ctx.live_filings(), self.ctx.office, self.ctx.now(), facts.learned_date
+        )
         lines = verdict.deadline_lines(assessment, today, facts.learned_date)
+        codes = {line.code for line in lines}
         self._section(
-            "deadlines",
-            _bullets([escape(deadline_text(line)) for line in lines]),
+            "deadlines", _bullets([escape(self._line_text(line, progress, codes)) for line in lines])
         )
         # The advice as it fits today (a draft finished days later), never the stored day-1 wording.
-        self._section("why", _reasons(reasons_for_today(assessment, today)))
-        self._section("why_bango", _reasons(bango_reasons_for_today(bango, today)) if both else "")
+        opened = progress.open_kinds
+        self._section("why", _reasons(reasons_for_today(assessment, today, opened), progress))
+        self._section(
+            "why_bango", _reasons(bango_reasons_for_today(bango, today, opened), progress) if both else ""
+        )
         changes = [] if assessment.reportable else verdict.what_would_change(assessment, facts)
         changes += verdict.bango_what_would_change(bango)
         self._section("change", _bullets([escape(t) for t in changes]))
@@ -194,7 +238,7 @@ class ResultPage(QWizardPage):
             in_group = [step for step in steps if step.group is group]
             if in_group:
                 blocks.append(f"<p style='margin:6px 0 2px 0'><b>{escape(group.label())}</b></p>")
-                blocks.append(_bullets([escape(step.label) for step in in_group]))
+                blocks.append(_bullets([escape(self._step_text(step, progress)) for step in in_group]))
         self._section("steps", "".join(blocks))
         if reportable:
             keep = _(
@@ -210,6 +254,18 @@ class ResultPage(QWizardPage):
             )
         self.keep_label.setText(keep)
         self.keep_label.show()
+
+    @staticmethod
+    def _line_text(line: verdict.DeadlineLine, progress: FilingProgress, codes: set[str]) -> str:
+        step = progress.for_line(line.code, codes)
+        return deadline_text(line) if step is None else done_text(line.label, step)
+
+    @staticmethod
+    def _step_text(item: ChecklistItem, progress: FilingProgress) -> str:
+        step = progress.for_checklist_step(item.code)
+        if step is None:
+            return item.label
+        return _("{step} (done: {date})").format(step=item.label, date=_filed_day(step))
 
     def nextId(self) -> int:
         return -1

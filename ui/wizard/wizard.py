@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
+from app.deadlines.advice import LiveFiling, filing_progress
 from app.domain.assessment import Assessment
 from app.domain.dates import JST
 from app.domain.facts import Facts
@@ -133,6 +134,7 @@ class IncidentWizard(QWizard):
         self.previous_facts = dict(previous_facts or {})
         self.resume_at = resume_at
         self.created_id: int | None = None
+        self._filings: list[LiveFiling] | None = None  # the re-assessed incident's, read once (live_filings)
         self.saved_assessment: Assessment | None = None
         self._resumed = False
         self._draft_timer = QTimer(self)
@@ -205,10 +207,32 @@ class IncidentWizard(QWizard):
         except (InputError, ValueError):
             return None, None
 
+    def live_filings(self) -> list[LiveFiling]:
+        """The filings that count for the incident being re-assessed, read afresh (one withdrawn meanwhile counts no
+        more) and kept for the side panel, which refreshes on every answer; a new incident has none."""
+        incident_id = self.answers.get("incident_id")
+        if mode(self.answers) != MODE_REASSESS or not isinstance(incident_id, int):
+            self._filings = []
+            return []
+        try:
+            recorded = self.services.filings.filings(incident_id, include_withdrawn=False)
+        except (
+            BreachDeskError
+        ) as error:  # the page still shows the verdict; the workspace shows what was filed
+            log.warning("could not read the incident's filings: %s", error.message)
+            recorded = []
+        self._filings = [LiveFiling(f.kind, f.filed_at, f.channel, f.receipt_number) for f in recorded]
+        return list(self._filings)
+
     def refresh_verdict(self) -> None:
         """「まだ判定できません」 until every question that can change the verdict is answered (app.wizard.live)."""
         live = live_verdict(self.answers, self.office, self.now())
-        self.verdict_panel.show_live(live, self.answers, verdict.today_in_japan(self.now()))
+        progress = None
+        if live.assessment is not None:
+            filings = self._filings if self._filings is not None else self.live_filings()
+            learned = live.facts.learned_date if live.facts is not None else None
+            progress = filing_progress(live.assessment, filings, self.office, self.now(), learned)
+        self.verdict_panel.show_live(live, self.answers, verdict.today_in_japan(self.now()), progress)
 
     def default_text(self, question: QuestionId) -> str:
         """The register name suggested from the answers: 「メール誤送信（2027年7月1日）」."""
