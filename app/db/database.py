@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+READING = "breachdesk_reading"  # execution option of Database.reader: begin without taking the write lock
 DEFAULT_BUSY_TIMEOUT = 5.0  # seconds another writer may hold the lock before we report "in use"
 _SPARE_BYTES = 1 << 20  # besides one copy of the register: its -shm, -wal and a journal
 
@@ -149,7 +150,10 @@ def _configure_sqlite(
     def _on_begin(connection: Connection) -> None:
         # Take the write lock up front: a transaction never fails half-way because another writer came first.
         # A read-only register takes no write lock: it must not wait for, or block, a writer.
-        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        # A reading connection (Database.reader, read_scope) takes none either: in WAL mode it reads a snapshot
+        # beside the writer, so a worker computing the deadlines never makes the window's own reads wait.
+        reading = read_only or connection.get_execution_options().get(READING, False)
+        connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
 
 def _no_room(error: DatabaseFault, paths: DataPaths, file: Path) -> bool:
@@ -195,16 +199,20 @@ class Database:
         self.backup_problem: BreachDeskError | None = None
         # Why the register was opened read-only (the window's banner), or None when changes are saved.
         self.read_only = read_only
-        self._sessionmaker: sessionmaker[Session] | None = None
+        # Connections that only read: SQLite begins them DEFERRED (no write lock), see _configure_sqlite.
+        self.reader: Engine = engine.execution_options(**{READING: True})
+        self._sessionmakers: dict[bool, sessionmaker[Session]] = {}
 
-    def _sessions(self) -> Session:
+    def _sessions(self, *, reading: bool = False) -> Session:
         """The ORM (~0.1 s) is imported on the first session, not when the register opens: the start-up shows the
         first rows through the register's Core query before any service needs a session."""
-        if self._sessionmaker is None:
+        made = self._sessionmakers.get(reading)
+        if made is None:
             from sqlalchemy.orm import sessionmaker  # lazy on purpose: after the first rows (the ORM)
 
-            self._sessionmaker = sessionmaker(bind=self.engine, expire_on_commit=False)
-        return self._sessionmaker()
+            made = sessionmaker(bind=self.reader if reading else self.engine, expire_on_commit=False)
+            self._sessionmakers[reading] = made
+        return made()
 
     @classmethod
     def open(
@@ -397,12 +405,31 @@ class Database:
         return self.engine.url
 
     @contextmanager
+    def read_scope(self) -> Iterator[Session]:
+        """A transaction that only reads (the deadlines, the register's rows, a setting): a consistent snapshot
+        that neither waits for a writer nor makes one wait (SQLite begins it DEFERRED, in WAL mode). Writing in it
+        is a bug, refused before anything reaches the database."""
+        with self._scope(reading=True) as session:
+            yield session
+
+    @contextmanager
     def session_scope(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any error (storage faults explained)."""
-        session = self._sessions()
+        with self._scope(reading=False) as session:
+            yield session
+
+    @contextmanager
+    def _scope(self, *, reading: bool) -> Iterator[Session]:
+        session = self._sessions(reading=reading)
         try:
             yield session
-            if self.read_only is not None and (session.new or session.dirty or session.deleted):
+            changed = bool(session.new or session.dirty or session.deleted)
+            if reading:
+                if changed:
+                    raise RuntimeError("a change inside Database.read_scope()")
+                session.rollback()  # ends the read transaction; there is nothing to commit
+                return
+            if self.read_only is not None and changed:
                 raise self._refusal()
             session.commit()
             head = session.info.pop(anchors.HEAD_KEY, None)

@@ -56,6 +56,24 @@ def days_left_words(days: int, working: int) -> str:
     )
 
 
+def days_left_compact(days: int, working: int) -> str:
+    """「あと4日（営業日 1日）」 / "4 days (1 working)": the register's narrow column (issue 18 point 2).
+
+    The English sentence of days_left_words is twice as wide as the Japanese one and pushed the column behind the
+    scroll bar at 1024 px; calendar and working days still stand side by side (issue 18 point 1), and the cell's
+    tooltip and accessible text keep the whole sentence."""
+    return ngettext("{days} day ({working} working)", "{days} days ({working} working)", days).format(
+        days=days, working=working
+    )
+
+
+def days_left_two_lines(days: int, working: int) -> str:
+    """「あと4日」 over 「営業日 1日」 / "4 days" over "1 working": the register's column in a narrow window."""
+    return ngettext("{days} day\n{working} working", "{days} days\n{working} working", days).format(
+        days=days, working=working
+    )
+
+
 def short_day(day: dt.date) -> str:
     """4/30（金） / Fri 4/30."""
     if current_language() == "ja":

@@ -19,7 +19,7 @@ class AppSettingsService:
         self.db = db
 
     def get(self, key: str, default: Any = None) -> Any:
-        with self.db.session_scope() as session:
+        with self.db.read_scope() as session:
             row = session.get(AppSetting, key)
             return copy.deepcopy(row.value) if row is not None else default
 

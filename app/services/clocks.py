@@ -49,20 +49,20 @@ class ClockService:
         return self._clocks(now, Incident.id == incident_id)
 
     def open_incident_ids(self) -> set[int]:
-        with self.db.session_scope() as session:
+        with self.db.read_scope() as session:
             return set(session.scalars(select(Incident.id).where(_is_open())))
 
     def find_incident_id(self, value: str) -> int | None:
         """By 番号 (2027-0001) first, then by database id: what the officer sees, then what a script knows."""
         value = value.strip()
-        with self.db.session_scope() as session:
+        with self.db.read_scope() as session:
             found = session.scalar(select(Incident.id).where(Incident.reference == value))
             if found is None and value.isdigit():
                 found = session.scalar(select(Incident.id).where(Incident.id == int(value)))
             return found
 
     def incident_reference(self, incident_id: int) -> str | None:
-        with self.db.session_scope() as session:
+        with self.db.read_scope() as session:
             return session.scalar(select(Incident.reference).where(Incident.id == incident_id))
 
     def substitute_publication(self, incident_id: int) -> bool:
@@ -74,20 +74,20 @@ class ClockService:
 
     def _clocks(self, now: dt.datetime, where: ColumnElement[bool]) -> list[Clock]:
         """A few hundred incidents at a time, each slice in a short session of its own (its assessments and
-        filings read together), the clocks built after it. Why (docs/adr/0011-gui-thread-stalls.md): every
-        transaction takes the register's write lock (app/db/database.py), and one session over the whole build held
-        it ~1.5 s while the GUI thread's next read waited; and reading all 10,000 assessments first kept their
+        filings read together), the clocks built after it. Why (docs/adr/0011-gui-thread-stalls.md): one session
+        over the whole build held the register ~1.5 s (when every transaction still took the write lock, before
+        Database.read_scope) while the GUI thread's next read waited; and reading all 10,000 assessments first kept their
         decoded JSON alive together, so each full garbage collection walked ~100,000 more objects holding the GIL
         (50-130 ms instead of 20-30 ms)."""
         office = OfficeService(self.db).load()
-        with self.db.session_scope() as session:
+        with self.db.read_scope() as session:
             chosen = _substitute_choices(session)
             ids = list(session.scalars(select(Incident.id).where(where).order_by(Incident.id)))
         clocks: list[Clock] = []
         for start in range(0, len(ids), _PARTITION):
             part = ids[start : start + _PARTITION]
             within = and_(where, Incident.id.between(part[0], part[-1]))
-            with self.db.session_scope() as session:
+            with self.db.read_scope() as session:
                 rows = list(_latest_assessments(session, within))
                 filings = _filings(session, within)
             for row in rows:

@@ -34,7 +34,7 @@ class OfficeService:
 
     def load(self) -> OfficeProfile:
         """An empty profile until the officer saves one: the first start must not fail for want of it."""
-        with self.db.session_scope() as session:
+        with self.db.read_scope() as session:
             row = session.get(OfficeProfileRow, PROFILE_ID)
             return _to_profile(row) if row is not None else OfficeProfile()
 

@@ -87,16 +87,15 @@ class RegisterService:
     def search(
         self, query: RegisterQuery, today: dt.date, count_all: bool = False
     ) -> tuple[list[int], int | None]:
-        """The matching ids and, with count_all, the register's size: one short session, because the register's
-        table asks from a worker and every transaction takes the write lock (BEGIN IMMEDIATE, app/db/database.py):
-        a writer waits for this read only as long as the query runs (docs/adr/0011-gui-thread-stalls.md)."""
-        with self.db.engine.connect() as conn:
+        """The matching ids and, with count_all, the register's size: one short read transaction on the reader (app/db/database.py
+        read_scope): it neither waits for a writer nor makes one wait (docs/adr/0011-gui-thread-stalls.md)."""
+        with self.db.reader.connect() as conn:
             ids = self._ids(conn, query, today)
             total = int(conn.execute(select(func.count(incident.id))).scalar_one()) if count_all else None
         return ids, total
 
     def ids(self, query: RegisterQuery, today: dt.date) -> list[int]:
-        with self.db.engine.connect() as conn:
+        with self.db.reader.connect() as conn:
             return self._ids(conn, query, today)
 
     def _ids(self, conn: Any, query: RegisterQuery, today: dt.date) -> list[int]:
@@ -224,7 +223,7 @@ class RegisterService:
             incident.bango_verdict,
             incident.bango_categories,
         ).where(incident.id.in_(list(ids)))
-        with self.db.engine.connect() as conn:
+        with self.db.reader.connect() as conn:
             result = conn.execute(statement)
             return {
                 r[0]: RegisterRow(
@@ -245,12 +244,12 @@ class RegisterService:
             }
 
     def total(self) -> int:
-        with self.db.engine.connect() as conn:
+        with self.db.reader.connect() as conn:
             return int(conn.execute(select(func.count(incident.id))).scalar_one())
 
     def fiscal_years(self) -> list[int]:
         """Every 年度 from the earliest to the latest 発覚日 in the register, newest first."""
-        with self.db.engine.connect() as conn:
+        with self.db.reader.connect() as conn:
             first, last = conn.execute(
                 select(func.min(incident.learned_date), func.max(incident.learned_date))
             ).one()

@@ -75,7 +75,7 @@ class ReminderService:
 
     def fired(self) -> dict[str, str]:
         """Every key shown, stored or (read-only register) remembered for this session."""
-        with self.db.session_scope() as session:
+        with self.db.read_scope() as session:
             stored = self._stored_fired(session)
         return {**self._fired_this_session, **stored}
 
@@ -85,8 +85,8 @@ class ReminderService:
         Why (issue 18 point 4): the value holds one key per reminder shown (~1.5 MB at 10,000 open incidents), and
         decoding it at every refresh held the worker in one C call the GUI thread waited on. The change marker is
         two tiny reads: a token every writer of this version renews with the value, and the value's length (for a
-        writer that does not know the token: an older BreachDesk on another PC). Every transaction takes the write
-        lock first (app/db/database.py), so the marker and the value read in one session agree."""
+        writer that does not know the token: an older BreachDesk on another PC). A transaction reads one snapshot
+        (app/db/database.py), so the marker and the value read in one session agree."""
         mark = _marker(session)
         with self._lock:
             if self._cache is not None and mark == self._cache_mark:

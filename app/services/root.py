@@ -18,6 +18,7 @@ from app.services.assessments import AssessmentService
 from app.services.clocks import ClockService
 from app.services.incidents import IncidentService
 from app.services.office import OfficeService
+from app.services.office_calendar import OfficeCalendarService
 from app.services.register import RegisterService
 from app.services.reminders import ReminderService
 from app.services.review import ReviewService
@@ -45,6 +46,7 @@ class Services:
         self.incidents = IncidentService(db)
         self.office = OfficeService(db)
         self.settings = AppSettingsService(db)
+        self.office_calendar = OfficeCalendarService(db)
         self.drafts = WizardDraftService(db)
         self.assessments = AssessmentService(db)
         self.clocks = ClockService(db)

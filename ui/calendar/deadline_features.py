@@ -21,8 +21,6 @@ from app.deadlines.reminders import Reminder
 from app.domain.dates import now_utc
 from app.errors import BreachDeskError
 from app.i18n import _
-from app.services.app_settings import AppSettingsService
-from app.services.office_calendar import OfficeCalendarService
 from ui.calendar.calendar_view import CalendarDialog
 from ui.calendar.clock_display import set_office_calendar
 from ui.calendar.closure_days_dialog import ClosureDaysDialog
@@ -57,8 +55,8 @@ class DeadlineFeatures(QObject):
         self.db: Database = services.db
         self.now = now or current_time
         self.reminders = services.reminders
-        self.settings = AppSettingsService(services.db)
-        self.office_calendar = OfficeCalendarService(services.db)
+        self.settings = services.settings
+        self.office_calendar = services.office_calendar
         set_office_calendar(self.office_calendar.calendar())  # working days count with the office's closures
         self.clocks: list[Clock] = []
         self.last_now = self.now()

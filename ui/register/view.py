@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.deadlines.workdays import days_left_words, is_soon
+from app.deadlines.workdays import days_left_compact, days_left_two_lines, days_left_words, is_soon
 from app.domain.dates import today_jst
 from app.domain.incident import IncidentStatus
 from app.domain.incident_kind import IncidentKind
@@ -31,8 +31,9 @@ from app.i18n import N_, _, current_language, ngettext
 from ui.calendar.clock_display import office_calendar
 from ui.common.formatting import format_short_date
 from ui.common.jobs import LatestJob
+from ui.common.wait import wait_for
 from ui.register.filters import RegisterFilterBar
-from ui.register.table import RegisterTable
+from ui.register.table import TWO_LINES_ROLE, RegisterTable
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 INCIDENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the incident's database id, for opening it
@@ -123,16 +124,25 @@ def bango_tooltip(row: RegisterRow) -> str | None:
     }[verdict]
 
 
-def format_days_left(deadline: dt.date | None, today: dt.date) -> str:
-    """「あと4日（営業日 1日）」: calendar and office working days side by side (app/deadlines/workdays.py)."""
+def format_days_left(
+    deadline: dt.date | None, today: dt.date, *, compact: bool = False, two_lines: bool = False
+) -> str:
+    """「あと4日（営業日 1日）」: calendar and office working days side by side (app/deadlines/workdays.py).
+
+    compact=True is the register cell ("4 days (1 working)"), two_lines=True the cell in a narrow table: the
+    English sentence did not fit the column at 1024 px (issue 18 point 2); the cell's tooltip and accessible
+    text keep the sentence."""
     if deadline is None:
         return ""
     days = (deadline - today).days
+    if days < 0 and two_lines:
+        return ngettext("{n} day\noverdue", "{n} days\noverdue", -days).format(n=-days)
     if days < 0:
         return ngettext("{n} day overdue", "{n} days overdue", -days).format(n=-days)
     if days == 0:
         return _("Today")
-    return days_left_words(days, office_calendar().working_days_left(today, deadline))
+    words = days_left_two_lines if two_lines else days_left_compact if compact else days_left_words
+    return words(days, office_calendar().working_days_left(today, deadline))
 
 
 def kind_label(code: str | None) -> str:
@@ -208,6 +218,8 @@ class IncidentTableModel(QAbstractTableModel):
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            TWO_LINES_ROLE,
             Qt.ItemDataRole.TextAlignmentRole,
             Qt.ItemDataRole.ForegroundRole,
         ):
@@ -218,6 +230,15 @@ class IncidentTableModel(QAbstractTableModel):
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
+        if column is Column.DAYS_LEFT and role == TWO_LINES_ROLE:
+            return format_days_left(row.next_deadline, self._today(), two_lines=True)
+        if column is Column.DAYS_LEFT and role in (
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):  # the cell shows the compact form; a screen reader and the tooltip say the whole sentence
+            return format_days_left(row.next_deadline, self._today()) or None
+        if role in (Qt.ItemDataRole.AccessibleTextRole, TWO_LINES_ROLE):
+            return None  # the display text is read, on one line
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is Column.BANGO:
                 return bango_tooltip(row)
@@ -256,11 +277,13 @@ class IncidentTableModel(QAbstractTableModel):
             return row.status.label()
         if column is Column.NEXT_DEADLINE:
             return format_short_date(row.next_deadline) if row.next_deadline else ""
-        return format_days_left(row.next_deadline, self._today())
+        return format_days_left(row.next_deadline, self._today(), compact=True)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            role = Qt.ItemDataRole.DisplayRole  # a narrow column elides its title (RegisterTable)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
@@ -339,30 +362,40 @@ class RegisterView(QStackedWidget):
     def _fit_columns(self) -> None:
         """Widths from the font and sample texts (ResizeToContents would read all 100,000 rows). 次の期限 and あと何日
         never shrink; the others shrink toward their header when the table is narrow (1024 px with the deadline
-        panel, issue 18), elided with the full text in the tooltip; 件名 takes the rest."""
+        panel, issue 18), elided with the full text in the tooltip; 件名 takes the rest. When even that leaves
+        件名 too little, あと何日 goes on two lines (RegisterTable.set_column_plan)."""
         metrics = self.table.fontMetrics()
-        days_left = max(
-            (days_left_words(365, 244), format_days_left(dt.date(2000, 1, 1), dt.date(2000, 4, 10))),
-            key=metrics.horizontalAdvance,
-        )
+
+        def width(*texts: str) -> int:
+            return max(metrics.horizontalAdvance(line) for text in texts for line in text.splitlines())
+
+        overdue = format_days_left(dt.date(2000, 1, 1), dt.date(2000, 4, 10))  # 「100日超過」
+        overdue_lines = format_days_left(dt.date(2000, 1, 1), dt.date(2000, 4, 10), two_lines=True)
         samples = {
-            Column.REFERENCE: ("2026-00000", True),
+            Column.REFERENCE: ("2026-0000", True),  # app/services/incidents.py numbers 4 digits a year
             Column.LEARNED: (format_short_date(dt.date(2026, 12, 31)), True),
             Column.KIND: ("ランサムウェア・マルウェア", False),
             Column.ITEMS: ("1号・2号・3号", False),
             Column.BANGO: ("2号・4号", False),
             Column.STATUS: ("非該当（記録のみ）", False),
             Column.NEXT_DEADLINE: (format_short_date(dt.date(2026, 12, 31)), True),
-            Column.DAYS_LEFT: (days_left, True),
+            Column.DAYS_LEFT: (max((days_left_compact(365, 244), overdue), key=width), True),
         }
+        cell, header_margin = 10, 12  # the style's text margins in a cell; a header section's
         plan: dict[int, tuple[int, int]] = {}
         for column, (sample, fixed) in samples.items():
-            header = metrics.horizontalAdvance(_(_HEADERS[column])) + 12
-            preferred = max(metrics.horizontalAdvance(sample), header) + 12
-            least = max(metrics.horizontalAdvance("事象…") + 12, header // 2)  # the header elides too
+            header = width(_(_HEADERS[column])) + header_margin
+            preferred = max(width(sample) + cell, header)
+            least = max(width("事象…") + cell, header // 2)  # the header elides too
             plan[column] = (preferred, preferred if fixed else min(preferred, least))
+        two_lines = max(
+            width(days_left_two_lines(365, 244), overdue_lines) + cell,
+            width(_(_HEADERS[Column.DAYS_LEFT])) + header_margin,
+        )
         self.table.set_column_plan(
-            plan, stretch_minimum=metrics.horizontalAdvance("件名件名件名件名件名") + 12
+            plan,
+            stretch_minimum=width("件名件名件名件名件名") + cell,
+            two_line_widths={Column.DAYS_LEFT: two_lines},
         )
 
     def _build_empty_state(self) -> QWidget:
@@ -404,7 +437,7 @@ class RegisterView(QStackedWidget):
         """`service` answers ids/rows/total/fiscal_years: the RegisterService (app/services/register.py)."""
         self.service = service
         self.model._fetch = service.rows
-        self.filters.set_fiscal_years(service.fiscal_years())
+        self.filters.set_fiscal_years(wait_for(service.fiscal_years))
         self.reload(wait=True)  # the first rows before the window is shown (start-up phase 2)
 
     def reload(self, recount: bool = True, *, wait: bool = False) -> None:
@@ -423,8 +456,8 @@ class RegisterView(QStackedWidget):
         )
         self._asked += 1
         asked = self._asked
-        if wait:
-            self._show_answer(asked, service.search(query, today, recount))
+        if wait:  # on a worker all the same: the window paints while it waits (ui/common/wait.py)
+            self._show_answer(asked, wait_for(lambda: service.search(query, today, recount)))
             return
         self.search_job.run(
             lambda: service.search(query, today, recount),
@@ -469,7 +502,7 @@ class RegisterView(QStackedWidget):
     def refresh(self) -> None:
         """After an edit elsewhere: new fiscal years, new rows, statuses that moved."""
         if self.service is not None:
-            self.filters.set_fiscal_years(self.service.fiscal_years())
+            self.filters.set_fiscal_years(wait_for(self.service.fiscal_years))
         self.reload(wait=True)
 
     _sort_key = SortKey.LEARNED

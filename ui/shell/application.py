@@ -15,6 +15,7 @@ tests/unit/test_lazy_imports.py keeps the list exact and the total at most 20 (i
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import logging
 import os
@@ -41,6 +42,7 @@ from ui.common import messages
 from ui.common.contrast import apply_readable_placeholders
 from ui.common.fonts import register_names_fallback
 from ui.common.jobs import LatestJob
+from ui.common.wait import wait_for
 from ui.shell import dialogs, single_instance
 from ui.shell.fonts import WINDOW_FONT_FILES, apply_application_font, register_fonts
 from ui.shell.main_window import MainWindow
@@ -116,7 +118,16 @@ QUIT_AFTER_ENV = "BREACHDESK_QUIT_AFTER_MS"  # the packaged-app smoke test start
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 
+# How long a thread holding the GIL may keep it while another waits (Python's default: 5 ms). Qt calls into Python
+# for every painted cell of a model or delegate, and each call waits for the GIL: with a worker busy in Python
+# (phase 3's imports, the deadlines) painting one screen of the register waited up to 5 ms per cell, 150–220 ms
+# in all. At 1 ms the GUI thread gets the GIL back five times sooner; the workers lose a little throughput
+# (docs/adr/0011-gui-thread-stalls.md).
+GIL_SWITCH_INTERVAL_S = 0.001
+
+
 def create_application(lang: str, argv: list[str] | None = None) -> QApplication:
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(APP_NAME)
@@ -240,18 +251,19 @@ class GuiSession:
 
     def open_database(self) -> bool:
         """Phase 2: retry until the register opens or the officer quits; a known fault never becomes a traceback."""
-        storage = _load_storage()
+        storage = wait_for(_load_storage)  # SQLAlchemy and the tables (~0.3 s of imports), off the GUI thread
         if storage.conversion_interrupted(
             self.paths
         ):  # a kill during 「台帳を暗号化する」 or main.py encrypt
-            _load_encryption().recover_interrupted(self.paths)
+            wait_for(_load_encryption).recover_interrupted(self.paths)
         while True:
             if not self._unlock(storage):  # the officer cancelled the passphrase: quit, nothing written
                 log.info("the register in %s was not unlocked: quitting", self.paths.root)
                 self.app.quit()
                 return False
-            try:
-                db = storage.Database.open(self.paths, self.database_url, key=self.key)
+            open_it = functools.partial(storage.Database.open, self.paths, self.database_url, key=self.key)
+            try:  # checks, a migration and its backup copy, the first connection: on a worker, the window painting
+                db = wait_for(open_it)
             except BreachDeskError as error:
                 log.warning("cannot open the register in %s: %s", self.paths.root, error.message)
                 if getattr(error, "kind", None) in (storage.FaultKind.WRONG_KEY, storage.FaultKind.ENCRYPTED):
@@ -283,12 +295,16 @@ class GuiSession:
         if self.database_url is not None or self.key is not None:
             return True
         if storage.needs_unlock(self.paths):
-            encryption = _load_encryption()
+            encryption = wait_for(_load_encryption)  # cryptography and keyring: ~0.1 s of imports
             encryption.quiet_sqlcipher()
-            self.key = encryption.ask_to_unlock(self.window, self.paths)
+            paths = self.paths
+            # the key remembered on this PC (the usual start: no dialog) is looked up on a worker too
+            self.key = wait_for(lambda: encryption.remembered_or_env_key(paths)) or encryption.ask_to_unlock(
+                self.window, paths
+            )
             return self.key is not None
         if self.is_first_start():
-            self.key = _load_encryption().ask_new_key(self.window, self.paths)
+            self.key = wait_for(_load_encryption).ask_new_key(self.window, self.paths)
             return self.key is not None
         return True  # a plain register (created before encryption, or by the command line)
 
@@ -303,27 +319,30 @@ class GuiSession:
             return
         if self._phase_3 is None:
             self._phase_3 = LatestJob(None, "phase-3")
-        self._phase_3.run(_load_open_register, lambda module: self._install_open_register(window, module))
+        db, register_service = self.db, self.register_service
+        self._phase_3.run(
+            lambda: _prepare_open_register(db, register_service),
+            lambda prepared: self._install_open_register(window, db, *prepared),
+        )
 
-    def _install_open_register(self, window: MainWindow, module: ModuleType) -> None:
-        db = self.db
+    def _install_open_register(
+        self, window: MainWindow, db: Database, module: ModuleType, services: Services
+    ) -> None:
         # closed, deleted by its owner (a test, the language switch) or rebuilt for a language switch meanwhile
-        if window is not self.window or db is None or not shiboken6.isValid(window):
-            return
-        self.services = module.Services(db, self.register_service)
+        if window is not self.window or db is not self.db or not shiboken6.isValid(window):
+            return  # (its services are dropped; the database is the session's, not theirs to close)
+        self.services = services
         window.install_open_register(module.OpenRegister(window, self.services))
         QTimer.singleShot(0, window.offer_wizard_draft)
         _freeze_long_lived()
 
     def _recover(self, error: BreachDeskError) -> bool:
         backups = _load_storage().backups
-        latest = next(
-            (
-                b
-                for b in backups.list_backups(self.paths.backups_dir)
-                if backups.is_usable_database(b, self.key)
-            ),
-            None,
+        backups_dir, key = self.paths.backups_dir, self.key
+        latest = wait_for(  # each backup is opened to be sure it is usable: off the GUI thread
+            lambda: next(
+                (b for b in backups.list_backups(backups_dir) if backups.is_usable_database(b, key)), None
+            )
         )
         choice = dialogs.show_storage_error(self.window, error, self.paths, latest)
         if choice is dialogs.StorageChoice.RESTORE_BACKUP and latest is not None:
@@ -542,6 +561,16 @@ def _load_open_register() -> ModuleType:
     import ui.shell.open_register as open_register  # lazy on purpose: after the rows are on screen
 
     return open_register
+
+
+def _prepare_open_register(db: Database, register: RegisterService | None) -> tuple[ModuleType, Services]:
+    """Phase 3's work that needs no widget, on a worker: the imports, the services (plain Python, app/services/
+    root.py) and the ORM's first use (mapping every class onto the tables, ~30 ms) through the office's closure
+    days, which the deadlines read first. The GUI thread then only builds the widgets."""
+    module = _load_open_register()
+    services: Services = module.Services(db, register)
+    services.office_calendar.calendar()
+    return module, services
 
 
 def run_gui(args: argparse.Namespace) -> int:

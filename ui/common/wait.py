@@ -1,0 +1,81 @@
+"""Wait for work done on a worker while the window keeps painting (issue 18 point 4, docs/adr/0011-gui-thread-stalls.md).
+
+Some steps are naturally sequential and need their answer before going on: opening the register (then maybe a
+passphrase dialog, a storage dialog, a retry), the rows after an edit. Written as callbacks they would split one
+readable loop into a state machine; run on the GUI thread they freeze the window (opening a register: 0.2–0.5 s,
+imports and the first query). `wait_for(work)` runs `work()` on a worker and spins a local event loop until it is
+done, so the caller reads as straight-line code while the window paints and its timers run, like a modal dialog's
+`exec()`. Clicks and keys wait in the queue until the answer is in (ExcludeUserInputEvents): nothing the officer
+does can act on a half-opened register, and nothing is lost.
+
+The work must not touch widgets (STYLE.md practice 6); its exception, if any, is raised again in the caller, with
+its type, so `except BreachDeskError` around `wait_for(...)` works as around the direct call.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThread, QThreadPool, Signal
+
+T = TypeVar("T")
+
+
+class _Signals(QObject):
+    finished = Signal()
+
+
+class _Waited(QRunnable):
+    def __init__(self, work: Callable[[], object]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # read after run() by the waiting caller
+        self.work = work
+        self.result: object = None
+        self.error: BaseException | None = None
+        self.done = threading.Event()
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            self.result = self.work()
+        except BaseException as exc:  # handed back to the caller, who raises it on its own thread
+            self.error = exc
+        finally:
+            self.done.set()
+            self.signals.finished.emit()
+
+
+_pool: QThreadPool | None = None
+
+
+def _wait_pool() -> QThreadPool:
+    """A pool of its own: the global one may be busy with a long job (a batch of letters) the wait must not queue
+    behind."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setObjectName("wait-for")
+        _pool.setMaxThreadCount(2)
+    return _pool
+
+
+def wait_for(work: Callable[[], T]) -> T:
+    """`work()` on a worker; returns its result (or raises its exception) once done, the GUI painting meanwhile.
+
+    Without a running Qt application, or called from a worker itself, it simply calls `work()`."""
+    app = QCoreApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        return work()
+    job = _Waited(work)
+    loop = QEventLoop()
+    job.signals.finished.connect(loop.quit)  # queued: the loop lives on this (the GUI) thread
+    _wait_pool().start(job)
+    while not job.done.is_set():
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        if not job.done.is_set():  # left early: the application quits, and its loops then return at once
+            job.done.wait(0.05)
+    if job.error is not None:
+        raise job.error
+    return job.result  # type: ignore[return-value]
