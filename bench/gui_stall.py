@@ -21,6 +21,7 @@ import datetime as dt
 import itertools
 import os
 import random
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -130,14 +131,20 @@ class Heartbeat:
 
 
 def wait(app, condition: Callable[[], bool], timeout_s: float = 120.0) -> bool:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QEventLoop
+    """A real event loop, as app.exec() runs it: it waits for events when there is nothing to do (a loop of
+    processEvents() never does, and the start-up's "when idle" steps, ui/shell/paint_wait.py, would only run at
+    their fallback)."""
+    from PySide6.QtCore import QEventLoop, QTimer
 
     deadline = time.perf_counter() + timeout_s
-    while not condition():
-        if time.perf_counter() > deadline:
-            return False
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-    return True
+    loop = QEventLoop()
+    poll = QTimer(interval=5)
+    poll.timeout.connect(lambda: (condition() or time.perf_counter() > deadline) and loop.quit())
+    poll.start()
+    if not condition():
+        loop.exec()
+    poll.stop()
+    return bool(condition())
 
 
 def settle(app, seconds: float) -> None:  # type: ignore[no-untyped-def]
@@ -161,7 +168,22 @@ def refreshed(features) -> Callable[[], bool]:  # type: ignore[no-untyped-def]
     return (lambda: bool(idle())) if callable(idle) else (lambda: True)
 
 
+def with_compiled_modules() -> None:
+    """Our modules load from compiled byte-code, as on an installed PC and in the frozen app. This machine sets
+    PYTHONDONTWRITEBYTECODE: every import of a changed module then compiles its source, holding the GIL for tens of
+    milliseconds at a time, and phase 3's imports on the worker stalled the window for the compiler's sake (up to
+    ~150 ms, none of it there for the officer). So app/ and ui/ are compiled first and the bench runs itself again
+    without that variable (bench/startup.py does the same with a cache folder of its own)."""
+    if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) is None:
+        return
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "app"), str(ROOT / "ui")], check=True
+    )
+    os.execv(sys.executable, [sys.executable, *sys.argv])
+
+
 def main() -> int:
+    with_compiled_modules()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--incidents", type=int, default=10_000)
     parser.add_argument("--search-incidents", type=int, default=100_000)

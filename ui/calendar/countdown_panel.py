@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QFont, QIcon, QKeyEvent
+from PySide6.QtGui import QBrush, QFont, QFontMetrics, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QStyle,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -61,6 +62,9 @@ class Column(IntEnum):
     DUE = 1
     LEFT = 2
     SUBJECT = 3
+
+
+FITTED_COLUMNS = (Column.STATE, Column.DUE, Column.LEFT)  # as wide as their texts; 件名 takes the rest
 
 
 _HEADERS = {
@@ -258,7 +262,6 @@ class ClockList(QTreeView):
         header = self.header()
         header.setAccessibleName(_("Deadline columns"))
         header.setStretchLastSection(True)
-        header.setResizeContentsPrecision(64)  # ResizeToContents reads the first rows, not every clock
         if compact:
             # Each line ends in 「…」 on its own (the tooltip has it all); Qt's eliding would drop line two.
             self.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -266,8 +269,9 @@ class ClockList(QTreeView):
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         else:
-            for column in (Column.STATE, Column.DUE, Column.LEFT):
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            for column in FITTED_COLUMNS:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self._fitted: dict[int, int] = {}  # the width this list gave each column (a different one: dragged)
         self.clicked.connect(lambda index: self.itemClicked.emit(ClockRow(self, index.row()), index.column()))
         self.itemClicked.connect(self._open)
         self.selectionModel().currentRowChanged.connect(
@@ -286,12 +290,36 @@ class ClockList(QTreeView):
         selected clock stays selected when it is still listed."""
         selected = self.selected_clock()
         self._model.set_clocks(clocks, today, self.font(), self)
+        self._fit_columns()
         if selected is not None:
             key = selected.key
             row = next((i for i, c in enumerate(self._model.clocks) if c.key == key), None)
             if row is not None:
                 self._model.load_up_to(row)
                 self.setCurrentIndex(self._model.index(row, 0))
+
+    def _fit_columns(self) -> None:
+        """状態, 期限 and 残り as wide as their texts in the first batch of rows, measured here. Qt's ResizeToContents
+        asked the model for every role of 64 rows on each refresh and each first show: 40-60 ms of the GUI thread
+        (the start-up summary's show() took 57 ms, 2 ms without; docs/adr/0011-gui-thread-stalls.md). A longer text
+        further down is elided, its tooltip whole; a column the officer dragged keeps its width."""
+        if self.compact:
+            return
+        header = self.header()
+        bold = QFontMetrics(self._model.bold)
+        titles = header.fontMetrics()
+        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1) + 8
+        rows = range(min(self._model.loaded, BATCH_ROWS))
+        for column in FITTED_COLUMNS:
+            texts = (self._model.look(row).texts[column] for row in rows)
+            widest = max((bold.horizontalAdvance(text) for text in texts), default=0) + margin
+            if column is Column.STATE:
+                widest += self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self) + 4
+            width = max(widest, titles.horizontalAdvance(_(_HEADERS[column])) + margin + 8)
+            if header.sectionSize(column) != self._fitted.get(column, header.sectionSize(column)):
+                continue  # the officer dragged it
+            header.resizeSection(column, width)
+            self._fitted[column] = header.sectionSize(column)
 
     def filling(self) -> bool:
         """Kept for the bench and tests written for the list filled a slice at a time: never, now."""

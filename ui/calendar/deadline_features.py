@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QWidget
 
@@ -29,6 +30,7 @@ from ui.calendar.reminder_settings_dialog import ReminderSettingsDialog
 from ui.calendar.tray import CheckResult, ReminderTray, StartupSummaryDialog
 from ui.common.jobs import LatestJob, ignore_result
 from ui.common.messages import show_error
+from ui.common.wait import when_idle
 
 if TYPE_CHECKING:
     from app.db.database import Database
@@ -80,6 +82,7 @@ class DeadlineFeatures(QObject):
 
         self.jobs = LatestJob(self, "deadlines")
         self._startup: bool | None = None  # minimized?, while the start-up summary is still to show
+        self._started = False
         self._closed = False
         self._panel_counts: str | None = None
         self._prepared: tuple[list[Clock] | None, frozenset[int] | None] = (None, None)
@@ -114,7 +117,11 @@ class DeadlineFeatures(QObject):
     # only its answer reaches the GUI thread; a refresh asked during a refresh supersedes it (the newest wins).
     def start(self) -> None:
         """The first window on a register shows the start-up summary (as a notification when the window starts
-        hidden in the tray); a window rebuilt for a language switch just carries on reminding."""
+        hidden in the tray); a window rebuilt for a language switch just carries on reminding. Once only: it
+        runs when the window is first idle (install_deadline_features), or earlier with the first refresh."""
+        if self._started:
+            return
+        self._started = True
         self.tray.start()
         if self.db in _STARTED:
             self.tray.armed = True
@@ -128,6 +135,9 @@ class DeadlineFeatures(QObject):
         the start-up summary has been shown, every refresh also carries it, so no refresh can swallow it."""
         if self._closed:
             return
+        if not self._started:  # asked for before the window was idle: the first reading, with its summary
+            self.start()
+            return
         now = self.now()
         startup = self._startup is not None
         self.jobs.run(lambda: self.tray.compute(now, startup=startup), self._arrived, self._failed)
@@ -137,8 +147,9 @@ class DeadlineFeatures(QObject):
         self.refresh()
 
     def idle(self) -> bool:
-        """No refresh awaited: what the panel shows is the newest answer (tests and bench/gui_stall.py wait on it)."""
-        return self.jobs.idle()
+        """No refresh awaited: what the panel shows is the newest answer (tests and bench/gui_stall.py wait on it).
+        Not before the first reading has been asked for."""
+        return self._started and self.jobs.idle()
 
     def _arrived(self, result: CheckResult | None) -> None:
         if result is not None:
@@ -147,11 +158,21 @@ class DeadlineFeatures(QObject):
             minimized = bool(self._startup)
             if result.summary is not None:
                 self._startup = None
-            dialog = self.tray.apply(result, self.window, minimized=minimized)
+            dialog = self.tray.apply(result, self.window, minimized=minimized, show_summary=False)
             if result.summary is not None:
                 if dialog is not None:
                     dialog.openIncidentRequested.connect(self.open_incident)
+                    # In the next turn: the panel's rows paint first, then the dialog shows (and the window,
+                    # no longer the active one, repaints): two pauses of ~20-40 ms rather than one of ~65 ms.
+                    QTimer.singleShot(0, lambda: self._show_summary(dialog))
+                    return
                 self.summary_dialog = dialog
+        self.refreshed.emit()
+
+    def _show_summary(self, dialog: StartupSummaryDialog) -> None:
+        if not self._closed and shiboken6.isValid(dialog):
+            dialog.show()  # not modal: the register stays usable behind it
+            self.summary_dialog = dialog
         self.refreshed.emit()
 
     def _failed(self, text: str) -> None:
@@ -321,5 +342,7 @@ class DeadlineFeatures(QObject):
 
 def install_deadline_features(window: QMainWindow, services: Services) -> DeadlineFeatures:
     features = DeadlineFeatures(window, services)
-    features.start()
+    # Once the panel and the register around it have painted: the first reading of every clock is Python on a
+    # worker for a second or more, and a paint running beside it waits for the GIL at each cell (ui/common/wait.py).
+    when_idle(features.start, features)
     return features

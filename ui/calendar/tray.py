@@ -234,7 +234,12 @@ class ReminderTray(QObject):
         )
 
     def apply(
-        self, result: CheckResult, parent: QWidget | None = None, *, minimized: bool = False
+        self,
+        result: CheckResult,
+        parent: QWidget | None = None,
+        *,
+        minimized: bool = False,
+        show_summary: bool = True,
     ) -> StartupSummaryDialog | None:
         """On the GUI thread: the clocks to the panel, the summary (start-up), the reminders; what was shown is
         recorded through `self.record` before the next check reads it."""
@@ -252,7 +257,8 @@ class ReminderTray(QObject):
                 else:
                     dialog = StartupSummaryDialog(result.summary, now, parent, result.summary_counts)
                     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-                    dialog.show()  # not modal: the register stays usable behind it
+                    if show_summary:  # else the caller shows it (in a later turn of the event loop)
+                        dialog.show()  # not modal: the register stays usable behind it
         if not self.armed:
             return dialog
         if result.due:

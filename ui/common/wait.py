@@ -1,4 +1,5 @@
-"""Wait for work done on a worker while the window keeps painting (issue 18 point 4, docs/adr/0011-gui-thread-stalls.md).
+"""Wait for work done on a worker while the window keeps painting, and for the window to be idle before starting
+long work (issue 18 point 4, docs/adr/0011-gui-thread-stalls.md).
 
 Some steps are naturally sequential and need their answer before going on: opening the register (then maybe a
 passphrase dialog, a storage dialog, a retry), the rows after an edit. Written as callbacks they would split one
@@ -18,7 +19,18 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThread, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractEventDispatcher,
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    QThread,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 
 T = TypeVar("T")
 
@@ -79,3 +91,59 @@ def wait_for(work: Callable[[], T]) -> T:
     if job.error is not None:
         raise job.error
     return job.result  # type: ignore[return-value]
+
+
+# A loop that never waits (a busy animation, a processEvents() loop) must not keep `when_idle` work from running.
+IDLE_FALLBACK_MS = 300
+# Qt 6 paints a widget's update from a timer (QPlatformWindow::requestUpdate, 5 ms), so the loop may wait once
+# before a paint already asked for: idle means it waited, and again after this long.
+IDLE_FRAME_MS = 20
+
+
+class _Idle(QObject):
+    def __init__(
+        self, dispatcher: QAbstractEventDispatcher, callback: Callable[[], object], owner: QObject | None
+    ) -> None:
+        super().__init__(dispatcher)
+        self._owner = owner
+        self._callback: Callable[[], object] | None = callback
+        self._waited_once = False
+        self._frame = QTimer(self, singleShot=True, interval=IDLE_FRAME_MS)
+        self._frame.timeout.connect(lambda: dispatcher.aboutToBlock.connect(self._idle))
+        self._fallback = QTimer(self, singleShot=True, interval=IDLE_FALLBACK_MS)
+        self._fallback.timeout.connect(self._run)
+        self._fallback.start()
+        dispatcher.aboutToBlock.connect(self._first_wait)
+
+    def _first_wait(self) -> None:
+        if self._waited_once:
+            return
+        self._waited_once = True
+        self._frame.start()
+
+    def _idle(self) -> None:
+        self._run()
+
+    def _run(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is None:
+            return
+        self._fallback.stop()
+        self.deleteLater()  # and with it the connections to aboutToBlock
+        owner = self._owner
+        # not inside the dispatcher's signal (the loop is about to wait); not for an owner deleted meanwhile
+        QTimer.singleShot(0, lambda: (owner is None or shiboken6.isValid(owner)) and callback())
+
+
+def when_idle(callback: Callable[[], object], owner: QObject | None = None) -> None:
+    """Call `callback` once the event loop has nothing left to do (pending layouts and paints done: it waited for
+    events, and again a frame later), or after IDLE_FALLBACK_MS if it never waits.
+
+    Why: work started on a worker while the window still paints makes the paint wait for the GIL at each of the
+    model's Python calls (a few hundred per screen of the register): started a moment too early, phase 3's
+    imports stretched the register's second paint from ~15 ms to ~150 ms (docs/adr/0011-gui-thread-stalls.md)."""
+    dispatcher = QAbstractEventDispatcher.instance()
+    if dispatcher is None:
+        QTimer.singleShot(0, callback)
+        return
+    _Idle(dispatcher, callback, owner)

@@ -69,7 +69,9 @@ class RegisterTable(QTableView):
         self._stretch_minimum = 0
         self._one_line_height = 0
         self.two_lines = False
-        self.setItemDelegate(_TwoLineDelegate(self))
+        # Only on the columns that can take two lines: a Python delegate is called for every painted cell
+        # (docs/adr/0011-gui-thread-stalls.md), the table's own is C++.
+        self._two_line_delegate = _TwoLineDelegate(self)
 
     def set_column_plan(
         self,
@@ -86,7 +88,11 @@ class RegisterTable(QTableView):
         "212 days (139 working)"): when one line would squeeze the shrinking columns to their minimum, the rows
         grow to two lines and those columns narrow instead, as Outlook's message list does in a narrow window."""
         self._plan, self._stretch_minimum = dict(plan), stretch_minimum
+        for column in self._two_line_widths:
+            self.setItemDelegateForColumn(column, self.itemDelegate())  # the table's own again
         self._two_line_widths = dict(two_line_widths or {})
+        for column in self._two_line_widths:
+            self.setItemDelegateForColumn(column, self._two_line_delegate)
         self.fit_columns()
 
     def _excess(self, plan: Mapping[int, tuple[int, int]], available: int) -> tuple[int, int]:

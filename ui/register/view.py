@@ -53,6 +53,7 @@ class Column(IntEnum):
     DAYS_LEFT = 8
 
 
+_COLUMNS = tuple(Column)  # by index: Column(i) costs an enum lookup at each of a paint's ~1,500 data() calls
 _HEADERS = {
     Column.REFERENCE: N_("No."),
     Column.TITLE: N_("Title"),
@@ -227,7 +228,7 @@ class IncidentTableModel(QAbstractTableModel):
         row = self.row_at(index.row())
         if row is None:  # deleted meanwhile: an empty row until the next refresh
             return None
-        column = Column(index.column())
+        column = _COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if column is Column.DAYS_LEFT and role == TWO_LINES_ROLE:
@@ -292,10 +293,8 @@ class IncidentTableModel(QAbstractTableModel):
             return str(section + 1)
         return None
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    # No flags(): QAbstractTableModel's own (enabled, selectable, no children) is answered in C++; a Python one was
+    # called for every painted cell, and each call waits for the GIL when a worker runs Python (ADR 0011).
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """The database sorts (an index per column); the view asks, the register view re-queries."""

@@ -42,7 +42,7 @@ from ui.common import messages
 from ui.common.contrast import apply_readable_placeholders
 from ui.common.fonts import register_names_fallback
 from ui.common.jobs import LatestJob
-from ui.common.wait import wait_for
+from ui.common.wait import wait_for, when_idle
 from ui.shell import dialogs, single_instance
 from ui.shell.fonts import WINDOW_FONT_FILES, apply_application_font, register_fonts
 from ui.shell.main_window import MainWindow
@@ -278,7 +278,7 @@ class GuiSession:
                 self.window.show_register(db, self.register_service)
                 if self.notice:  # what recovery did
                     self.window.statusBar().showMessage(self.notice)
-                after_first_paint(self.window.register, self.open_register)
+                after_first_paint(self.window.register, lambda: when_idle(self.open_register))
             return True
 
     def is_first_start(self) -> bool:
