@@ -160,18 +160,21 @@ _KIND_JA: dict[ClockKind, str] = {
     ClockKind.BANGO_EFFORT_REPORT: "番号法 報告（努力義務）",
 }
 
+# A 確報 stops the 速報 clock too, as it meets the 速報 requirement in the register's status (app/domain/status.py):
+# once the full report is in there is no 速報 left to make (docs/domain.md §5.2, GL 3-5-3-4 ※1). A 確報 made after
+# the 速報's window ends the clock as done late, so the annual review still counts the 速報 as missed.
 _STOPPED_BY: dict[ClockKind, frozenset[FilingKind]] = {
-    ClockKind.SOKUHO: frozenset({FilingKind.SOKUHO, FilingKind.SOKUHO_KAKUHO}),
+    ClockKind.SOKUHO: frozenset({FilingKind.SOKUHO, FilingKind.SOKUHO_KAKUHO, FilingKind.KAKUHO}),
     ClockKind.KAKUHO: frozenset({FilingKind.KAKUHO, FilingKind.SOKUHO_KAKUHO}),
     ClockKind.ENTRUSTOR_NOTICE: frozenset({FilingKind.ENTRUSTOR_NOTICE}),
     ClockKind.INDIVIDUAL_NOTICE: frozenset({FilingKind.INDIVIDUAL_NOTICE}),
     ClockKind.PUBLICATION: frozenset({FilingKind.PUBLICATION}),
-    ClockKind.PMARK_SOKUHO: frozenset({FilingKind.PMARK_SOKUHO}),
+    ClockKind.PMARK_SOKUHO: frozenset({FilingKind.PMARK_SOKUHO, FilingKind.PMARK_KAKUHO}),
     ClockKind.PMARK_KAKUHO: frozenset({FilingKind.PMARK_KAKUHO}),
     ClockKind.GDPR: frozenset({FilingKind.GDPR_SA}),
     # The PPC form's My Number path carries the 番号法 report: the same filings stop it (app/deadlines/clocks.py explains
     # the one case, 第7条 to a ministry, where the channel tells the two reports apart).
-    ClockKind.BANGO_SOKUHO: frozenset({FilingKind.SOKUHO, FilingKind.SOKUHO_KAKUHO}),
+    ClockKind.BANGO_SOKUHO: frozenset({FilingKind.SOKUHO, FilingKind.SOKUHO_KAKUHO, FilingKind.KAKUHO}),
     ClockKind.BANGO_KAKUHO: frozenset({FilingKind.KAKUHO, FilingKind.SOKUHO_KAKUHO}),
     ClockKind.BANGO_ENTRUSTOR_NOTICE: frozenset({FilingKind.ENTRUSTOR_NOTICE}),
     ClockKind.BANGO_INDIVIDUAL_NOTICE: frozenset({FilingKind.INDIVIDUAL_NOTICE}),
