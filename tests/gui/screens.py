@@ -9,11 +9,12 @@ translators say when the builder runs.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEventLoop, QSize
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QTabWidget, QWidget
 
 from app.db.database import Database
@@ -27,6 +28,7 @@ from app.services.reminders import ReminderService
 from app.services.root import Services
 from tests.documents.builders.factories import seed_incident
 from tests.gui.register.conftest import add_assessed
+from ui.calendar import deadline_features
 from ui.calendar.calendar_view import CalendarDialog
 from ui.calendar.reminder_settings_dialog import ReminderSettingsDialog
 from ui.dashboard import build_dashboard
@@ -79,9 +81,23 @@ def _shown(widget: QWidget) -> QWidget:
 
 
 def main_window(reg: Register) -> QWidget:
+    """On the day NOW, like every other screen here: the seeded incidents were learned on 2027-07-01, so the
+    register's あと何日 and the deadline panel show what an officer sees two days in."""
     window = MainWindow(reg.paths)
+    window.register.today = window.register.model._today = lambda: NOW.date()
     window.show()
-    open_register(window, reg.services)
+    real_time = deadline_features.current_time
+    deadline_features.current_time = lambda: NOW  # read once, when the window's deadline features are built
+    try:
+        open_register(window, reg.services)
+    finally:
+        deadline_features.current_time = real_time
+    features = window.deadlines
+    deadline = time.monotonic() + 30
+    while features is not None and not features.idle() and time.monotonic() < deadline:
+        QApplication.processEvents(
+            QEventLoop.ProcessEventsFlag.AllEvents, 20
+        )  # the panel's rows, from a worker
     QApplication.processEvents()
     return window
 
@@ -91,12 +107,13 @@ def wizard(reg: Register) -> QWidget:
 
 
 def workspace(reg: Register) -> QWidget:
-    return _shown(IncidentWindow(WorkspaceContext.open(reg.services, reg.incident_id)))
+    return _shown(IncidentWindow(WorkspaceContext.open(reg.services, reg.incident_id, lambda: NOW.date())))
 
 
 def calendar(reg: Register) -> QWidget:
     dialog = CalendarDialog()
     dialog.set_clocks(ClockService(reg.db).open_clocks(NOW), NOW)
+    dialog.view.select_day(dt.date(2027, 7, 5))  # the seeded 速報 day, a week of deadlines around it
     return _shown(dialog)
 
 
@@ -213,6 +230,10 @@ def buttons_outside(window: QWidget) -> list[str]:
     problems = []
     for button in window.findChildren(QAbstractButton):
         if not button.isVisible() or button.width() == 0 or _scrolls(button, window):
+            continue
+        if (
+            button.window() is not window
+        ):  # a dialog the window owns (the start-up summary): checked on its own
             continue
         top_left = button.mapTo(window, button.rect().topLeft())
         bottom_right = button.mapTo(window, button.rect().bottomRight())

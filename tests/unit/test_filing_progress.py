@@ -83,7 +83,9 @@ def test_a_kakuho_alone_meets_the_sokuho_too() -> None:
     """As in the register's status (app/domain/status.py): once the full report is in, no 速報 is left to make, so
     the wizard neither advises one nor counts it down."""
     progress = filing_progress(payroll(), [LiveFiling(FilingKind.KAKUHO, FILED)], OFFICE, DAY4)
-    assert {ClockKind.SOKUHO, ClockKind.KAKUHO, ClockKind.BANGO_SOKUHO, ClockKind.BANGO_KAKUHO} <= set(progress.done)
+    assert {ClockKind.SOKUHO, ClockKind.KAKUHO, ClockKind.BANGO_SOKUHO, ClockKind.BANGO_KAKUHO} <= set(
+        progress.done
+    )
     assert FilingKind.SOKUHO not in progress.open_kinds
 
 

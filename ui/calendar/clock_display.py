@@ -170,8 +170,11 @@ def due_text(clock: Clock, today: dt.date | None = None) -> str:
     return day_text(clock.due_date, today)
 
 
-def left_text(clock: Clock) -> str:
-    """あと29日 / あと1日（39時間） / 本日中（あと14時間） / 3日超過 / あと24時間 (GDPR always in hours)."""
+def left_text(clock: Clock, *, compact: bool = False) -> str:
+    """あと29日 / あと1日（39時間） / 本日中（あと14時間） / 3日超過 / あと24時間 (GDPR always in hours).
+
+    compact=True: the narrow panel's form of calendar and working days, "4 days (1 working)" in English
+    (app/deadlines/workdays.py days_left_compact); the row's tooltip keeps the sentence."""
     if clock.state.done:
         return clock.state.label()
     if clock.state is ClockState.OPEN_NO_DATE:
@@ -192,6 +195,8 @@ def left_text(clock: Clock) -> str:
         return ngettext(
             "{days} day left ({hours} h, {working})", "{days} days left ({hours} h, {working})", days
         ).format(days=days, hours=clock.hours_left, working=workdays.working_days_words(working))
+    if compact:
+        return workdays.days_left_compact(days, working)
     return workdays.days_left_words(days, working)
 
 

@@ -376,7 +376,7 @@ def _compact_text(clock: Clock, today: dt.date) -> str:
     word is in the tooltip and the accessible text (`_spoken`)."""
     second = [f"{clock.reference} {clock.title}"]
     if clock.due_date is not None or clock.due_at is not None:
-        first = [left_text(clock)]
+        first = [left_text(clock, compact=True)]
         second.insert(0, due_text(clock, today))
     else:
         first = [due_text(clock, today)]  # 速やかに / 努力義務: nothing to count

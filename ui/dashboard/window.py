@@ -34,6 +34,7 @@ from app.services.review import ReviewService
 from ui.common import messages
 from ui.common.fit import initial_size, name_view
 from ui.common.formatting import format_short_date
+from ui.common.tabs import whole_tab_labels
 from ui.dashboard.charts import bar_view, timing_view
 
 
@@ -110,6 +111,7 @@ class ReviewWindow(QDialog):
         top.addWidget(self.csv_button)
 
         self.tabs = QTabWidget()
+        whole_tab_labels(self.tabs)  # the other tabs' labels were cut at the top (ui/common/tabs.py)
         self.tabs.setAccessibleName(_("Annual review charts"))
         self.tabs.setUsesScrollButtons(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

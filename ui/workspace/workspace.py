@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 
 from app.domain.dates import now_jst
 from app.i18n import N_, _, current_language
+from ui.common.tabs import whole_tab_labels
 from ui.workspace.checklist_tab import ChecklistTab
 from ui.workspace.classification_tab import ClassificationTab
 from ui.workspace.context import WorkspaceContext
@@ -46,6 +47,7 @@ class IncidentWindow(QMainWindow):
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self.tabs = QTabWidget()
+        whole_tab_labels(self.tabs)  # the other tabs' labels were cut at the top (ui/common/tabs.py)
         self.pages: dict[str, QWidget] = {}
         for code, label, cls in TABS:
             page = cls(ctx)
