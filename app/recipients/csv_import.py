@@ -15,7 +15,7 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from email.errors import HeaderParseError, MessageDefect
 from email.headerregistry import Address
@@ -261,15 +261,29 @@ def _row(line: int, cells: tuple[str, ...], mapping: ColumnMapping, width: int) 
     )
 
 
-def build_recipients(table: CsvTable, mapping: ColumnMapping) -> ImportResult:
-    """Apply the mapping to every row; raise RecipientListError listing every bad line, importing nothing."""
+class ImportCancelled(Exception):
+    """The officer pressed Cancel while the list was being read: nothing was imported."""
+
+
+PROGRESS_EVERY = 500  # rows between two progress reports (100,000 rows take ~4 s)
+
+
+def build_recipients(
+    table: CsvTable, mapping: ColumnMapping, progress: Callable[[int, int], bool] | None = None
+) -> ImportResult:
+    """Apply the mapping to every row; raise RecipientListError listing every bad line, importing nothing.
+
+    `progress(done, total)` is called every PROGRESS_EVERY rows; False stops with ImportCancelled."""
     problems = mapping.problems(len(table.header))
     if problems:
         raise InputError("\n".join(problems))
     people: list[Recipient] = []
     errors: list[RowError] = []
     seen: dict[str, int] = {}
-    for line, cells in table.rows:
+    total = len(table.rows)
+    for done, (line, cells) in enumerate(table.rows):
+        if progress is not None and done % PROGRESS_EVERY == 0 and not progress(done, total):
+            raise ImportCancelled()
         result = _row(line, cells, mapping, len(table.header))
         if isinstance(result, RowError):
             errors.append(result)

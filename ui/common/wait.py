@@ -39,7 +39,9 @@ class _Signals(QObject):
     finished = Signal()
 
 
-class _Waited(QRunnable):
+class Waited(QRunnable):
+    """`work()` run once on a worker; `result` or `error` are read after `done` (ui/common/progress_wait.py too)."""
+
     def __init__(self, work: Callable[[], object]) -> None:
         super().__init__()
         self.setAutoDelete(False)  # read after run() by the waiting caller
@@ -62,7 +64,7 @@ class _Waited(QRunnable):
 _pool: QThreadPool | None = None
 
 
-def _wait_pool() -> QThreadPool:
+def wait_pool() -> QThreadPool:
     """A pool of its own: the global one may be busy with a long job (a batch of letters) the wait must not queue
     behind."""
     global _pool
@@ -80,10 +82,10 @@ def wait_for(work: Callable[[], T]) -> T:
     app = QCoreApplication.instance()
     if app is None or QThread.currentThread() is not app.thread():
         return work()
-    job = _Waited(work)
+    job = Waited(work)
     loop = QEventLoop()
     job.signals.finished.connect(loop.quit)  # queued: the loop lives on this (the GUI) thread
-    _wait_pool().start(job)
+    wait_pool().start(job)
     while not job.done.is_set():
         loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         if not job.done.is_set():  # left early: the application quits, and its loops then return at once
