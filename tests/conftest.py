@@ -16,6 +16,7 @@ import pytest
 
 from app.i18n import set_language
 from app.paths import DataPaths
+from tests.pg_server import PgServer, server_bin_dir, start_server
 
 TESTS_DIR = Path(__file__).resolve().parent
 
@@ -50,3 +51,25 @@ def detach_log_handlers() -> Iterator[None]:
         if getattr(handler, "_breachdesk", False):
             root.removeHandler(handler)
             handler.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One throw-away PostgreSQL server for the session (tests/pg_server.py); .ci/run installs the binaries."""
+    if server_bin_dir() is None:
+        pytest.skip("PostgreSQL server binaries are not installed (.ci/run installs Debian's postgresql)")
+    server = start_server()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """The URL of a fresh, empty database on the session's server (team mode, issue 19)."""
+    name = pg_server.new_database()
+    try:
+        yield pg_server.url(name)
+    finally:
+        pg_server.drop_database(name)
