@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
 
 class BreachDeskError(Exception):
     """Base for faults we expect and can explain; `message` is already in the user's language."""
@@ -40,3 +44,21 @@ class StoredDataError(BreachDeskError):
     """
 
     exit_code = 3
+
+
+class ConcurrentEdit(BreachDeskError):
+    """Someone saved this incident after the officer's screen was built from it: nothing was written.
+
+    `version` is the incident's version now and `saved` its fields as saved (for the screen that shows both
+    texts; never logged); `actor` and `at` are of the newest audit entry of the incident
+    (docs/adr/0013-optimistic-concurrency.md).
+    """
+
+    def __init__(
+        self, message: str, *, version: int, actor: str, at: dt.datetime, saved: Mapping[str, Any]
+    ) -> None:
+        super().__init__(message)
+        self.version = version
+        self.actor = actor
+        self.at = at
+        self.saved = saved

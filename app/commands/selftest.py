@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from app.db import cipher
 from app.db.connect import connect, is_encrypted_file
-from app.db.faults import DatabaseFault, FaultKind
+from app.db.faults import DatabaseFault, FaultKind, server_label
 from app.db.preflight import read_only_reason
 from app.db.register_key import RegisterKey
 from app.db.snapshot import open_evidence
@@ -35,7 +35,7 @@ from app.domain.office import OfficeProfile
 from app.i18n import _, ngettext
 from app.logs import setup_logging
 from app.paths import DataPaths, data_paths
-from app.services.audit_check import check_chain_in
+from app.services.audit_check import check_audit_chain, check_chain_in, check_tables_in
 from app.services.root import Services
 
 if TYPE_CHECKING:
@@ -47,13 +47,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[], Services]) -> int:
-    """Not `register`: the check opens a fresh register in its own folder, as a first start would."""
+    """Not `register`: the check opens a fresh register in its own folder, as a first start would. With
+    --database-url of a server (team mode, issue 19) it opens, migrates and verifies THAT database instead, and names
+    it; the folder then only takes the log and the PDF."""
+    url = getattr(args, "database_url", None)
+    server = url if url and not url.startswith("sqlite") else None
     if args.data_dir:
-        return _check(Path(args.data_dir), out)
+        return _check(Path(args.data_dir), out, server)
     if args.keep:
-        return _check(Path(tempfile.mkdtemp(prefix="breachdesk-selftest-")), out)
+        return _check(Path(tempfile.mkdtemp(prefix="breachdesk-selftest-")), out, server)
     with tempfile.TemporaryDirectory(prefix="breachdesk-selftest-") as tmp:
-        return _check(Path(tmp), out)
+        return _check(Path(tmp), out, server)
 
 
 def _writable(paths: DataPaths) -> bool:
@@ -65,7 +69,7 @@ def _writable(paths: DataPaths) -> bool:
     return read_only_reason(paths.root, paths.db_file) is None
 
 
-def _check(folder: Path, out: TextIO) -> int:
+def _check(folder: Path, out: TextIO, server: str | None = None) -> int:
     paths = data_paths(folder)
     writable = _writable(paths)
     if writable:
@@ -80,13 +84,16 @@ def _check(folder: Path, out: TextIO) -> int:
             + "\n"
         )
         _check_register_read_only(paths, out)
+    elif server is not None and not _check_server(paths, server, out):
+        return 1
     else:
-        services = Services.open(paths)
-        try:
-            services.office.load()
-            out.write(_("Database: opened and migrated ({url})").format(url=services.db.url) + "\n")
-        finally:
-            services.close()
+        if server is None:
+            services = Services.open(paths)
+            try:
+                services.office.load()
+                out.write(_("Database: opened and migrated ({url})").format(url=services.db.url) + "\n")
+            finally:
+                services.close()
         _check_encryption(out)
         out.write(_credential_store() + "\n")
 
@@ -116,6 +123,33 @@ def _check(folder: Path, out: TextIO) -> int:
     )
     out.write(_("Self-test passed.") + "\n")
     return 0
+
+
+def _check_server(paths: DataPaths, url: str, out: TextIO) -> bool:
+    """The team register on its server: opened and migrated as the window would, read back, its audit chain and
+    row digests verified read-only. The URL is printed without its password (`server_label`)."""
+    services = Services.open(paths, url)
+    try:
+        services.office.load()
+        count = services.incidents.count()
+        chain = check_audit_chain(services.db)
+        with services.db.read_scope() as session:
+            tables = check_tables_in(session)
+        shown = server_label(services.db.url)
+    finally:
+        services.close()
+    out.write(
+        ngettext(
+            "Database server: {url} opened and migrated ({count} incident)",
+            "Database server: {url} opened and migrated ({count} incidents)",
+            count,
+        ).format(url=shown, count=count)
+        + "\n"
+    )
+    out.write(chain.message() + "\n")
+    if tables.checked and not tables.ok:
+        out.write(tables.message() + "\n")
+    return chain.ok and tables.ok
 
 
 def _check_register_read_only(paths: DataPaths, out: TextIO) -> None:

@@ -153,22 +153,23 @@ def verify_chain(session: Session) -> int | None:
     table = audit_log
     wanted = [c for c in table.columns if c.name != "state" or has_state_column(session)]
     expected_prev = GENESIS_HASH
-    rows = session.execute(select(*wanted).order_by(table.c.id).execution_options(yield_per=1000))
-    for entry in rows:
-        recomputed = entry_hash(
-            entry.prev_hash,
-            entry.at,
-            entry.actor,
-            entry.action,
-            entry.entity,
-            entry.entity_id,
-            entry.before,
-            entry.after,
-            getattr(entry, "state", None),
-        )
-        if entry.prev_hash != expected_prev or entry.hash != recomputed:
-            return int(entry.id)
-        expected_prev = entry.hash
+    # Closed on the way out: PostgreSQL streams yield_per through a server-side cursor, left open by an early return.
+    with session.execute(select(*wanted).order_by(table.c.id).execution_options(yield_per=1000)) as rows:
+        for entry in rows:
+            recomputed = entry_hash(
+                entry.prev_hash,
+                entry.at,
+                entry.actor,
+                entry.action,
+                entry.entity,
+                entry.entity_id,
+                entry.before,
+                entry.after,
+                getattr(entry, "state", None),
+            )
+            if entry.prev_hash != expected_prev or entry.hash != recomputed:
+                return int(entry.id)
+            expected_prev = entry.hash
     return None
 
 

@@ -42,6 +42,7 @@ from app.db.faults import (
     fault_from_sqlite,
     read_only_notice,
     read_only_refusal,
+    server_label,
 )
 from app.db.migrate import VERSION_TABLE, check_schema_state, needs_upgrade, upgrade_to_head
 from app.db.preflight import check_file, prepare_folder, read_only_reason, read_state, refuse_missing_or_empty
@@ -111,6 +112,9 @@ def _engine(
         options["creator"] = creator
     elif sqlite:
         options["connect_args"] = {"check_same_thread": False, "timeout": busy_timeout}
+    else:
+        # A server restarted between two sessions: a pooled connection is tested before use, not failed on.
+        options["pool_pre_ping"] = True
     engine = create_engine(url, **options)
     if sqlite:
         _configure_sqlite(
@@ -375,7 +379,10 @@ class Database:
 
     @classmethod
     def _open_other(cls, url: URL, paths: DataPaths, busy_timeout: float) -> Database:
-        shown = url.render_as_string(hide_password=True)
+        """Another database: in-memory SQLite (tests), or a PostgreSQL server (team mode, issue 19). Every known
+        fault (server unreachable, unknown host, missing database, refused login, pg_trgm missing) becomes a
+        DatabaseFault naming the server and database, never the password (`server_label`)."""
+        shown = server_label(url)
         in_memory = url.get_backend_name() == "sqlite"  # a file URL never gets here
         engine = _engine(
             url, foreign_keys=True, busy_timeout=busy_timeout, poolclass=StaticPool if in_memory else None
@@ -392,9 +399,12 @@ class Database:
                 check_schema_state(tables, revisions, shown)
                 if needs_upgrade(revisions):
                     upgrade_to_head(conn)
-        except exc.OperationalError as error:
+        except exc.DBAPIError as error:
             engine.dispose()
-            raise (fault_from_sqlite(error.orig, shown) or fault(FaultKind.UNREACHABLE, shown)) from error
+            known = fault_from_sqlite(error.orig, shown)
+            if known is None and not isinstance(error, exc.OperationalError):
+                raise
+            raise (known or fault(FaultKind.UNREACHABLE, shown)) from error
         except BaseException:
             engine.dispose()
             raise
@@ -438,7 +448,7 @@ class Database:
                 self._changed()
         except exc.DBAPIError as error:
             session.rollback()
-            where = self.file or self.url.render_as_string(hide_password=True)
+            where = self.file or server_label(self.url)
             known = fault_from_sqlite(error.orig, where)
             if self.read_only is not None and known is not None and known.kind is FaultKind.READ_ONLY:
                 raise self._refusal() from error  # SQLite refused a write (mode=ro, query_only)

@@ -7,10 +7,14 @@ import os
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.db.connect import DB_ERRORS
 from app.errors import StorageError
 from app.i18n import N_, _, ngettext
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 # SQLite primary result codes (https://sqlite.org/rescode.html); extended codes keep these in the low byte.
 SQLITE_PERM = 3
@@ -45,6 +49,12 @@ class FaultKind(StrEnum):
     WRONG_KEY = "wrong_key"  # the key given does not open it (or the file is damaged: SQLCipher cannot tell)
     NOT_ENCRYPTED = "not_encrypted"  # a key was given for a plain register
     OPENED_READ_ONLY = "opened_read_only"  # a write refused because the register was opened read-only
+    # A register on a database server (team mode, issue 19): `path` is the server and database, never the password.
+    SERVER_NOT_FOUND = "server_not_found"
+    DATABASE_MISSING = "database_missing"
+    LOGIN_FAILED = "login_failed"  # unknown role or wrong password: the server does not say which, nor do we
+    CONNECTION_LOST = "connection_lost"
+    EXTENSION_MISSING = "extension_missing"  # pg_trgm, which only the administrator may create
 
 
 class DatabaseFault(StorageError):
@@ -134,6 +144,37 @@ _TEXTS: dict[FaultKind, tuple[str, str]] = {
         N_("The database cannot be reached: {path}"),
         N_("Check the database address and that the database server is running."),
     ),
+    FaultKind.SERVER_NOT_FOUND: (
+        N_("The database server's name could not be found: {path}"),
+        N_("Check the server name in the database address, and the network connection of this PC."),
+    ),
+    FaultKind.DATABASE_MISSING: (
+        N_("The database server is running, but the database does not exist on it: {path}"),
+        N_(
+            "Check the database name in the address, or ask the administrator of the server to create the "
+            "database (README: チームで使う)."
+        ),
+    ),
+    FaultKind.LOGIN_FAILED: (
+        N_("The database server refused the user name or password: {path}"),
+        N_("Check the user name and password with the administrator of the database server, then try again."),
+    ),
+    FaultKind.CONNECTION_LOST: (
+        N_("The connection to the database server was lost: {path}"),
+        N_(
+            "Check that the database server is running and the network works, then try again. A change that was "
+            "being saved was not saved: nothing was half-written."
+        ),
+    ),
+    FaultKind.EXTENSION_MISSING: (
+        N_(
+            "The database lacks the pg_trgm extension that search needs, and this user may not add it: {path}"
+        ),
+        N_(
+            "Ask the administrator of the database server to run CREATE EXTENSION pg_trgm; in this database, "
+            "then try again. Nothing has been changed."
+        ),
+    ),
     FaultKind.ENCRYPTED: (
         N_("The register is encrypted: enter its passphrase or recovery key to open it: {path}"),
         N_(
@@ -213,9 +254,62 @@ def kind_of_sqlite_error(exc: BaseException | None) -> FaultKind | None:
     return None
 
 
+# What a PostgreSQL server (through psycopg) says, by SQLSTATE when it sends one. Connection failures carry no
+# SQLSTATE, only libpq's English text (a server set to another lc_messages falls back to UNREACHABLE).
+_SERVER_STATES = {
+    "3D000": FaultKind.DATABASE_MISSING,
+    "28000": FaultKind.LOGIN_FAILED,
+    "28P01": FaultKind.LOGIN_FAILED,
+    "57P01": FaultKind.CONNECTION_LOST,  # admin_shutdown: the server was stopped under us
+    "57P02": FaultKind.CONNECTION_LOST,
+    "57P03": FaultKind.UNREACHABLE,  # cannot_connect_now: starting up or shutting down
+}
+_SERVER_TEXTS = (
+    ("failed to resolve host", FaultKind.SERVER_NOT_FOUND),
+    ("could not translate host name", FaultKind.SERVER_NOT_FOUND),
+    ("does not exist", FaultKind.DATABASE_MISSING),  # re-read below: a role that does not exist is a login
+    ("password authentication failed", FaultKind.LOGIN_FAILED),
+    ("no pg_hba.conf entry", FaultKind.LOGIN_FAILED),
+    ("server closed the connection", FaultKind.CONNECTION_LOST),
+    ("terminating connection", FaultKind.CONNECTION_LOST),
+    ("consuming input failed", FaultKind.CONNECTION_LOST),
+    ("connection is closed", FaultKind.CONNECTION_LOST),
+    ("connection failed", FaultKind.UNREACHABLE),
+)
+
+
+def kind_of_server_error(exc: BaseException | None) -> FaultKind | None:
+    """Map a psycopg error to a known fault; None for anything else (a constraint we violated is a bug).
+    psycopg is optional (the `team` extra), so it is recognised by its module, not imported."""
+    if exc is None or not type(exc).__module__.startswith("psycopg"):
+        return None
+    state = getattr(exc, "sqlstate", None) or ""
+    text = str(exc).lower()
+    if state == "42501" and "extension" in text:
+        return FaultKind.EXTENSION_MISSING
+    if state in _SERVER_STATES:
+        return _SERVER_STATES[state]
+    if state.startswith("08"):  # connection exception class
+        return FaultKind.CONNECTION_LOST
+    if state:
+        return None
+    for words, kind in _SERVER_TEXTS:
+        if words in text:
+            if kind is FaultKind.DATABASE_MISSING and 'role "' in text:
+                return FaultKind.LOGIN_FAILED
+            return kind
+    return FaultKind.UNREACHABLE if type(exc).__name__ == "OperationalError" else None
+
+
 def fault_from_sqlite(exc: BaseException | None, path: Path | str) -> DatabaseFault | None:
-    kind = kind_of_sqlite_error(exc)
+    """A known fault of the register's database (a SQLite file, or a PostgreSQL server in team mode)."""
+    kind = kind_of_sqlite_error(exc) or kind_of_server_error(exc)
     return fault(kind, path) if kind is not None else None
+
+
+def server_label(url: URL) -> str:
+    """The server and database as the officer's messages name them: no driver, never the password."""
+    return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
 
 
 def fault_from_oserror(exc: OSError, path: Path | str) -> DatabaseFault:

@@ -72,6 +72,8 @@ class Incident(Base):
     bango_categories: Mapped[list[int]]
     # 0004: the 概要 for outside readers; `title` (件名) stays internal.
     public_summary: Mapped[str]
+    # 0007: the version an officer's edit is made from (app/services/workspace/concurrency.py).
+    version: Mapped[int]
 
     assessments: Mapped[list[Assessment]] = relationship(back_populates="incident", order_by="Assessment.id")
     timeline: Mapped[list[TimelineEntry]] = relationship(

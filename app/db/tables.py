@@ -24,7 +24,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from app.db.types import UTCDateTime
+from app.db.types import QueryableJSON, UTCDateTime
 from app.domain.dates import now_utc
 
 # Stable constraint names let batch migrations on SQLite find and alter constraints by name.
@@ -79,7 +79,7 @@ incidents = Table(
     Column("status", String(32), nullable=False),  # app.domain.incident.IncidentStatus value
     Column("learned_date", Date),
     Column("next_deadline", Date),
-    Column("applicable_items", JSON, nullable=False, default=list),
+    Column("applicable_items", QueryableJSON, nullable=False, default=list),  # JSONB on PostgreSQL (0002)
     Column("rules_version", String(60)),  # of the latest assessment
     Column("facts", JSON, nullable=False),
     Column("jipdec_event", String(60)),  # 発生事象
@@ -98,6 +98,9 @@ incidents = Table(
     Column("bango_categories", JSON, nullable=False, default=list, server_default="[]"),
     # 0004: the 概要 for outside readers (letters, 公表文, 委託元 notice, report); `title` (件名) stays internal.
     Column("public_summary", Text, nullable=False, default="", server_default=""),
+    # 0007: raised by one with each officer's edit; a save from an older version is refused
+    # (docs/adr/0013-optimistic-concurrency.md).
+    Column("version", Integer, nullable=False, default=1, server_default="1"),
     Index(None, "status", "next_deadline"),
     Index(None, "status", "learned_date"),
     Index(None, "next_deadline"),

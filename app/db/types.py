@@ -1,14 +1,14 @@
-"""Time handling shared by the models: stored in UTC, always timezone-aware in Python. "Now" and Japan time
-come from app/domain/dates.py (`now_utc`, `now_jst`), the one dates module."""
+"""Column types shared by the tables. Time: stored in UTC, always timezone-aware in Python ("now" and Japan time
+come from app/domain/dates.py `now_utc`, `now_jst`, the one dates module). JSON the database can query."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import DateTime
+from sqlalchemy import JSON, DateTime
 from sqlalchemy.engine import Dialect
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
@@ -33,3 +33,19 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=dt.UTC)
         return value.astimezone(dt.UTC)
+
+
+class QueryableJSON(TypeDecorator[Any]):
+    """JSON that the database can compare and index: JSONB on PostgreSQL (migration 0002 made `applicable_items`
+    JSONB there: plain JSON can be neither sorted nor indexed), JSON elsewhere. The PostgreSQL dialect module (~30 ms)
+    is imported only when a PostgreSQL engine asks, not on an SQLite register's start."""
+
+    impl = JSON
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import JSONB  # lazy on purpose: see above
+
+            return dialect.type_descriptor(JSONB())
+        return dialect.type_descriptor(JSON())

@@ -28,6 +28,7 @@ from app.i18n import _
 from app.rules import assess
 from app.services.auto_timeline import opening_entries
 from app.services.incidents import IncidentService, _snapshot, next_deadline_of
+from app.services.workspace.concurrency import claim
 from app.services.workspace.derived import refresh_derived
 from app.wizard.flow import applicable_questions
 from app.wizard.help import QUESTIONS
@@ -105,6 +106,7 @@ class AssessmentService:
         actor: str | None = None,
         *,
         now: dt.datetime | None = None,
+        seen_version: int | None = None,
     ) -> Assessment:
         check_answers(answers, now or now_utc())
         kind = answers.get(QuestionId.KIND)
@@ -114,6 +116,7 @@ class AssessmentService:
             str(answers.get(QuestionId.REASON, "")),
             actor,
             incident_kind=str(kind) if kind else None,
+            seen_version=seen_version,
         )
 
     def reassess(
@@ -124,8 +127,12 @@ class AssessmentService:
         actor: str | None = None,
         *,
         incident_kind: str | None = None,
+        seen_version: int | None = None,
     ) -> Assessment:
-        """A new assessment beside the old ones; the incident's facts, 号, rules version, deadline and status follow."""
+        """A new assessment beside the old ones; the incident's facts, 号, rules version, deadline and status follow.
+
+        `seen_version`: the incident's version the wizard was opened on; ConcurrentEdit when someone saved since
+        (docs/adr/0013-optimistic-concurrency.md)."""
         reason = reason.strip()
         if not reason:
             raise InputError(
@@ -140,6 +147,7 @@ class AssessmentService:
             row = session.get(Incident, incident_id)
             if row is None:
                 raise InputError(_("The incident no longer exists in the register."), field="incident_id")
+            claim(session, row, seen_version, _snapshot)
             before = _snapshot(row)
             session.add(
                 AssessmentRow(

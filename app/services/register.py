@@ -6,7 +6,8 @@ matches directly. A one- or two-character term (誤送, 髙橋), which the trigr
 becomes the OR of the indexed trigrams that begin with it, read by range from the index's vocabulary table: every
 character of the indexed text starts a trigram (the text ends with two line feeds), so nothing is missed, and no
 scan of the text is needed. Terms separated by spaces (half- or full-width) must all match. Without FTS5 (another
-database) LIKE on the tables the text lives in does the same, more slowly.
+database) LIKE on the tables the text lives in does the same, more slowly; PostgreSQL uses ILIKE on the same
+`incident_search` text through a pg_trgm GIN index (revision 0002).
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ class RegisterService:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._sqlite = db.engine.dialect.name == "sqlite"
+        self._postgresql = db.engine.dialect.name == "postgresql"
 
     def search(
         self, query: RegisterQuery, today: dt.date, count_all: bool = False
@@ -143,6 +145,8 @@ class RegisterService:
     def _search_conditions(self, conn: Any, terms: Sequence[str]) -> list[ColumnElement[bool]]:
         if not terms:
             return []
+        if self._postgresql:
+            return [self._trigram_like(term) for term in terms]
         if not self._sqlite:
             return [self._base_table_like(term) for term in terms]
         groups: list[str] = []
@@ -184,6 +188,16 @@ class RegisterService:
         pattern = _like_pattern(term)
         return incident.id.in_(
             select(incident_search.c.incident_id).where(incident_search.c.body.like(pattern, escape="\\"))
+        )
+
+    @staticmethod
+    def _trigram_like(term: str) -> ColumnElement[bool]:
+        """PostgreSQL: ILIKE (case folded, as FTS5's trigram tokenizer) on the text the 0002 triggers keep; pg_trgm's
+        GIN index answers terms of 3+ characters, 1–2 characters scan incident_search (correct, slower)."""
+        return incident.id.in_(
+            select(incident_search.c.incident_id).where(
+                incident_search.c.body.ilike(_like_pattern(term), escape="\\")
+            )
         )
 
     @staticmethod

@@ -165,6 +165,9 @@ class IncidentTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._fetch = fetch_rows or (lambda ids: {})
         self._today = today
+        # Who changed an incident last, for the title's tooltip (「最終更新：2027/07/03 10:12 山田」); set with the
+        # services (RegisterView.show_last_changes), since it reads the audit log through the ORM.
+        self.last_change: Callable[[int], str] | None = None
         self._ids: list[int] = []
         self._cache: dict[int, RegisterRow] = {}
 
@@ -244,7 +247,8 @@ class IncidentTableModel(QAbstractTableModel):
             if column is Column.BANGO:
                 return bango_tooltip(row)
             if column is Column.TITLE:
-                return row.title
+                last = self.last_change(row.id) if self.last_change is not None else ""
+                return f"{row.title}\n{last}" if last else row.title
             # A narrow window elides these columns (RegisterTable.fit_columns): the whole text on hover.
             return self._display(row, column) or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -438,6 +442,10 @@ class RegisterView(QStackedWidget):
         self.model._fetch = service.rows
         self.filters.set_fiscal_years(wait_for(service.fiscal_years))
         self.reload(wait=True)  # the first rows before the window is shown (start-up phase 2)
+
+    def show_last_changes(self, lookup: Callable[[int], str]) -> None:
+        """`lookup(incident_id)`: 「最終更新：…」 or "" (ui/workspace/overview_tab.py last_change_line)."""
+        self.model.last_change = lookup
 
     def reload(self, recount: bool = True, *, wait: bool = False) -> None:
         """Re-run the query (filters, search, sort); the selection follows its incident.

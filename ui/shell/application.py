@@ -108,6 +108,10 @@ LAZY_IMPORTS: dict[str, tuple[int, str]] = {
         1,
         "the SQLAlchemy ORM (~0.1 s): on the first session, after the register's first rows are read in Core",
     ),
+    "app/db/types.py": (
+        1,
+        "the PostgreSQL dialect's JSONB (~30 ms), only for a register on a PostgreSQL server (team mode)",
+    ),
     "app/db/migrate.py": (
         1,
         "Alembic (~0.2 s): only to create or upgrade a database, never for an up-to-date one",

@@ -118,7 +118,17 @@ class StorageChoice(enum.Enum):
     QUIT = "quit"
 
 
-_TRANSIENT_FAULTS = ("locked",)  # app.db.faults.FaultKind values where waiting and retrying is the way out
+# app.db.faults.FaultKind values where waiting and retrying is the way out: a file in use, or a database server
+# that cannot be reached or refused us (team mode: its administrator fixes it, then the officer tries again).
+_TRANSIENT_FAULTS = (
+    "locked",
+    "unreachable",
+    "server_not_found",
+    "database_missing",
+    "login_failed",
+    "connection_lost",
+    "extension_missing",
+)
 # A full disk (or a backup that could not be written) is not a damaged register: restoring over it would be wrong
 # advice; freeing space and trying again is the way out, and the backups that exist are named as they are.
 _NO_ROOM_FAULTS = ("disk_full", "backup_failed")

@@ -304,6 +304,7 @@ class MainWindow(QMainWindow):
     def install_open_register(self, open_register: OpenRegister) -> None:
         self.open_register = open_register
         self.services = open_register.services
+        self.register.show_last_changes(self.services.overview.last_change_line)
         self._set_database_actions_enabled(True)
         if getattr(self.db, "read_only", None) is not None:
             self._disable_edit_actions()

@@ -6,8 +6,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
 
 from app.domain import jipdec
 from app.domain.incident_kind import IncidentKind
-from app.errors import BreachDeskError
+from app.errors import BreachDeskError, ConcurrentEdit
 from app.i18n import _, current_language
+from ui.workspace.conflict_dialog import Choice, ask
 from ui.workspace.context import WorkspaceContext
 from ui.workspace.fields import hint_label
 
@@ -18,6 +19,7 @@ class ClassificationTab(QWidget):
         self.ctx = ctx
         lang = current_language()
         self.combos: dict[str, QComboBox] = {}
+        self.titles: dict[str, str] = {}
         form = QFormLayout()
         # Each combo's empty choice says which one it is: on Linux a screen reader names a combo by its current
         # text, and three 「未分類」 would be indistinguishable.
@@ -38,6 +40,7 @@ class ClassificationTab(QWidget):
                     text = f"{ja if lang == 'ja' else en}: {text}"
                 combo.addItem(text, category.code)
             combo.currentIndexChanged.connect(lambda _i, f=field, c=combo: self._save(f, c.currentData()))
+            self.titles[field] = title
             self.combos[field] = combo
             form.addRow(title, combo)
         self.suggestion = hint_label("")
@@ -79,7 +82,8 @@ class ClassificationTab(QWidget):
 
     def _save(self, field: str, code: str | None) -> None:
         try:
-            self.ctx.overview.set_classification(self.ctx.incident_id, field, code)
+            if not self._save_checked(field, code):
+                return
         except BreachDeskError as error:
             self.ctx.reporter.failed.emit(error.user_text())
             return
@@ -87,3 +91,22 @@ class ClassificationTab(QWidget):
         self.ctx.changes.recordChanged.emit()
         if field == "category":
             self.suggestion.setText("")
+
+    def _save_checked(self, field: str, code: str | None) -> bool:
+        """From the version the window was built from; on a conflict the officer sees both choices and picks
+        (ui/workspace/conflict_dialog.py); the combos then show what is saved. False: nothing was written."""
+        save = self.ctx.overview.set_classification
+        try:
+            self.ctx.version = save(self.ctx.incident_id, field, code, seen_version=self.ctx.version)
+            return True
+        except ConcurrentEdit as conflict:
+            combo = self.combos[field]
+            column = {"event": "jipdec_event", "category": "jipdec_category", "cause": "jipdec_cause"}[field]
+            saved = combo.itemText(max(combo.findData(conflict.saved.get(column)), 0))
+            choice = ask(self, conflict, self.titles[field], combo.currentText(), saved)
+            version = conflict.version
+            if choice is Choice.OVERWRITE:
+                version = save(self.ctx.incident_id, field, code, seen_version=conflict.version)
+            self.ctx.version = version
+            self.reload()
+            return choice is Choice.OVERWRITE

@@ -44,12 +44,15 @@ class WorkspaceContext:
     services: Services  # the composition root's, for what a tab opens (the re-assessment wizard)
     # Japan's today: days left, overdue days and the advice that fits the day; tests pin it like the register's.
     today: Callable[[], dt.date] = field(default=today_jst)
+    # The incident's version this window's screen was built from: every edit passes it back, and a save from an
+    # older one is refused (ui/workspace/conflict_dialog.py, docs/adr/0013-optimistic-concurrency.md).
+    version: int = 1
 
     @classmethod
     def open(
         cls, services: Services, incident_id: int, today: Callable[[], dt.date] = today_jst
     ) -> WorkspaceContext:
-        return cls(
+        ctx = cls(
             services.db,
             incident_id,
             services.overview,
@@ -62,3 +65,5 @@ class WorkspaceContext:
             services,
             today,
         )
+        ctx.version = services.overview.version(incident_id)
+        return ctx

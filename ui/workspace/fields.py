@@ -52,6 +52,7 @@ class AutosaveLineEdit(QLineEdit):
     ) -> None:
         super().__init__(text, parent)
         self._save, self._reporter, self._saved_text = save, reporter, text
+        self._saving = False
         self.editingFinished.connect(self._finished)
 
     def _finished(self) -> None:
@@ -59,9 +60,13 @@ class AutosaveLineEdit(QLineEdit):
         self.commit()
 
     def commit(self) -> bool:
-        if self.text() == self._saved_text:
-            return True
-        ok = _run_save(self._save, self.text(), self._reporter)
+        if self.text() == self._saved_text or self._saving:
+            return True  # _saving: the conflict dialog took the focus mid-save
+        self._saving = True
+        try:
+            ok = _run_save(self._save, self.text(), self._reporter)
+        finally:
+            self._saving = False
         if ok:
             self._saved_text = self.text()
         self.setStyleSheet("" if ok else ERROR_STYLE)
@@ -71,6 +76,10 @@ class AutosaveLineEdit(QLineEdit):
         """Show a value that came from the register (no save)."""
         self._saved_text = text
         self.setText(text)
+        self.setStyleSheet("")
+
+    def unsaved(self) -> bool:
+        return self.text() != self._saved_text
 
 
 class AutosaveTextEdit(QPlainTextEdit):
@@ -83,6 +92,7 @@ class AutosaveTextEdit(QPlainTextEdit):
     ) -> None:
         super().__init__(text, parent)
         self._save, self._reporter, self._saved_text = save, reporter, text
+        self._saving = False
         self.setTabChangesFocus(True)
         self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._timer.timeout.connect(self._paused)
@@ -94,10 +104,14 @@ class AutosaveTextEdit(QPlainTextEdit):
     def commit(self) -> bool:
         self._timer.stop()
         text = self.toPlainText()
-        if text == self._saved_text:
-            return True
-        ok = _run_save(self._save, text, self._reporter)
-        if ok:
+        if text == self._saved_text or self._saving:
+            return True  # _saving: the conflict dialog took the focus mid-save
+        self._saving = True
+        try:
+            ok = _run_save(self._save, text, self._reporter)
+        finally:
+            self._saving = False
+        if ok and self.toPlainText() == text:  # else the save showed what is saved instead (a conflict)
             self._saved_text = text
         self.setStyleSheet("" if ok else ERROR_STYLE)
         return ok
@@ -108,6 +122,17 @@ class AutosaveTextEdit(QPlainTextEdit):
 
     def pending(self) -> bool:
         return self._timer.isActive()
+
+    def unsaved(self) -> bool:
+        return self.toPlainText() != self._saved_text
+
+    def set_saved_text(self, text: str) -> None:
+        """Show a value that came from the register (no save)."""
+        self._saved_text = text
+        if self.toPlainText() != text:
+            self.setPlainText(text)
+        self._timer.stop()
+        self.setStyleSheet("")
 
 
 class DateValidator(QValidator):

@@ -38,13 +38,16 @@ from app.domain.filing import FilingKind
 from app.domain.incident import IncidentStatus
 from app.domain.incident_kind import IncidentKind
 from app.domain.register import BangoVerdict, bango_words
+from app.errors import ConcurrentEdit
 from app.i18n import _, current_language
 from app.services.workspace import CloseRefused
+from app.services.workspace.concurrency import last_change_text
 from app.services.workspace.limits import MAX_NOTES, MAX_SUMMARY
 from app.wizard import verdict
 from ui.calendar.clock_display import pending_line
 from ui.common.formatting import format_short_date
 from ui.wizard.launch import open_reassess_wizard
+from ui.workspace.conflict_dialog import save_checked
 from ui.workspace.context import WorkspaceContext
 from ui.workspace.fields import AutosaveLineEdit, AutosaveTextEdit, LengthCounter, local_text
 
@@ -186,6 +189,11 @@ class OverviewTab(QWidget):
         facts.addRow(_("Learned on"), self.learned_label)
         facts.addRow(_("Event"), self.kind_label)
         facts.addRow(_("Next deadlines"), self.deadlines_label)
+        self.last_change_label = (
+            QLabel()
+        )  # 「最終更新：2027/07/03 10:12 山田」: several people share the register
+        self.last_change_label.setStyleSheet("color: #555555")
+        facts.addRow(self.last_change_label)
 
         self.verdict_label = QLabel()
         self.verdict_label.setWordWrap(True)
@@ -297,7 +305,15 @@ class OverviewTab(QWidget):
         return box
 
     def _save_summary(self, text: str) -> None:
-        self.ctx.overview.set_public_summary(self.ctx.incident_id, text)
+        save_checked(
+            self,
+            self.ctx,
+            _("Summary for outside readers"),
+            text,
+            lambda conflict: str(conflict.saved.get("public_summary") or ""),
+            lambda seen: self.ctx.overview.set_public_summary(self.ctx.incident_id, text, seen_version=seen),
+            self._load_latest,
+        )
 
     def propose_summary(self) -> None:
         """Fill the summary from the facts; the officer's own text is replaced only after asking."""
@@ -324,15 +340,42 @@ class OverviewTab(QWidget):
         self.summary_edit.commit()
 
     def _save_title(self, text: str) -> None:
-        self.ctx.overview.set_title(self.ctx.incident_id, text)
+        save_checked(
+            self,
+            self.ctx,
+            _("Title"),
+            text,
+            lambda conflict: str(conflict.saved.get("title") or ""),
+            lambda seen: self.ctx.overview.set_title(self.ctx.incident_id, text, seen_version=seen),
+            self._load_latest,
+        )
         self.ctx.changes.recordChanged.emit()
 
     def _save_notes(self, text: str) -> None:
-        self.ctx.overview.set_notes(self.ctx.incident_id, text)
+        save_checked(
+            self,
+            self.ctx,
+            _("Notes"),
+            text,
+            lambda conflict: str(conflict.saved.get("notes") or ""),
+            lambda seen: self.ctx.overview.set_notes(self.ctx.incident_id, text, seen_version=seen),
+            self._load_latest,
+        )
 
-    def reload(self) -> None:
+    def _load_latest(self) -> None:
+        self.reload(latest=True)
+
+    def reload(self, *, latest: bool = False) -> None:
+        """The texts and the window's version follow the register unless one of them holds unsaved typing
+        (`latest`: after the officer chose in the conflict dialog, all of them follow)."""
         data = self.ctx.overview.overview(self.ctx.incident_id)
-        self.title_edit.set_saved_text(data.title)
+        edits = (self.title_edit, self.summary_edit, self.notes_edit)
+        if latest or not any(edit.unsaved() for edit in edits):
+            self.title_edit.set_saved_text(data.title)
+            self.summary_edit.set_saved_text(data.public_summary)
+            self.notes_edit.set_saved_text(data.notes)
+            self.ctx.version = data.version
+        self.last_change_label.setText(last_change_text(data.last_change))
         self.reference_label.setText(data.reference)
         self.status_label.setText(data.status.label())
         self.learned_label.setText(format_short_date(data.learned_date))
@@ -418,11 +461,19 @@ class OverviewTab(QWidget):
         self.ctx.changes.recordChanged.emit()
 
     def toggle_closed(self) -> None:
+        try:
+            self._close_or_reopen()
+        except ConcurrentEdit as conflict:
+            QMessageBox.information(self, _("Someone saved this incident first"), conflict.message)
+            self.reload(latest=True)
+
+    def _close_or_reopen(self) -> None:
+        seen = self.ctx.version
         if self.closed:
-            self.ctx.overview.reopen(self.ctx.incident_id)
+            self.ctx.overview.reopen(self.ctx.incident_id, seen_version=seen)
         else:
             try:
-                self.ctx.overview.close(self.ctx.incident_id)
+                self.ctx.overview.close(self.ctx.incident_id, seen_version=seen)
             except CloseRefused as refused:
                 answer = QMessageBox.question(
                     self,
@@ -435,6 +486,6 @@ class OverviewTab(QWidget):
                 )
                 if answer != QMessageBox.StandardButton.Yes:
                     return
-                self.ctx.overview.close(self.ctx.incident_id, confirm_missing=True)
+                self.ctx.overview.close(self.ctx.incident_id, confirm_missing=True, seen_version=seen)
         self.ctx.reporter.saved.emit()
         self.ctx.changes.recordChanged.emit()

@@ -187,7 +187,8 @@ class FilingService:
                 select(Filing, size, filed_at, receipt)
                 .options(defer(Filing.document))
                 .where(Filing.incident_id == incident_id)
-                .order_by(filed_at, Filing.id)
+                # The expression, not its label: PostgreSQL finds ORDER BY filed_at ambiguous beside filings.filed_at.
+                .order_by(filed_at.element, Filing.id)
             )
             records = [
                 FilingRecord(

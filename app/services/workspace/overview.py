@@ -29,6 +29,7 @@ from app.errors import BreachDeskError, InputError, StoredDataError
 from app.i18n import _, ngettext
 from app.services.office import OfficeService
 from app.services.workspace import limits
+from app.services.workspace.concurrency import LastChange, claim, last_change, last_change_text
 from app.services.workspace.derived import (
     filed_kinds,
     latest_assessment_row,
@@ -91,6 +92,10 @@ class IncidentOverview:
     # and with My Numbers in its facts it is "not assessed" under the 番号法, not "nothing due".
     bango_verdict: BangoVerdict | None = None
     public_summary: str = ""  # the 概要 for outside readers (the title stays internal)
+    # The version the screen is built from, passed back with each edit (docs/adr/0013-optimistic-concurrency.md),
+    # and who changed the incident last (「最終更新」).
+    version: int = 1
+    last_change: LastChange | None = None
 
 
 def _snapshot(row: Incident) -> dict[str, Any]:
@@ -140,7 +145,26 @@ class OverviewService:
                     bango_verdict(latest.assessment, latest.facts) if latest is not None else None
                 ),
                 public_summary=row.public_summary or "",
+                version=row.version,
+                last_change=last_change(session, incident_id),
             )
+
+    def version(self, incident_id: int) -> int:
+        """The version a screen opened now is built from (docs/adr/0013-optimistic-concurrency.md)."""
+        with self.db.read_scope() as session:
+            row = session.get(Incident, incident_id)
+            if row is None:
+                raise LookupError(f"no incident {incident_id}")
+            return row.version
+
+    def last_change(self, incident_id: int) -> LastChange | None:
+        """Who changed the incident last and when; None before any audited change."""
+        with self.db.read_scope() as session:
+            return last_change(session, incident_id)
+
+    def last_change_line(self, incident_id: int) -> str:
+        """The register's tooltip line, looked up when a row is hovered (one indexed query)."""
+        return last_change_text(self.last_change(incident_id))
 
     def assessments(self, incident_id: int) -> list[AssessmentRecord]:
         """Every assessment ever saved, newest first, as it was made and under which rules."""
@@ -169,7 +193,9 @@ class OverviewService:
         with self.db.session_scope() as session:
             return refresh_derived(session, incident_id)
 
-    def set_title(self, incident_id: int, title: str) -> None:
+    def set_title(self, incident_id: int, title: str, *, seen_version: int | None = None) -> int:
+        """Every edit below takes the version the officer's screen was built from and returns the new one;
+        ConcurrentEdit when someone saved since (None: no check, for the CLI's one-shot edits)."""
         text = title.strip()
         if not text:
             raise InputError(_("Enter a title for the incident."), field="title")
@@ -184,9 +210,9 @@ class OverviewService:
             )
         if emoji := emoji_problem(text):
             raise InputError(emoji, field="title")
-        self._update(incident_id, "update", title=text)
+        return self._update(incident_id, "update", seen_version, title=text)
 
-    def set_public_summary(self, incident_id: int, text: str) -> None:
+    def set_public_summary(self, incident_id: int, text: str, *, seen_version: int | None = None) -> int:
         """The 概要 that letters, the 公表文, the 委託元 notice and the report print (issue 15 point 2); audited like
         the title. Empty is allowed: the documents then list it as missing."""
         summary = text.strip()
@@ -199,7 +225,7 @@ class OverviewService:
                 ).format(length=len(summary), limit=MAX_SUMMARY),
                 field="public_summary",
             )
-        self._update(incident_id, "update", public_summary=summary)
+        return self._update(incident_id, "update", seen_version, public_summary=summary)
 
     def propose_summary(self, incident_id: int) -> str:
         """A 概要 worded from the facts in the office's date style, for the officer to edit ("" without facts)."""
@@ -211,7 +237,7 @@ class OverviewService:
         style = OfficeService(self.db).load().date_style
         return propose_summary(facts, overview.assessment, overview.incident_kind, style)
 
-    def set_notes(self, incident_id: int, notes: str) -> None:
+    def set_notes(self, incident_id: int, notes: str, *, seen_version: int | None = None) -> int:
         if len(notes) > MAX_NOTES:
             raise InputError(
                 ngettext(
@@ -221,16 +247,20 @@ class OverviewService:
                 ).format(length=len(notes), limit=MAX_NOTES),
                 field="notes",
             )
-        self._update(incident_id, "update", notes=notes)
+        return self._update(incident_id, "update", seen_version, notes=notes)
 
-    def set_classification(self, incident_id: int, field: str, code: str | None) -> None:
+    def set_classification(
+        self, incident_id: int, field: str, code: str | None, *, seen_version: int | None = None
+    ) -> int:
         """field: "event" (発生事象), "category" (事象分類) or "cause" (原因); None clears it."""
         column, choices = CLASSIFICATION_FIELDS[field]
         if code is not None and jipdec.find(choices, code) is None:
             raise InputError(_("Choose one of the listed categories."), field=field)
-        self._update(incident_id, "update", **{column: code})
+        return self._update(incident_id, "update", seen_version, **{column: code})
 
-    def close(self, incident_id: int, *, confirm_missing: bool = False) -> IncidentStatus:
+    def close(
+        self, incident_id: int, *, confirm_missing: bool = False, seen_version: int | None = None
+    ) -> IncidentStatus:
         with self.db.session_scope() as session:
             row = session.get(Incident, incident_id)
             if row is None:
@@ -244,6 +274,7 @@ class OverviewService:
             )
             if missing and not confirm_missing:
                 raise CloseRefused(missing)
+            claim(session, row, seen_version, _snapshot)
             before = audit.as_json(_snapshot(row))
             row.closed_at = now_utc()
             session.flush()
@@ -257,28 +288,33 @@ class OverviewService:
             )
             return refresh_derived(session, incident_id)
 
-    def reopen(self, incident_id: int) -> IncidentStatus:
+    def reopen(self, incident_id: int, *, seen_version: int | None = None) -> IncidentStatus:
         with self.db.session_scope() as session:
-            self._apply(session, incident_id, "reopen", {"closed_at": None})
+            self._apply(session, incident_id, "reopen", {"closed_at": None}, seen_version)
             return refresh_derived(session, incident_id)
 
-    def _update(self, incident_id: int, action: str, **changes: Any) -> None:
+    def _update(self, incident_id: int, action: str, seen: int | None, **changes: Any) -> int:
         with self.db.session_scope() as session:
-            self._apply(session, incident_id, action, changes)
+            return self._apply(session, incident_id, action, changes, seen)
 
     @staticmethod
-    def _apply(session: Session, incident_id: int, action: str, changes: dict[str, Any]) -> None:
+    def _apply(
+        session: Session, incident_id: int, action: str, changes: dict[str, Any], seen: int | None = None
+    ) -> int:
+        """A save that would change nothing writes nothing, even from an old version: nothing is overwritten."""
         row = session.get(Incident, incident_id)
         if row is None:
             raise LookupError(f"no incident {incident_id}")
         before = audit.as_json(_snapshot(row))
+        if before == audit.as_json({**_snapshot(row), **{k: v for k, v in changes.items() if k in before}}):
+            return row.version if seen is None else seen
+        version = claim(session, row, seen, _snapshot)
         for name, value in changes.items():
             setattr(row, name, value)
         after = audit.as_json(_snapshot(row))
-        if after == before:
-            return
         row.updated_at = now_utc()
         session.flush()
         audit.append(
             session, action=action, entity="incident", entity_id=incident_id, before=before, after=after
         )
+        return version

@@ -5,7 +5,9 @@ Revises: 0001
 Create Date: 2026-11-27
 
 Search: `incident_search` holds each incident's searchable text, kept current by triggers on the tables it is
-built from; `incident_search_fts` is an FTS5 trigram index over it (SQLite only). No table touched here is
+built from; `incident_search_fts` is an FTS5 trigram index over it (SQLite only). PostgreSQL keeps the same text
+with PL/pgSQL triggers and a pg_trgm GIN index on it, and stores `applicable_items` as JSONB (the register sorts
+and indexes it; JSON has no ordering there). No table touched here is
 rebuilt by batch mode (columns are only added), so the append-only triggers of 0001 stay in place.
 """
 
@@ -41,6 +43,20 @@ _BODY = """
     || char(10) || char(10)
 """
 
+# The same text in PostgreSQL's words (string_agg in entry order, so the text is the same on every rebuild).
+_PG_BODY = """
+    i.reference || chr(10) || i.title || chr(10) || i.notes
+    || coalesce(chr(10) || (SELECT string_agg(t.text, chr(10) ORDER BY t.id) FROM timeline_entries t
+                            WHERE t.incident_id = i.id), '')
+    || coalesce(chr(10) || (SELECT string_agg(c.note, chr(10) ORDER BY c.id) FROM checklist_items c
+                            WHERE c.incident_id = i.id AND c.note <> ''), '')
+    || coalesce(chr(10) || (SELECT string_agg(f.note || ' ' || coalesce(f.receipt_number, ''), chr(10)
+                                              ORDER BY f.id)
+                            FROM filings f WHERE f.incident_id = i.id), '')
+    || chr(10) || chr(10)
+"""
+PG_TRGM_INDEX = "ix_incident_search_body_trgm"
+
 
 def _reindex(incident_id: str) -> str:
     return (
@@ -71,11 +87,23 @@ def upgrade() -> None:
     op.add_column("incidents", sa.Column("notes", sa.Text(), server_default="", nullable=False))
     op.add_column("incidents", _moment("closed_at", nullable=True))
     op.add_column("incidents", sa.Column("reportable", sa.Boolean(), nullable=True))
-    op.execute(
-        "UPDATE incidents SET reportable = CASE "
-        "WHEN NOT EXISTS (SELECT 1 FROM assessments a WHERE a.incident_id = incidents.id) THEN NULL "
-        "WHEN applicable_items IN ('[]', '') THEN 0 ELSE 1 END"
-    )
+    postgresql = op.get_bind().dialect.name == "postgresql"
+    if postgresql:
+        # The register sorts and indexes by 号: JSON has no ordering in PostgreSQL, JSONB has.
+        op.execute(
+            "ALTER TABLE incidents ALTER COLUMN applicable_items TYPE jsonb USING applicable_items::jsonb"
+        )
+        op.execute(
+            "UPDATE incidents SET reportable = CASE "
+            "WHEN NOT EXISTS (SELECT 1 FROM assessments a WHERE a.incident_id = incidents.id) THEN NULL "
+            "WHEN applicable_items = '[]'::jsonb THEN false ELSE true END"
+        )
+    else:
+        op.execute(
+            "UPDATE incidents SET reportable = CASE "
+            "WHEN NOT EXISTS (SELECT 1 FROM assessments a WHERE a.incident_id = incidents.id) THEN NULL "
+            "WHEN applicable_items IN ('[]', '') THEN 0 ELSE 1 END"
+        )
     op.drop_index("ix_incidents_learned_date", table_name="incidents")
     op.create_index("ix_incidents_register_order", "incidents", list(REGISTER_ORDER))
     for name, columns in (
@@ -165,6 +193,8 @@ def upgrade() -> None:
     )
     if op.get_bind().dialect.name == "sqlite":
         _create_search_index()
+    elif postgresql:
+        _create_pg_search()
 
 
 def _create_search_index() -> None:
@@ -192,12 +222,40 @@ def _create_search_index() -> None:
     op.execute(f"INSERT INTO incident_search (incident_id, body) SELECT i.id, {_BODY} FROM incidents i")
 
 
+def _create_pg_search() -> None:
+    """PostgreSQL: the same `incident_search` text kept by PL/pgSQL triggers, searched with ILIKE through a pg_trgm
+    GIN index (3+ characters use the index; 1–2 characters scan the text, still correct). pg_trgm is trusted since
+    PostgreSQL 13: a role with CREATE on the database may add it; otherwise the administrator must (README)."""
+    op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    op.execute(
+        "CREATE FUNCTION breachdesk_reindex_search(target integer) RETURNS void LANGUAGE plpgsql AS $$ BEGIN "
+        f"INSERT INTO incident_search (incident_id, body) SELECT i.id, {_PG_BODY} FROM incidents i "
+        "WHERE i.id = target ON CONFLICT (incident_id) DO UPDATE SET body = excluded.body; END $$"
+    )
+    op.execute(
+        "CREATE FUNCTION breachdesk_search_touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "IF TG_TABLE_NAME = 'incidents' THEN PERFORM breachdesk_reindex_search(NEW.id); "
+        "ELSIF TG_OP = 'DELETE' THEN PERFORM breachdesk_reindex_search(OLD.incident_id); "
+        "ELSE PERFORM breachdesk_reindex_search(NEW.incident_id); END IF; RETURN NULL; END $$"
+    )
+    for name, event, _incident_id in _SOURCE_TRIGGERS:
+        op.execute(f"CREATE TRIGGER {name} {event} FOR EACH ROW EXECUTE FUNCTION breachdesk_search_touch()")
+    op.execute(f"INSERT INTO incident_search (incident_id, body) SELECT i.id, {_PG_BODY} FROM incidents i")
+    op.execute(f"CREATE INDEX {PG_TRGM_INDEX} ON incident_search USING gin (body gin_trgm_ops)")
+
+
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for name, _event, _id in _SOURCE_TRIGGERS:
             op.execute(f"DROP TRIGGER {name}")
         op.execute(f"DROP TABLE {FTS}_vocab")
         op.execute(f"DROP TABLE {FTS}")
+    elif op.get_bind().dialect.name == "postgresql":
+        op.execute(f"DROP INDEX {PG_TRGM_INDEX}")
+        for name, event, _id in _SOURCE_TRIGGERS:
+            op.execute(f"DROP TRIGGER {name} ON {event.rsplit(' ', 1)[-1]}")
+        op.execute("DROP FUNCTION breachdesk_search_touch()")
+        op.execute("DROP FUNCTION breachdesk_reindex_search(integer)")
     for table in ("incident_search", "notice_deliveries", "report_drafts", "checklist_items"):
         op.drop_table(table)
     for name in (
