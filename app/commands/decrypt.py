@@ -8,6 +8,7 @@ import argparse
 from typing import TYPE_CHECKING, TextIO
 
 from app.commands import _unlock
+from app.commands._server import refuse_encryption
 from app.commands.encrypt import report
 from app.db import encryption
 from app.db.faults import FaultKind, fault
@@ -32,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[], Services]) -> int:
     del register  # the register is converted closed, never opened here
+    refuse_encryption(args)
     paths = data_paths(args.data_dir)
     if not args.yes_store_unencrypted:
         raise InputError(

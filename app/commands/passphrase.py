@@ -12,6 +12,7 @@ import os
 from typing import TYPE_CHECKING, TextIO
 
 from app.commands import _unlock
+from app.commands._server import refuse_encryption
 from app.commands.encrypt import report
 from app.db import cipher, encryption
 from app.db.faults import FaultKind, fault
@@ -36,6 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[], Services]) -> int:
     del register  # the register is converted closed, never opened here
+    refuse_encryption(args)
     paths = data_paths(args.data_dir)
     _unlock.refuse_while_window(paths)
     _unlock.prepare(paths)

@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from app.commands._server import refuse_backups
 from app.commands._unlock import unlock_files
 from app.db import backups as backup_files
 from app.db.backups import list_backups
@@ -72,6 +73,7 @@ def _chosen(value: str, infos: list[BackupInfo]) -> BackupInfo:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[], Services]) -> int:
     del register  # the register is replaced, never opened here
+    refuse_backups(args)
     paths = data_paths(args.data_dir)
     key = unlock_files(paths, list_backups(paths.backups_dir))  # encrypted backups: the register's key
     infos = describe_backups(paths.backups_dir, key)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from app.commands._unlock import unlock_files
 from app.db.anchors import Anchor, anchors_file
 from app.db.anchors import read as read_anchors
-from app.db.faults import FaultKind, fault
+from app.db.faults import FaultKind, fault, server_label
 from app.db.models import AuditEntry, Incident
 from app.db.register_key import RegisterKey
 from app.db.snapshot import EvidenceFile, open_evidence
@@ -168,11 +168,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[
         db = register().db
         found, anchor_lines = _anchor_sources(db.paths.root, args.anchors, db.key)
         with db.session_scope() as session:
-            check, anchored, tables_check, details = _check(
-                session, db.url.render_as_string(hide_password=True), found
-            )
+            check, anchored, tables_check, details = _check(session, server_label(db.url), found)
         lines = [
-            _("Database: {url}").format(url=db.url.render_as_string(hide_password=True)),
+            _("Database: {url}").format(url=server_label(db.url)),  # as selftest: no driver, no password
             *details,
             *anchor_lines,
         ]

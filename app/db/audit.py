@@ -4,6 +4,14 @@ Each entry's hash covers the previous entry's hash and its own content, so editi
 in the middle breaks the chain from that row on. (Removing the newest rows needs an outside anchor to detect.)
 Since schema 0005 an entry also carries the digests of the rows it changed (`state`, app/db/audit_state.py), so the
 chain covers the tables too; entries written before keep their hashes, because `state` is hashed only when set.
+
+One chain, whatever the number of writers (issue 19 point 2, docs/adr/0013-optimistic-concurrency.md): an append
+reads the head and links to it, so two appends must never read the same head. SQLite serialises every write
+transaction (BEGIN IMMEDIATE); PostgreSQL at READ COMMITTED does not, and two PCs would fork the chain. There
+`append` first takes the transaction-scoped advisory lock `CHAIN_LOCK_KEY` (`pg_advisory_xact_lock` on
+4775013339393250353, b"BDAUDIT1": app/db/chain_lock.py), held until the commit or rollback, so the second writer
+waits and then reads the first one's committed entry as the head. `Database` takes the same lock when a write
+transaction begins, before any row is touched, which also keeps 番号 unique and two writers from deadlocking.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from app.db.anchors import HEAD_KEY
 from app.db.audit_state import state_for
+from app.db.chain_lock import lock_chain
 from app.db.models import AuditEntry
 from app.db.tables import audit_log
 from app.domain.dates import now_utc
@@ -100,7 +109,9 @@ def append(
     """Add an entry in the caller's transaction, so the change and its record commit or fail together.
 
     The rows are flushed first and read back, so the digests are of what the database holds, as `verify` reads it.
+    The chain is locked before its head is read (`lock_chain`), so concurrent writers append one after another.
     """
+    lock_chain(session.connection())
     session.flush()
     last = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
     prev_hash = last or GENESIS_HASH

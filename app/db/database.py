@@ -32,6 +32,7 @@ from sqlalchemy.pool import NullPool, Pool, StaticPool
 from app.db import anchors
 from app.db import backups as backup_files
 from app.db import sqlite_uri as uris
+from app.db.chain_lock import lock_chain
 from app.db.connect import DB_ERRORS, connect
 from app.db.faults import (
     DatabaseFault,
@@ -124,7 +125,21 @@ def _engine(
             read_only=read_only,
             encrypted=key is not None,
         )
+    else:
+        _serialise_writers(engine)
     return engine
+
+
+def _serialise_writers(engine: Engine) -> None:
+    """PostgreSQL's counterpart of BEGIN IMMEDIATE: a write transaction takes the audit chain's advisory lock
+    before it touches anything, so writers on several PCs run one after another as they do on SQLite (one chain,
+    unique 番号, no deadlock between a row lock and the chain's lock: app/db/chain_lock.py, ADR 0013). Readers
+    (Database.reader) take none."""
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        if not connection.get_execution_options().get(READING, False):
+            lock_chain(connection)
 
 
 # Pages of an encrypted register are decrypted each time they are read from the file: a larger page cache keeps

@@ -1,8 +1,8 @@
 """Two officers on one register: an edit names the version its screen was built from, a stale one is told who
 saved first and nothing is overwritten (issue 19 point 2, docs/adr/0013-optimistic-concurrency.md).
 
-The database is a fixture parameter: SQLite today; PostgreSQL (tests/conftest.py `pg_url`) joins once the
-migrations run there.
+The database is a fixture parameter: the SQLite file and a real PostgreSQL server (tests/conftest.py `pg_url`).
+Two processes at once on PostgreSQL: tests/pg/test_two_writers.py.
 """
 
 from __future__ import annotations
@@ -26,10 +26,14 @@ from app.services.workspace.overview import _snapshot
 from tests.register.conftest import assessed, facts
 
 
-@pytest.fixture(params=["sqlite"])
+@pytest.fixture(params=["sqlite", "postgresql"])
 def shared_db(request: pytest.FixtureRequest, data_paths: DataPaths) -> Iterator[Database]:
-    """One register as two PCs see it; the second Database object is the other officer's window."""
-    database = Database.open(data_paths, busy_timeout=0.2)
+    """One register as two PCs see it: the register file, or a fresh database on the test server (`pg_url`,
+    skipped when the PostgreSQL server binaries are missing)."""
+    if request.param == "postgresql":
+        database = Database.open(data_paths, request.getfixturevalue("pg_url"))
+    else:
+        database = Database.open(data_paths, busy_timeout=0.2)
     yield database
     database.close()
 

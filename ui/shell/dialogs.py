@@ -134,6 +134,13 @@ _TRANSIENT_FAULTS = (
 _NO_ROOM_FAULTS = ("disk_full", "backup_failed")
 
 
+def _on_server(error: BreachDeskError) -> bool:
+    """A fault of a register on a database server (team mode): its `path` is the server's URL (app/db/faults.py
+    `server_label`), not a file of the data folder."""
+    path = getattr(error, "path", None)
+    return isinstance(path, str) and "://" in path
+
+
 class StorageErrorBox(QMessageBox):
     """A known storage fault: what happened (from the storage layer), and the ways out."""
 
@@ -150,6 +157,12 @@ class StorageErrorBox(QMessageBox):
         if latest_backup is None and not transient:
             hint = getattr(error, "hint_without_backup", "") or hint
         self.setText(f"{error.message}\n{hint}" if hint else error.message)
+        self.retry_button: QPushButton | None = None
+        self.restore_button: QPushButton | None = None
+        self.folder_button: QPushButton | None = None
+        if _on_server(error):
+            self._server_ways_out()
+            return
         lines = [_("Data folder: {path}").format(path=paths.root)]
         if no_room:
             if latest_backup is not None:
@@ -168,8 +181,6 @@ class StorageErrorBox(QMessageBox):
         else:
             lines.append(_("There is no backup in this data folder yet."))
         self.setInformativeText("\n".join(lines))
-        self.retry_button: QPushButton | None = None
-        self.restore_button: QPushButton | None = None
         if transient:
             self.retry_button = self.addButton(_("Try again"), QMessageBox.ButtonRole.AcceptRole)
         else:
@@ -181,6 +192,20 @@ class StorageErrorBox(QMessageBox):
         self.quit_button = self.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
         usable_restore = self.restore_button if latest_backup is not None else None
         self.setDefaultButton(self.retry_button or usable_restore or self.folder_button)
+        self.setEscapeButton(self.quit_button)
+
+    def _server_ways_out(self) -> None:
+        """The register lives on the server: no data folder, no backup of this PC to restore (the server's
+        administrator keeps those, pg_dump), no other folder to choose — only trying again or quitting."""
+        self.setInformativeText(
+            _(
+                "The register is kept on the database server, not on this PC: nothing here needs repair. When the "
+                "server is available again (ask its administrator if it stays unavailable), choose Try again."
+            )
+        )
+        self.retry_button = self.addButton(_("Try again"), QMessageBox.ButtonRole.AcceptRole)
+        self.quit_button = self.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.retry_button)
         self.setEscapeButton(self.quit_button)
 
     def choice(self) -> StorageChoice:

@@ -293,9 +293,15 @@ class MainWindow(QMainWindow):
         """The register is open: its rows (or the empty state) and the count. The actions that change data wait
         for `install_open_register`, one paint later."""
         self.db = db
-        url = str(getattr(db, "url", ""))
-        if url and not url.startswith("sqlite"):
-            self.location_label.setText(_("Database: {url}").format(url=url))
+        url = getattr(db, "url", None)  # a SQLAlchemy URL, read without importing the storage layer here
+        if url is not None and hasattr(url, "get_backend_name") and url.get_backend_name() != "sqlite":
+            # The server and database the officer shares with colleagues: no driver, and no password at all (not
+            # even its *** placeholder: the status bar is on screen all day).
+            backend = url.get_backend_name()
+            # (URL.set() leaves a field given as None unchanged; the URL is a NamedTuple, so _replace clears it.)
+            shown = url._replace(drivername=backend, password=None).render_as_string(hide_password=True)
+            self.location_label.setText(_("Database: {url}").format(url=shown))
+            self.location_label.set_detail(shown)
         self.statusBar().clearMessage()
         self._show_read_only_banner(getattr(db, "read_only", None))
         self.register.attach(register)

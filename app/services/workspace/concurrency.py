@@ -2,9 +2,10 @@
 save from an older version is refused with who saved first and when (docs/adr/0013-optimistic-concurrency.md).
 
 One statement checks and raises the version, `UPDATE incidents SET version = version + 1 WHERE id = :id AND
-version = :seen`: on SQLite the write transaction (BEGIN IMMEDIATE) already serialises writers, and on PostgreSQL
-(READ COMMITTED) the second of two simultaneous writers waits for the first's row lock, re-reads the row and
-updates nothing, so it is told instead of overwriting.
+version = :seen`: the write transaction already serialises writers (SQLite: BEGIN IMMEDIATE; PostgreSQL: the audit
+chain's advisory lock taken at its start, app/db/chain_lock.py), and even without it, on PostgreSQL (READ
+COMMITTED) the second of two simultaneous writers waits for the first's row lock, re-reads the row and updates
+nothing, so it is told instead of overwriting (tests/pg/test_two_writers.py: two processes, one incident).
 """
 
 from __future__ import annotations
