@@ -166,7 +166,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, register: Callable[[
     checked_at = to_jst(now_utc()).strftime("%Y-%m-%d %H:%M")
     if args.file is None and args.database_url and not args.database_url.startswith("sqlite"):
         db = register().db
-        found, anchor_lines = _anchor_sources(db.paths.root, args.anchors, db.key)
+        found, anchor_lines = _anchor_sources(db.anchors_dir, args.anchors, db.key)
         with db.session_scope() as session:
             check, anchored, tables_check, details = _check(session, server_label(db.url), found)
         lines = [

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
@@ -429,6 +430,20 @@ class Database:
     def url(self) -> URL:
         return self.engine.url
 
+    @property
+    def anchors_dir(self) -> Path:
+        """Where this register's audit anchors are kept (app/db/anchors.py): the data folder for a register file; for
+        a database server, a folder of its own per server and database under it. One data folder used with two
+        databases (the local file and a server, or two servers) compared one chain with the other's anchors and
+        reported a false 「監査ログが書き換えられています」."""
+        if self.file is not None or self.url.get_backend_name() == "sqlite":
+            return self.paths.root
+        url = self.url
+        identity = f"{url.get_backend_name()}://{url.username or ''}@{url.host or ''}:{url.port or ''}/{url.database}"
+        folder = self.paths.root / "server-anchors" / hashlib.sha256(identity.encode()).hexdigest()[:16]
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return folder
+
     @contextmanager
     def read_scope(self) -> Iterator[Session]:
         """A transaction that only reads (the deadlines, the register's rows, a setting): a consistent snapshot
@@ -459,7 +474,7 @@ class Database:
             session.commit()
             head = session.info.pop(anchors.HEAD_KEY, None)
             if head is not None:
-                anchors.record(self.paths.root, *head)
+                anchors.record(self.anchors_dir, *head)
                 self._changed()
         except exc.DBAPIError as error:
             session.rollback()

@@ -97,9 +97,9 @@ def test_register_export_and_import_into_an_empty_server_database(
     number = rows[1][0]
 
     assert cli(data_paths, pg_url, "register", "export", "--format", "json", "--out", str(exported))[0] == 0
-    # The new database is opened from another PC's data folder: the audit anchors are kept per data folder, and
-    # one folder's anchors name the chain of the database it was used with.
-    other, elsewhere = pg_server.new_database(), DataPaths(tmp_path / "other-pc")
+    # The same data folder with a second database: each database keeps its audit anchors apart
+    # (Database.anchors_dir), so neither is reported as tampered by the other's anchors.
+    other, elsewhere = pg_server.new_database(), data_paths
     url = pg_server.url(other)
     try:
         code, out, err = cli(elsewhere, url, "register", "import", str(exported))
@@ -116,6 +116,10 @@ def test_register_export_and_import_into_an_empty_server_database(
             == json.loads(exported.read_text("utf-8"))["incidents"]
         )
         code, out, err = cli(elsewhere, url, "verify")
+        assert code == 0 and "改変されていません" in out, out + err
+        code, out, err = cli(
+            data_paths, pg_url, "verify"
+        )  # the first database, its anchors beside the second's
         assert code == 0 and "改変されていません" in out, out + err
     finally:
         pg_server.drop_database(other)
