@@ -1,7 +1,7 @@
 """The register at scale: 100,000 realistic incidents (bulk insert), then the window opened, a Japanese substring
 search and a filter change timed through the real register view. Offscreen; prints numbers only.
 
-    python bench/register.py [--incidents 100000] [--runs 7] [--data-dir DIR]
+    python bench/register.py [--incidents 100000] [--runs 7] [--data-dir DIR] [--database-url URL|auto]
 
 Targets (issue 5, 2-core machine): window shown with the register populated < 1 s; search and filter change
 < 100 ms median. Memory is the process's peak resident size after the window is open.
@@ -9,6 +9,11 @@ Targets (issue 5, 2-core machine): window shown with the register populated < 1 
 The same register is also copied encrypted (SQLCipher, issue 17; docs/adr/0010-register-encryption.md) and every
 measurement runs on both, turn about, so the machine's drift falls on both alike: each line of the plain register
 is followed by the encrypted one's and their ratio (target: encrypted within 1.3x of plain).
+
+With `--database-url` (team mode, issue 19) the same incidents are also seeded into that PostgreSQL database (when
+it is empty) and the window, every search and the filters are measured on it in the same run, turn about, each
+line followed by PostgreSQL's figures. `--database-url auto` starts a throw-away server for the run
+(tests/pg_server.start_server: initdb + pg_ctl on a temporary folder and port) and removes it afterwards.
 """
 
 from __future__ import annotations
@@ -138,9 +143,13 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def timed(app, action) -> float:
+def timed(app, action, view=None) -> float:
     started = time.perf_counter()
     action()
+    while (
+        view is not None and view.searching()
+    ):  # the query runs on a worker (docs/adr/0011-gui-thread-stalls.md)
+        app.processEvents()
     app.processEvents()  # the table repaints the rows now on screen
     return (time.perf_counter() - started) * 1000
 
@@ -208,12 +217,40 @@ def ratio_line(plain: list[float], encrypted: list[float]) -> str:
     )
 
 
+def pg_line(times: dict[str, list[float]]) -> None:
+    """PostgreSQL's figures beside SQLite's (plain), when the run has a --database-url."""
+    if "postgresql" in times:
+        pg, plain = times["postgresql"], times["plain"]
+        ratio = statistics.median(pg) / max(statistics.median(plain), 0.001)
+        print(
+            f"  postgresql: median {statistics.median(pg):.0f} ms, max {max(pg):.0f} ms  ({ratio:.2f}x SQLite)"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--incidents", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--data-dir", help="keep the generated register here (default: a temporary folder)")
+    parser.add_argument(
+        "--database-url", help="also measure this PostgreSQL register; auto: a throw-away server"
+    )
     args = parser.parse_args()
+    server = None
+    if args.database_url == "auto":
+        from tests.pg_server import start_server
+
+        server = start_server()
+        args.database_url = server.url(server.new_database("bench"))
+        print(f"throw-away PostgreSQL server on port {server.port}")
+    try:
+        return _run(args)
+    finally:
+        if server is not None:
+            server.stop()
+
+
+def _run(args: argparse.Namespace) -> int:
 
     from PySide6.QtWidgets import QApplication
 
@@ -263,15 +300,22 @@ def main() -> int:
         f"plain {opens['plain'][0]:.0f} ms, encrypted {opens['encrypted'][0]:.0f} ms"
     )
 
-    opened: dict[str, list[float]] = {"plain": [], "encrypted": []}
-    for side in (
-        plain,
-        encrypted,
-    ):  # warm-up, not counted: the first window of a process loads fonts and styles
+    sides = [plain, encrypted]
+    if args.database_url:
+        pg_db = Database.open(paths, args.database_url)
+        if _count(pg_db) == 0:
+            seconds, entries = seed(pg_db, args.incidents, random.Random(20261122))
+            print(
+                f"PostgreSQL: seeded {args.incidents:,} incidents in {seconds:.1f} s (bulk insert, search triggers)"
+            )
+        assert _count(pg_db) == total, "the PostgreSQL register holds other incidents"
+        sides.append(Side("postgresql", pg_db, paths))
+    opened: dict[str, list[float]] = {side.name: [] for side in sides}
+    for side in (*sides,):  # warm-up, not counted: the first window of a process loads fonts and styles
         side.open_window(app, total)
         side.close_window(app)
     for _ in range(max(1, args.runs // 2)):
-        for side in (plain, encrypted):  # turn about: the machine's drift falls on both alike
+        for side in sides:  # turn about: the machine's drift falls on both alike
             opened[side.name].append(side.open_window(app, total))
             side.close_window(app)
     plain.open_window(app, total)
@@ -281,29 +325,33 @@ def main() -> int:
         f"window shown, register populated ({total:,} incidents): median {statistics.median(opened['plain']):.0f} ms"
     )
     print(ratio_line(opened["plain"], opened["encrypted"]))
+    pg_line(opened)
+    if len(sides) > 2:
+        sides[2].open_window(app, total)
 
     ratios = {"search": [], "filter": []}
     for term in ("誤送信", "健康診断結果", "誤送", "髙橋", "紛失"):
-        times: dict[str, list[float]] = {"plain": [], "encrypted": []}
+        times: dict[str, list[float]] = {side.name: [] for side in sides}
         found = {}
         for _ in range(args.runs):
-            for side in (plain, encrypted):
+            for side in sides:
                 view = side.view
                 view.filters.search_edit.setText("")
-                view.filters.apply_now()
+                timed(app, view.filters.apply_now, view)
                 view.filters.search_edit.setText(term)
-                times[side.name].append(timed(app, view.filters.apply_now))
+                times[side.name].append(timed(app, view.filters.apply_now, view))
                 found[side.name] = view.model.rowCount()
-        assert found["plain"] == found["encrypted"], found
+        assert len(set(found.values())) == 1, found
         p, e = times["plain"], times["encrypted"]
         print(
             f"search 「{term}」 ({found['plain']:,} found): median {statistics.median(p):.0f} ms, max {max(p):.0f} ms"
         )
         print(ratio_line(p, e))
+        pg_line(times)
         ratios["search"].append((p, e))
-    for side in (plain, encrypted):
+    for side in sides:
         side.view.filters.search_edit.setText("")
-        side.view.filters.apply_now()
+        timed(app, side.view.filters.apply_now, side.view)
 
     def filters(view):
         return {
@@ -336,9 +384,8 @@ def main() -> int:
         for _ in range(args.runs):
             for side in (plain, encrypted):
                 change, reset = changes[side.name][name]
-                times[side.name].append(timed(app, change))
-                reset()
-                app.processEvents()
+                times[side.name].append(timed(app, change, side.view))
+                timed(app, reset, side.view)
         for side_name in all_times:
             all_times[side_name] += times[side_name]
         print(f"filter {name}: median {statistics.median(times['plain']):.0f} ms")
@@ -371,8 +418,9 @@ def main() -> int:
             f"encrypted vs plain, {what}: median {statistics.median(e):.0f} ms vs {statistics.median(p):.0f} ms, "
             f"ratio {ratio:.2f}x ({verdict} the 1.3x target)"
         )
-    for side in (plain, encrypted):
-        side.window.close()
+    for side in sides:
+        if side.window is not None:
+            side.window.close()
         side.db.close()
     return 0
 

@@ -1,6 +1,6 @@
 """Start-up time, from process start to what the officer sees, for BreachDesk and for a bare PySide6 window.
 
-    python bench/startup.py [--runs 9] [--incidents 50]
+    python bench/startup.py [--runs 9] [--incidents 50] [--database-url URL|auto]
 
 Prints the median of fresh processes (offscreen) for:
 - the main window's first paint, and the same for a bare QMainWindow, with the median of the per-run ratios
@@ -11,6 +11,10 @@ Prints the median of fresh processes (offscreen) for:
 - the same for an encrypted register whose key is remembered on this PC (issue 17: no dialog; the key comes from
   the OS credential store through keyring, here an in-memory keyring backend named by PYTHON_KEYRING_BACKEND, since
   this headless box has none), with the ratio of its rows on screen to the plain register's, run turn about.
+
+- with `--database-url` (team mode, issue 19): the same window opened on that PostgreSQL register (seeded with the
+  same incidents when empty), run turn about, with the ratio of its rows on screen to the SQLite register's.
+  `--database-url auto` starts a throw-away server for the run (tests/pg_server.start_server) and removes it.
 
 The three start-up phases (ui/shell/application.py) are: window painted, register opened + rows on screen, ready.
 
@@ -94,7 +98,7 @@ def show_window(self):
 
 application.GuiSession.show_window = show_window
 from main import main
-sys.exit(main(["--data-dir", {data!r}]))
+sys.exit(main(["--data-dir", {data!r}, *{extra!r}]))
 """
 
 SEED = """
@@ -106,6 +110,21 @@ from bench.register import seed
 paths = data_paths({data!r}); paths.ensure()
 db = Database.open(paths)
 seed(db, {n}, random.Random(7))  # the register benchmark's realistic incidents, bulk inserted
+db.close()
+"""
+
+
+SEED_SERVER = """
+import random, sys
+sys.path.insert(0, {root!r})
+from app.db.database import Database
+from app.paths import data_paths
+from app.services.register import RegisterService
+from bench.register import seed
+paths = data_paths({data!r}); paths.ensure()
+db = Database.open(paths, {url!r})
+if RegisterService(db).total() == 0:
+    seed(db, {n}, random.Random(7))
 db.close()
 """
 
@@ -161,7 +180,26 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--incidents", type=int, default=50)
+    parser.add_argument(
+        "--database-url", help="also start on this PostgreSQL register; auto: a throw-away server"
+    )
     opts = parser.parse_args()
+    server = None
+    if opts.database_url == "auto":
+        sys.path.insert(0, str(ROOT))
+        from tests.pg_server import start_server
+
+        server = start_server()
+        opts.database_url = server.url(server.new_database("startup"))
+    try:
+        return _run(opts)
+    finally:
+        if server is not None:
+            server.stop()
+
+
+def _run(opts: argparse.Namespace) -> int:
+    server_populated: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         env.update(QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX=str(Path(tmp) / "pycache"))
@@ -192,8 +230,19 @@ def main() -> int:
             "PYTHONPATH": os.pathsep.join(filter(None, (str(store), env.get("PYTHONPATH")))),
             "PYTHON_KEYRING_BACKEND": "bench_remembered_keyring.RememberedKeyring",
         }
-        app_code = APP.format(root=str(ROOT), data=data)
-        encrypted_code = APP.format(root=str(ROOT), data=encrypted_data)
+        app_code = APP.format(root=str(ROOT), data=data, extra=[])
+        encrypted_code = APP.format(root=str(ROOT), data=encrypted_data, extra=[])
+        server_code = None
+        if opts.database_url:
+            server_data = str(Path(tmp) / "server")
+            seed_code = SEED_SERVER.format(
+                root=str(ROOT), data=server_data, url=opts.database_url, n=opts.incidents
+            )
+            subprocess.run([sys.executable, "-c", seed_code], check=True, env=env)
+            server_code = APP.format(
+                root=str(ROOT), data=server_data, extra=["--database-url", opts.database_url]
+            )
+            _events(server_code, env)
         _events(BARE, env)  # warm the OS cache, the byte-code cache and the compiled catalog
         _events(app_code, env)
         _events(encrypted_code, remembered_env)
@@ -211,6 +260,8 @@ def main() -> int:
             e_opened.append(enc["opened"])
             e_populated.append(enc["populated"])
             e_ready.append(enc["ready"])
+            if server_code is not None:
+                server_populated.append(_events(server_code, env)["populated"])
     b, s, o, p, r = (statistics.median(x) for x in (bare, shown, opened, populated, ready))
     es, eo, ep, er = (statistics.median(x) for x in (e_shown, e_opened, e_populated, e_ready))
     # Each run's app against the bare window started just before it: the machine's drift cancels out.
@@ -229,6 +280,13 @@ def main() -> int:
         f"ratio {rows_ratio:.2f}x plain  (target <= 600 ms)"
     )
     print(f"  register ready:                  {er * 1000:7.0f} ms")
+    if server_populated:
+        sp = statistics.median(server_populated)
+        server_ratio = statistics.median(a / z for a, z in zip(server_populated, populated, strict=True))
+        print(
+            f"PostgreSQL register, rows on screen ({opts.incidents} rows): {sp * 1000:7.0f} ms  "
+            f"ratio {server_ratio:.2f}x SQLite  (target <= 600 ms)"
+        )
     return 0
 
 

@@ -74,6 +74,32 @@ def _encrypted_register(console: Path, env: dict[str, str], folder: Path) -> Non
         raise SystemExit(1)
 
 
+def _team_driver(console: Path, env: dict[str, str], folder: Path) -> None:
+    """Team mode without a server: a URL to a port nobody listens on must load SQLAlchemy's psycopg dialect and
+    psycopg's C implementation, then fail as a known fault (a Japanese message, exit 2 or so), never as a missing
+    module or a traceback."""
+    result = _run(
+        [
+            str(console),
+            "selftest",
+            "--data-dir",
+            str(folder),
+            "--database-url",
+            "postgresql+psycopg://smoke@127.0.0.1:1/register",
+        ],
+        env,
+    )
+    output = result.stdout + result.stderr
+    if "Traceback" in output or "No module named" in output or "127.0.0.1:1/register" not in output:
+        print(f"FAILED: team mode (psycopg) in the bundle\n{output}", file=sys.stderr)
+        raise SystemExit(1)
+    # psycopg's C implementation carries libpq: without it a PC with no PostgreSQL client installed cannot connect.
+    if not any(DIST.rglob("psycopg_binary/pq.*")):
+        print("FAILED: psycopg_binary (libpq) is not in the bundle", file=sys.stderr)
+        raise SystemExit(1)
+    print("  team mode: psycopg (with psycopg_binary) loads; an unreachable server is a known fault")
+
+
 def main() -> int:
     if "--no-build" not in sys.argv:
         shutil.rmtree(ROOT / "build" / "pyinstaller.spec", ignore_errors=True)
@@ -114,6 +140,7 @@ def main() -> int:
             )
         )
         _encrypted_register(console, env, Path(tmp) / "encrypted")
+        _team_driver(console, env, Path(tmp) / "team")
         # The windowed exe: open the real main window on a fresh data folder, let it load the register, quit.
         gui_env = {**env, "BREACHDESK_QUIT_AFTER_MS": "2500"}
         _check(

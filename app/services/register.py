@@ -6,20 +6,25 @@ matches directly. A one- or two-character term (誤送, 髙橋), which the trigr
 becomes the OR of the indexed trigrams that begin with it, read by range from the index's vocabulary table: every
 character of the indexed text starts a trigram (the text ends with two line feeds), so nothing is missed, and no
 scan of the text is needed. Terms separated by spaces (half- or full-width) must all match. Without FTS5 (another
-database) LIKE on the tables the text lives in does the same, more slowly; PostgreSQL uses ILIKE on the same
-`incident_search` text through a pg_trgm GIN index (revision 0002).
+database) LIKE on the tables the text lives in does the same, more slowly. PostgreSQL searches the same
+`incident_search` text through a GIN index of its characters and character pairs (revision 0008, `_grams_like`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import reduce
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, false, func, or_, select, text
+from sqlalchemy import ColumnElement, and_, case, false, func, literal_column, or_, select, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import Select
 
 from app.db.database import Database
+from app.db.faults import fault_from_sqlite, server_label
 from app.db.tables import (
     FTS_TABLE,
     FTS_VOCAB,
@@ -42,8 +47,12 @@ from app.domain.register import (
 )
 
 TRIGRAM = 3
+PAIR = 2  # PostgreSQL: the longest term its grams index answers without re-reading the text (0008)
 MAX_EXPANSION = 400  # trigrams an OR may hold before a short term falls back to scanning the text
 STATUS_ORDER = tuple(IncidentStatus)  # lifecycle order for sorting
+# PostgreSQL's stored characters and pairs of incident_search.body (revision 0008; not in app/db/tables.py, which
+# describes the schema every database shares).
+GRAMS: ColumnElement[Any] = literal_column("incident_search.grams")
 INVOLVED = sorted(v.value for v in BangoVerdict if v.involved)  # マイナンバーを含む, whatever the verdict
 # SQLAlchemy Core, not the ORM: the start-up shows the first rows before the ORM is imported (app/db/tables.py).
 incident = incidents.c
@@ -86,18 +95,31 @@ class RegisterService:
         self._sqlite = db.engine.dialect.name == "sqlite"
         self._postgresql = db.engine.dialect.name == "postgresql"
 
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        """A connection of the reader; a server gone away or a file that fails is a DatabaseFault in the officer's
+        language (app/db/faults.py, as Database._scope does for sessions), never a raw driver error."""
+        try:
+            with self.db.reader.connect() as conn:
+                yield conn
+        except DBAPIError as error:
+            known = fault_from_sqlite(error.orig, self.db.file or server_label(self.db.url))
+            if known is None:
+                raise
+            raise known from error
+
     def search(
         self, query: RegisterQuery, today: dt.date, count_all: bool = False
     ) -> tuple[list[int], int | None]:
         """The matching ids and, with count_all, the register's size: one short read transaction on the reader (app/db/database.py
         read_scope): it neither waits for a writer nor makes one wait (docs/adr/0011-gui-thread-stalls.md)."""
-        with self.db.reader.connect() as conn:
+        with self._reading() as conn:
             ids = self._ids(conn, query, today)
             total = int(conn.execute(select(func.count(incident.id))).scalar_one()) if count_all else None
         return ids, total
 
     def ids(self, query: RegisterQuery, today: dt.date) -> list[int]:
-        with self.db.reader.connect() as conn:
+        with self._reading() as conn:
             return self._ids(conn, query, today)
 
     def _ids(self, conn: Any, query: RegisterQuery, today: dt.date) -> list[int]:
@@ -146,7 +168,7 @@ class RegisterService:
         if not terms:
             return []
         if self._postgresql:
-            return [self._trigram_like(term) for term in terms]
+            return [self._grams_match(terms)]
         if not self._sqlite:
             return [self._base_table_like(term) for term in terms]
         groups: list[str] = []
@@ -191,13 +213,22 @@ class RegisterService:
         )
 
     @staticmethod
-    def _trigram_like(term: str) -> ColumnElement[bool]:
-        """PostgreSQL: ILIKE (case folded, as FTS5's trigram tokenizer) on the text the 0002 triggers keep; pg_trgm's
-        GIN index answers terms of 3+ characters, 1–2 characters scan incident_search (correct, slower)."""
+    def _grams_match(terms: Sequence[str]) -> ColumnElement[bool]:
+        """PostgreSQL: the text must hold every character and adjacent pair of every term: one look-up in the GIN
+        index of revision 0008 (folded by lower(), like ILIKE). For terms of one or two characters that is the
+        answer itself; a longer term is re-checked with ILIKE on the candidates only. 100,000 incidents:
+        bench/register.py --database-url."""
+        first: ColumnElement[Any] = func.breachdesk_search_grams(terms[0])
+        wanted = reduce(
+            lambda grams, term: grams.op("||")(func.breachdesk_search_grams(term)), terms[1:], first
+        )
+        rechecks = [
+            incident_search.c.body.ilike(_like_pattern(term), escape="\\")
+            for term in terms
+            if len(term) > PAIR or len(term.lower()) != len(term)
+        ]
         return incident.id.in_(
-            select(incident_search.c.incident_id).where(
-                incident_search.c.body.ilike(_like_pattern(term), escape="\\")
-            )
+            select(incident_search.c.incident_id).where(GRAMS.op("@>", is_comparison=True)(wanted), *rechecks)
         )
 
     @staticmethod
@@ -237,7 +268,7 @@ class RegisterService:
             incident.bango_verdict,
             incident.bango_categories,
         ).where(incident.id.in_(list(ids)))
-        with self.db.reader.connect() as conn:
+        with self._reading() as conn:
             result = conn.execute(statement)
             return {
                 r[0]: RegisterRow(
@@ -258,12 +289,12 @@ class RegisterService:
             }
 
     def total(self) -> int:
-        with self.db.reader.connect() as conn:
+        with self._reading() as conn:
             return int(conn.execute(select(func.count(incident.id))).scalar_one())
 
     def fiscal_years(self) -> list[int]:
         """Every 年度 from the earliest to the latest 発覚日 in the register, newest first."""
-        with self.db.reader.connect() as conn:
+        with self._reading() as conn:
             first, last = conn.execute(
                 select(func.min(incident.learned_date), func.max(incident.learned_date))
             ).one()
