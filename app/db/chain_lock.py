@@ -15,6 +15,10 @@ from sqlalchemy.engine import Connection
 # The database is BreachDesk's own, so no other application's advisory locks share its key space in practice.
 CHAIN_LOCK_KEY = int.from_bytes(b"BDAUDIT1", "big", signed=True)
 _LOCK = text("SELECT pg_advisory_xact_lock(:key)")
+# How long a writer waits for another PC's write: those last milliseconds, but a PC whose connection hangs
+# mid-transaction would hold the lock until the server drops it. Past this the write fails with SQLSTATE 55P03,
+# reported as FaultKind.SERVER_BUSY (「別の PC の書き込みが終わりません」), and nothing of it is saved.
+LOCK_TIMEOUT = "20s"
 
 
 def lock_chain(connection: Connection) -> None:
@@ -23,4 +27,5 @@ def lock_chain(connection: Connection) -> None:
     transaction already holds the file's one write lock. Re-entrant: taking it again in the same transaction
     does not wait."""
     if connection.dialect.name == "postgresql":
+        connection.execute(text(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'"))  # this transaction only
         connection.execute(_LOCK, {"key": CHAIN_LOCK_KEY})

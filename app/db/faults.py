@@ -55,6 +55,9 @@ class FaultKind(StrEnum):
     LOGIN_FAILED = "login_failed"  # unknown role or wrong password: the server does not say which, nor do we
     CONNECTION_LOST = "connection_lost"
     EXTENSION_MISSING = "extension_missing"  # pg_trgm, which only the administrator may create
+    SERVER_BUSY = (
+        "server_busy"  # another PC's write held the register's lock past app/db/chain_lock.py's limit
+    )
 
 
 class DatabaseFault(StorageError):
@@ -166,6 +169,10 @@ _TEXTS: dict[FaultKind, tuple[str, str]] = {
             "being saved was not saved: nothing was half-written."
         ),
     ),
+    FaultKind.SERVER_BUSY: (
+        N_("Another PC's change to the register on the server has not finished: {path}"),
+        N_("Wait a moment and try again. Nothing of this change was saved."),
+    ),
     FaultKind.EXTENSION_MISSING: (
         N_(
             "The database lacks the pg_trgm extension that search needs, and this user may not add it: {path}"
@@ -263,6 +270,7 @@ _SERVER_STATES = {
     "57P01": FaultKind.CONNECTION_LOST,  # admin_shutdown: the server was stopped under us
     "57P02": FaultKind.CONNECTION_LOST,
     "57P03": FaultKind.UNREACHABLE,  # cannot_connect_now: starting up or shutting down
+    "55P03": FaultKind.SERVER_BUSY,  # lock_not_available: the chain's lock waited past lock_timeout
 }
 _SERVER_TEXTS = (
     ("failed to resolve host", FaultKind.SERVER_NOT_FOUND),

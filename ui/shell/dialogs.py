@@ -128,6 +128,7 @@ _TRANSIENT_FAULTS = (
     "login_failed",
     "connection_lost",
     "extension_missing",
+    "server_busy",
 )
 # A full disk (or a backup that could not be written) is not a damaged register: restoring over it would be wrong
 # advice; freeing space and trying again is the way out, and the backups that exist are named as they are.
