@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -305,13 +305,20 @@ class OverviewTab(QWidget):
         return box
 
     def _save_summary(self, text: str) -> None:
+        self._save_field(
+            _("Summary for outside readers"), "public_summary", text, self.ctx.overview.set_public_summary
+        )
+
+    def _save_field(self, label: str, field: str, text: str, setter: Callable[..., int]) -> None:
+        """One text of the incident saved against the version this window shows (a ConcurrentEdit opens the
+        dialog with both texts: ui/workspace/fields.py save_checked)."""
         save_checked(
             self,
             self.ctx,
-            _("Summary for outside readers"),
+            label,
             text,
-            lambda conflict: str(conflict.saved.get("public_summary") or ""),
-            lambda seen: self.ctx.overview.set_public_summary(self.ctx.incident_id, text, seen_version=seen),
+            lambda conflict: str(conflict.saved.get(field) or ""),
+            lambda seen: setter(self.ctx.incident_id, text, seen_version=seen),
             self._load_latest,
         )
 
@@ -340,27 +347,11 @@ class OverviewTab(QWidget):
         self.summary_edit.commit()
 
     def _save_title(self, text: str) -> None:
-        save_checked(
-            self,
-            self.ctx,
-            _("Title"),
-            text,
-            lambda conflict: str(conflict.saved.get("title") or ""),
-            lambda seen: self.ctx.overview.set_title(self.ctx.incident_id, text, seen_version=seen),
-            self._load_latest,
-        )
+        self._save_field(_("Title"), "title", text, self.ctx.overview.set_title)
         self.ctx.changes.recordChanged.emit()
 
     def _save_notes(self, text: str) -> None:
-        save_checked(
-            self,
-            self.ctx,
-            _("Notes"),
-            text,
-            lambda conflict: str(conflict.saved.get("notes") or ""),
-            lambda seen: self.ctx.overview.set_notes(self.ctx.incident_id, text, seen_version=seen),
-            self._load_latest,
-        )
+        self._save_field(_("Notes"), "notes", text, self.ctx.overview.set_notes)
 
     def _load_latest(self) -> None:
         self.reload(latest=True)
