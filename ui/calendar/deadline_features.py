@@ -64,6 +64,9 @@ class DeadlineFeatures(QObject):
         self.last_now = self.now()
         self.calendar_dialog: CalendarDialog | None = None
         self.summary_dialog: StartupSummaryDialog | None = None
+        self._summary_pending = (
+            False  # the summary waits one turn (_arrived); idle() is not true before it shows
+        )
 
         self.panel = CountdownPanel(window)
         self.panel.openIncidentRequested.connect(self.open_incident)
@@ -149,7 +152,7 @@ class DeadlineFeatures(QObject):
     def idle(self) -> bool:
         """No refresh awaited: what the panel shows is the newest answer (tests and bench/gui_stall.py wait on it).
         Not before the first reading has been asked for."""
-        return self._started and self.jobs.idle()
+        return self._started and self.jobs.idle() and not self._summary_pending
 
     def _arrived(self, result: CheckResult | None) -> None:
         if result is not None:
@@ -164,12 +167,14 @@ class DeadlineFeatures(QObject):
                     dialog.openIncidentRequested.connect(self.open_incident)
                     # In the next turn: the panel's rows paint first, then the dialog shows (and the window,
                     # no longer the active one, repaints): two pauses of ~20-40 ms rather than one of ~65 ms.
+                    self._summary_pending = True
                     QTimer.singleShot(0, lambda: self._show_summary(dialog))
                     return
                 self.summary_dialog = dialog
         self.refreshed.emit()
 
     def _show_summary(self, dialog: StartupSummaryDialog) -> None:
+        self._summary_pending = False
         if not self._closed and shiboken6.isValid(dialog):
             dialog.show()  # not modal: the register stays usable behind it
             self.summary_dialog = dialog
