@@ -1,13 +1,14 @@
 """The register's search on a real PostgreSQL server (issue 19 point 1): Japanese substrings of every length through
-the characters-and-pairs index of revision 0008, several terms, LIKE's wildcards as plain text, case folded; and a
+the characters-and-pairs index of revisions 0008/0009, several terms, LIKE's wildcards as plain text, case folded; and a
 read on a server that went away is a DatabaseFault in Japanese, never a driver error."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 
 from app.db.database import Database
@@ -78,27 +79,58 @@ def test_case_is_folded(pg_db: Database, register: dict[str, int]) -> None:
     assert _found(pg_db, "CSV") == {register["underscore"]}
 
 
-def test_search_reads_the_grams_index(pg_db: Database, pg_admin: Engine, register: dict[str, int]) -> None:
-    """What revision 0008 created, and that the planner answers a two-character term from it."""
+def _statements(db: Database) -> list[tuple[str, Any]]:
+    seen: list[tuple[str, Any]] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+        seen.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    return seen
+
+
+@pytest.mark.parametrize("words", ["髙", "髙橋", "誤送信"])
+def test_search_reads_the_grams_index(
+    pg_db: Database, pg_admin: Engine, register: dict[str, int], words: str
+) -> None:
+    """The statement the register runs is answered by revision 0009's expression index alone: no sequential scan
+    computing the grams of every row, no lossy index ANDed in (0009 dropped pg_trgm's: its candidates had their
+    grams computed again, 540 ms for 誤送信 at 100,000 incidents)."""
+    seen = _statements(pg_db)
+    assert _found(pg_db, words)
+    statements = [statement for statement, _parameters in seen]
+    at = next(i for i, statement in enumerate(statements) if "array_agg" in statement)
+    assert statements[at - 1] == "SET LOCAL enable_seqscan = off"
+    assert statements[at + 1] == "SET LOCAL enable_seqscan = on"
     with pg_admin.begin() as conn:
-        conn.execute(text("SET LOCAL enable_seqscan = off"))  # a tiny table is read whole otherwise
-        plan = "\n".join(
-            conn.execute(
-                text(
-                    "EXPLAIN SELECT incident_id FROM incident_search "
-                    "WHERE grams @> breachdesk_search_grams('髙橋')"
-                )
-            ).scalars()
-        )
-        stored = conn.execute(
-            text("SELECT grams FROM incident_search WHERE incident_id = :id"), {"id": register["usb"]}
-        ).scalar_one()
+        conn.execute(text("SET LOCAL enable_seqscan = off"))
+        plan = "\n".join(conn.exec_driver_sql("EXPLAIN " + statements[at], seen[at][1]).scalars())
     assert "ix_incident_search_grams" in plan
-    assert {"u", "us", "sb", "紛失", "忘れ"} <= set(stored)
+    assert "Seq Scan" not in plan
+    assert "BitmapAnd" not in plan  # a lossy index ANDed in makes every candidate's grams computed again
+
+
+def test_the_search_table_is_narrow(pg_db: Database, pg_admin: Engine, register: dict[str, int]) -> None:
+    """Only the id and the text are stored (0009): the grams live in the index alone, one function makes them."""
+    with pg_admin.begin() as conn:
+        columns = conn.execute(
+            text("SELECT column_name FROM information_schema.columns WHERE table_name = 'incident_search'")
+        ).scalars()
+        indexes = conn.execute(
+            text("SELECT indexname FROM pg_indexes WHERE tablename = 'incident_search'")
+        ).scalars()
+        grams = conn.execute(
+            text("SELECT breachdesk_search_grams(body) FROM incident_search WHERE incident_id = :id"),
+            {"id": register["usb"]},
+        ).scalar_one()
+    assert set(columns) == {"incident_id", "body"}
+    assert set(indexes) == {"pk_incident_search", "ix_incident_search_grams"}
+    assert {"u", "us", "sb", "紛失", "忘れ", "駅"} <= set(grams)
+    assert "US" not in grams  # folded by lower(), as ILIKE folds
 
 
 def test_a_new_filing_note_is_found_at_once(pg_db: Database, register: dict[str, int]) -> None:
-    """The stored grams follow the text the 0002 triggers keep (a generated column)."""
+    """The index follows the text the 0002 triggers keep."""
     Services(pg_db).overview.set_notes(register["usb"], "警察に届出済み")
     assert _found(pg_db, "警察") == {register["usb"]}
     assert _found(pg_db, "届出済") == {register["usb"]}
