@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "verify": "check the audit log as evidence, read-only: its hash chain and the anchors kept outside the file (exit 1 when altered)",
     "letters": "produce the notice letters of an incident from a recipient list (CSV): one PDF to print, one PDF per person, or one e-mail per person",
     "filings": "list the filings and notices recorded for an incident, or withdraw (取消) or correct (訂正) one by a new audited entry",
+    "history": "print the change history of an incident (変更履歴): when, who and what, newest first",
     "review": "the annual review of a fiscal year (年度): totals, and --pdf for the management review, --csv for Excel",
     "register": "export the register (CSV for Excel, or JSON) or import a JSON export into an empty register",
     "restore": "list the backups of the register with what each holds (--list), or restore one (the current file is kept)",

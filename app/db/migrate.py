@@ -19,7 +19,7 @@ VERSION_TABLE = "alembic_version"
 
 # Every revision under migrations/versions, oldest first. Kept here so that a start-up with an up-to-date
 # database never imports Alembic (~0.2 s); tests/db/test_migrations.py checks it against the scripts.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")
 HEAD = REVISIONS[-1]
 
 

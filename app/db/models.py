@@ -191,6 +191,8 @@ class ReportDraftRow(Base):
     based_on_id: Mapped[int | None]
     created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime]
+    # 0010: the version a field's save is made from (app/services/workspace/reports.py).
+    version: Mapped[int]
 
 
 class NoticeDelivery(Base):

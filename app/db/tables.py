@@ -228,6 +228,9 @@ report_drafts = Table(
     Column("based_on_id", Integer, ForeignKey("report_drafts.id")),
     Column("created_at", UTCDateTime, nullable=False, default=now_utc),
     Column("updated_at", UTCDateTime, nullable=False, default=now_utc, onupdate=now_utc),
+    # 0010: raised by one with each field an officer saves; a save from an older version is refused
+    # (docs/adr/0013-optimistic-concurrency.md).
+    Column("version", Integer, nullable=False, default=1, server_default="1"),
     Index(None, "incident_id", "kind"),
 )
 

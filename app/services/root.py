@@ -30,6 +30,7 @@ from app.services.workspace import (
     ReportDraftService,
     TimelineService,
 )
+from app.services.workspace.history import ChangeHistoryService
 
 if TYPE_CHECKING:
     from app.services.documents import DocumentService
@@ -57,6 +58,7 @@ class Services:
         self.reports = ReportDraftService(db)
         self.filings = FilingService(db)
         self.review = ReviewService(db)
+        self.history = ChangeHistoryService(db)  # 変更履歴: who changed what (issue 19 point 2)
 
     @classmethod
     def open(

@@ -1,4 +1,4 @@
-"""A PostgreSQL register made at every earlier schema upgrades to head with its data, search and audit chain intact
+"""A register (SQLite file or PostgreSQL database) made at every earlier schema upgrades to head with its data, search and audit chain intact
 (issue 19 point 1): each revision's schema is built with Alembic, rows are written the way that schema allows
 (as that version of BreachDesk would have, audit entries included), then Database.open upgrades it."""
 
@@ -98,22 +98,40 @@ def engine(pg_url: str) -> Iterator[sa.Engine]:
     made.dispose()
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def target(request: pytest.FixtureRequest, data_paths: DataPaths) -> Iterator[tuple[sa.Engine, str | None]]:
+    """The register file of the embedded default (opened without a URL) or a database on the test server."""
+    if request.param == "sqlite":
+        data_paths.ensure()
+        made = sa.create_engine(f"sqlite:///{data_paths.db_file}")
+        yield made, None
+    else:
+        url = request.getfixturevalue("pg_url")
+        made = sa.create_engine(url)
+        yield made, url
+    made.dispose()
+
+
 @pytest.mark.parametrize("revision", REVISIONS[:-1])
 def test_a_register_of_every_earlier_schema_upgrades_with_its_data(
-    revision: str, engine: sa.Engine, pg_url: str, data_paths: DataPaths
+    revision: str, target: tuple[sa.Engine, str | None], data_paths: DataPaths
 ) -> None:
+    engine, url = target
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), revision)
         incident_id = _write_rows(conn, revision)
-    db = Database.open(data_paths, pg_url)
+    engine.dispose()  # SQLite: the file is the register's alone from here
+    db = Database.open(data_paths, url)
     try:
         with engine.connect() as conn:
             assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == REVISIONS[-1]
-            kind = conn.execute(
-                sa.text("SELECT pg_typeof(applicable_items)::text FROM incidents WHERE id = :id"),
-                {"id": incident_id},
-            ).scalar()
-            assert kind == "jsonb"
+            if url is not None:
+                kind = conn.execute(
+                    sa.text("SELECT pg_typeof(applicable_items)::text FROM incidents WHERE id = :id"),
+                    {"id": incident_id},
+                ).scalar()
+                assert kind == "jsonb"
+        engine.dispose()
         services = Services(db)
         (row,) = services.register.rows([incident_id]).values()
         assert (row.title, row.applicable_items) == (TITLE, (1,))
@@ -121,6 +139,7 @@ def test_a_register_of_every_earlier_schema_upgrades_with_its_data(
             assert row.reportable is True  # 0002 derives it from the 号
         assert services.register.search(RegisterQuery(text="誤廃棄"), dt.date(2027, 5, 2))[0] == [incident_id]
         assert services.register.search(RegisterQuery(text="業者"), dt.date(2027, 5, 2))[0] == [incident_id]
+        assert services.register.search(RegisterQuery(text="廃"), dt.date(2027, 5, 2))[0] == [incident_id]
         chain = check_audit_chain(db)
         assert chain.ok and chain.count >= 2
         with db.session_scope() as session:

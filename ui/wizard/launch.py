@@ -34,22 +34,42 @@ def open_new_incident_wizard(parent: QWidget | None, services: Services, *, now:
 
 
 def reassess_wizard(
-    parent: QWidget | None, services: Services, incident_id: int, *, now: Now = None
+    parent: QWidget | None,
+    services: Services,
+    incident_id: int,
+    *,
+    now: Now = None,
+    seen_version: int | None = None,
 ) -> IncidentWizard | None:
-    """The wizard opened on an incident's saved facts, asking first what changed (None if the incident is gone)."""
+    """The wizard opened on an incident's saved facts, asking first what changed (None if the incident is gone).
+
+    `seen_version`: the version the launching workspace was built from; without one (the register's menu), the
+    version read now, before the facts, so a save in between is caught rather than overwritten."""
+    if seen_version is None:
+        try:
+            seen_version = services.overview.version(incident_id)
+        except LookupError:
+            return None
     detail = services.incidents.get(incident_id)
     if detail is None:
         return None
     facts = dict(detail.facts)
     answers = facts_to_answers(facts, detail.summary.incident_kind, reassess_id=incident_id)
-    return IncidentWizard(services, parent, answers=answers, previous_facts=facts, now=now)
+    return IncidentWizard(
+        services, parent, answers=answers, previous_facts=facts, now=now, seen_version=seen_version
+    )
 
 
 def open_reassess_wizard(
-    parent: QWidget | None, services: Services, incident_id: int, *, now: Now = None
+    parent: QWidget | None,
+    services: Services,
+    incident_id: int,
+    *,
+    now: Now = None,
+    seen_version: int | None = None,
 ) -> bool:
     """True when a new assessment was saved beside the old ones."""
-    wizard = reassess_wizard(parent, services, incident_id, now=now)
+    wizard = reassess_wizard(parent, services, incident_id, now=now, seen_version=seen_version)
     return wizard is not None and wizard.exec() == QDialog.DialogCode.Accepted
 
 

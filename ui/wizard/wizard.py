@@ -23,7 +23,7 @@ from app.domain.dates import JST
 from app.domain.facts import Facts
 from app.domain.incident_kind import IncidentKind
 from app.domain.office import OfficeProfile
-from app.errors import BreachDeskError, InputError, StorageError
+from app.errors import BreachDeskError, ConcurrentEdit, InputError, StorageError
 from app.i18n import _
 from app.rules import assess
 from app.wizard import verdict
@@ -37,6 +37,7 @@ from app.wizard.validation import is_complete, problems
 from ui.common.messages import show_error
 from ui.wizard.bango_pages import BangoCountPage, BangoCrossingPage, BangoPage
 from ui.wizard.base_page import QuestionPage
+from ui.wizard.conflict import ask_reload
 from ui.wizard.pages import (
     CountPage,
     CrossingPage,
@@ -124,9 +125,13 @@ class IncidentWizard(QWizard):
         office: OfficeProfile | None = None,
         previous_facts: Mapping[str, Any] | None = None,
         now: Callable[[], dt.datetime] | None = None,
+        seen_version: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
+        # A re-assessment: the incident's version the wizard was opened on; Finish is refused if someone saved
+        # since (docs/adr/0013-optimistic-concurrency.md).
+        self.seen_version = seen_version
         self._now = now or _japan_now
         self.office = office if office is not None else services.office.load()
         self.drafts = services.drafts
@@ -316,10 +321,15 @@ class IncidentWizard(QWizard):
             if mode(self.answers) == MODE_REASSESS:
                 incident_id = int(self.answers.get("incident_id") or 0)
                 self.saved_assessment = service.reassess_from_wizard(
-                    incident_id, self.answers, self.office, now=self.now()
+                    incident_id, self.answers, self.office, now=self.now(), seen_version=self.seen_version
                 )
             else:
                 self.created_id = service.create_from_wizard(self.answers, self.office, now=self.now())
+        except ConcurrentEdit as conflict:
+            self.save_draft()  # the answers survive even a crash while the officer reads the question
+            if ask_reload(self, conflict):
+                self.load_latest(conflict.version)
+            return
         except InputError as error:
             QMessageBox.warning(self, _("The incident was not saved"), error.message)
             return
@@ -328,6 +338,19 @@ class IncidentWizard(QWizard):
             return
         self._clear_draft()
         super().accept()
+
+    def load_latest(self, version: int) -> None:
+        """Stand on the incident as saved now (its version, facts and filings); the officer's answers stay."""
+        incident_id = int(self.answers.get("incident_id") or 0)
+        self.seen_version = version
+        detail = self.services.incidents.get(incident_id)
+        if detail is not None:
+            self.previous_facts = dict(detail.facts)
+        self._filings = None
+        self.refresh_verdict()
+        page = self.currentPage()
+        if isinstance(page, ResultPage):
+            page.initializePage()
 
     def has_input(self) -> bool:
         return any(key not in (MODE_KEY, "incident_id") for key in self.answers)

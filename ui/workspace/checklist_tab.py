@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.checklist import GROUP_ORDER, ChecklistGroup
-from app.errors import BreachDeskError
+from app.errors import BreachDeskError, ConcurrentEdit
 from app.i18n import _, ngettext
 from app.services.workspace.limits import MAX_NAME, MAX_SHORT_NOTE
+from ui.workspace.conflict_dialog import Choice, ask
 from ui.workspace.context import WorkspaceContext
 from ui.workspace.fields import AutosaveLineEdit, datetime_edit, from_qdatetime, to_qdatetime
 
@@ -102,7 +103,7 @@ class StepRow:
         return answer == QMessageBox.StandardButton.Yes
 
     def _save_done_by(self, text: str) -> None:
-        self.tab.ctx.checklist.set_done_by(self.step_id, text)
+        self._save_checked(self.done_by, "done_by", _("Who"), text, self.tab.ctx.checklist.set_done_by)
 
     def _save_done_at(self) -> None:
         if not self.check.isChecked() or self.done_at.dateTime() == NOT_DONE:
@@ -111,7 +112,23 @@ class StepRow:
         self.tab.ctx.reporter.saved.emit()
 
     def _save_note(self, text: str) -> None:
-        self.tab.ctx.checklist.set_note(self.step_id, text)
+        self._save_checked(self.note, "note", _("Note"), text, self.tab.ctx.checklist.set_note)
+
+    def _save_checked(self, edit: AutosaveLineEdit, column: str, field: str, text: str, setter) -> None:
+        """Saved against the text this screen showed: another PC's text is never silently replaced; the officer
+        sees both (ui/workspace/conflict_dialog.py). Cancelled, the field stays red and unsaved."""
+        shown = edit.saved_text()
+        try:
+            setter(self.step_id, text, seen_text=shown)
+        except ConcurrentEdit as conflict:
+            saved = str(conflict.saved.get(column) or "")
+            choice = ask(self.tab, conflict, field, text, saved)
+            if choice is Choice.CANCEL:
+                raise
+            if choice is Choice.OVERWRITE:
+                setter(self.step_id, text, seen_text=saved)
+            else:
+                edit.set_saved_text(saved)
 
 
 class ChecklistTab(QWidget):

@@ -105,20 +105,37 @@ def save_checked(
     save: Callable[[int], int],
     reload: Callable[[], None],
 ) -> None:
-    """Save from the version the screen was built from; on a conflict ask, then show the register as it is now.
+    """Save from the incident's version the screen was built from (`ctx.version`); see save_versioned."""
+
+    def keep(version: int) -> None:
+        ctx.version = version
+
+    save_versioned(parent, field, mine, saved_text, save, reload, lambda: ctx.version, keep)
+
+
+def save_versioned(
+    parent: QWidget,
+    field: str,
+    mine: str,
+    saved_text: Callable[[ConcurrentEdit], str],
+    save: Callable[[int], int],
+    reload: Callable[[], None],
+    version: Callable[[], int],
+    keep: Callable[[int], None],
+) -> None:
+    """Save from the version the screen was built from (`version()`, an incident's or a report draft's); on a
+    conflict ask, then show the register as it is now. `keep` stores the version the screen now stands on.
 
     Cancelled, the ConcurrentEdit goes on to the field, which stays red and unsaved (ui/workspace/fields.py)."""
     try:
-        ctx.version = save(ctx.version)
+        keep(save(version()))
         return
     except ConcurrentEdit as conflict:
         choice = ask(parent, conflict, field, mine, saved_text(conflict))
         if choice is Choice.CANCEL:
             raise
         if choice is Choice.OVERWRITE:
-            ctx.version = save(
-                conflict.version
-            )  # a third writer meanwhile: refused and reported the same way
+            keep(save(conflict.version))  # a third writer meanwhile: refused and reported the same way
         else:
-            ctx.version = conflict.version
+            keep(conflict.version)
     reload()

@@ -81,6 +81,10 @@ class AutosaveLineEdit(QLineEdit):
     def unsaved(self) -> bool:
         return self.text() != self._saved_text
 
+    def saved_text(self) -> str:
+        """The text as last saved or loaded: what a save compares against (docs/adr/0013-optimistic-concurrency.md)."""
+        return self._saved_text
+
 
 class AutosaveTextEdit(QPlainTextEdit):
     def __init__(

@@ -447,7 +447,7 @@ class OverviewTab(QWidget):
                 self.history.setColumnWidth(column, min(self.history.columnWidth(column), HISTORY_MAX_WIDTH))
 
     def reassess(self) -> None:
-        open_reassess_wizard(self, self.ctx.services, self.ctx.incident_id)
+        open_reassess_wizard(self, self.ctx.services, self.ctx.incident_id, seen_version=self.ctx.version)
         self.ctx.overview.refresh(self.ctx.incident_id)
         self.ctx.changes.recordChanged.emit()
 

@@ -32,6 +32,7 @@ from app.domain.filing import FilingKind
 from app.domain.report import (
     ENUM_LABELS,
     FIELDS,
+    FIELDS_BY_PATH,
     ITEM_TITLES,
     REPORT_KINDS,
     ReportDraft,
@@ -42,6 +43,7 @@ from app.domain.report import (
 from app.errors import BreachDeskError
 from app.i18n import _, current_language
 from app.services.workspace.limits import PAST_ONLY_DATES
+from ui.workspace.conflict_dialog import save_versioned
 from ui.workspace.context import WorkspaceContext
 from ui.workspace.fields import (
     AutosaveLineEdit,
@@ -99,6 +101,9 @@ class ReportTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.draft_id: int | None = None
+        # The shown draft's version: every field's save passes it back, and a save from an older one is refused
+        # (docs/adr/0013-optimistic-concurrency.md).
+        self.version = 1
         self.labels: dict[str, QLabel] = {}
         self.editors: dict[str, QWidget] = {}
         self.kind_buttons = QButtonGroup(self)
@@ -167,6 +172,7 @@ class ReportTab(QWidget):
     def show_draft(self, draft_id: int) -> None:
         record = self.ctx.reports.get(draft_id)
         self.draft_id = draft_id
+        self.version = record.version
         for button in self.kind_buttons.buttons():
             button.setChecked(button.property("kind") == record.kind.value)
         self._show_saved()
@@ -220,15 +226,39 @@ class ReportTab(QWidget):
             else:
                 form.addRow(label, editor)
         layout.addStretch(1)
+        old = self.form_scroll.takeWidget()
+        if (
+            old is not None
+        ):  # the editor whose save asked for the latest is still in its commit(): delete later
+            old.deleteLater()
         self.form_scroll.setWidget(body)
 
     def _saver(self, path: str):
         def save(value: Any) -> None:
-            assert self.draft_id is not None
-            self.ctx.reports.set_field(self.draft_id, path, value)
+            draft_id = self.draft_id
+            assert draft_id is not None
+            lang = current_language()
+            save_versioned(
+                self,
+                FIELDS_BY_PATH[path].label(lang),
+                format_value(value, lang),
+                lambda conflict: format_value(conflict.saved.get(path), lang),
+                lambda seen: self.ctx.reports.set_field(draft_id, path, value, seen_version=seen).version,
+                self._load_latest,
+                lambda: self.version,
+                self._keep_version,
+            )
             self._show_changes()
 
         return save
+
+    def _keep_version(self, version: int) -> None:
+        self.version = version
+
+    def _load_latest(self) -> None:
+        """After the conflict dialog: the whole draft as saved now, with its version."""
+        if self.draft_id is not None:
+            self.show_draft(self.draft_id)
 
     def _editor(self, report_field: ReportField, value: Any) -> QWidget:
         path = report_field.path

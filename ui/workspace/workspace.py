@@ -19,6 +19,7 @@ from ui.workspace.classification_tab import ClassificationTab
 from ui.workspace.context import WorkspaceContext
 from ui.workspace.fields import AutosaveLineEdit, AutosaveTextEdit, DateField
 from ui.workspace.filings_tab import FilingsTab
+from ui.workspace.history_tab import HistoryTab
 from ui.workspace.notices_tab import NoticesTab
 from ui.workspace.overview_tab import OverviewTab
 from ui.workspace.report_tab import ReportTab
@@ -33,6 +34,7 @@ TABS: tuple[tuple[str, str, Any], ...] = (
     ("filings", N_("Filings and notices"), FilingsTab),
     ("notices", N_("Notices sent"), NoticesTab),
     ("classification", N_("Classification"), ClassificationTab),
+    ("history", N_("Change history"), HistoryTab),
 )
 TAB_CODES = tuple(code for code, _label, _cls in TABS)
 

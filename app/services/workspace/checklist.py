@@ -22,6 +22,7 @@ from app.domain.checklist import GROUP_ORDER, VERDICT_STEPS, ChecklistGroup, che
 from app.domain.dates import now_utc
 from app.errors import InputError
 from app.i18n import _, ngettext
+from app.services.workspace.concurrency import refusal
 from app.services.workspace.derived import latest_assessment_row, parse_assessment
 
 MAX_NOTE = 20_000
@@ -208,15 +209,17 @@ class ChecklistService:
             done_by=(done_by or audit.current_actor()) if done else None,
         )
 
-    def set_done_by(self, step_id: int, name: str) -> ChecklistStep:
-        return self._update(step_id, done_by=name.strip()[:100] or None)
+    def set_done_by(self, step_id: int, name: str, *, seen_text: str | None = None) -> ChecklistStep:
+        """`seen_text`: the 実施者 the officer's screen showed (see _update)."""
+        return self._update(step_id, ("done_by", seen_text), done_by=name.strip()[:100] or None)
 
     def set_done_at(self, step_id: int, moment: dt.datetime) -> ChecklistStep:
         if moment.tzinfo is None:
             raise ValueError("done_at must be timezone-aware")
         return self._update(step_id, done_at=moment)
 
-    def set_note(self, step_id: int, note: str) -> ChecklistStep:
+    def set_note(self, step_id: int, note: str, *, seen_text: str | None = None) -> ChecklistStep:
+        """`seen_text`: the メモ the officer's screen showed (see _update)."""
         if len(note) > MAX_NOTE:
             raise InputError(
                 ngettext(
@@ -226,12 +229,25 @@ class ChecklistService:
                 ).format(length=len(note), limit=MAX_NOTE),
                 field="note",
             )
-        return self._update(step_id, note=note)
+        return self._update(step_id, ("note", seen_text), note=note)
 
-    def _update(self, step_id: int, **changes: Any) -> ChecklistStep:
+    def _update(
+        self, step_id: int, seen: tuple[str, str | None] | None = None, **changes: Any
+    ) -> ChecklistStep:
+        """`seen`: (column, the text the screen was built from). A 実施者 or メモ typed on a screen that is older
+        than the saved text is refused with ConcurrentEdit (who saved it, and `saved` = {column: text}) instead of
+        replacing another PC's text (issue 19 point 2, docs/adr/0013-optimistic-concurrency.md). A compare of
+        the text needs no version column: the write transaction serialises writers (SQLite: BEGIN IMMEDIATE;
+        PostgreSQL: the chain's advisory lock), so nothing is saved between the compare and the write. Saving the
+        text already saved writes nothing and is never refused; None (ticks, the command line) is not checked."""
         with self.db.session_scope() as session:
             row = session.get(ChecklistEntry, step_id)
             if row is None:
                 raise LookupError(f"no checklist step {step_id}")
+            if seen is not None and seen[1] is not None:
+                column, shown = seen
+                now = getattr(row, column) or ""
+                if now != shown and now != (changes[column] or ""):
+                    raise refusal(session, "checklist_item", row.id, 0, now_utc(), {column: now})
             audit.apply_changes(session, row, changes, snapshot=_snapshot, entity="checklist_item")
             return _step(row)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
@@ -35,10 +35,11 @@ class LastChange:
     at: dt.datetime
 
 
-def last_change(session: Session, incident_id: int) -> LastChange | None:
+def last_change(session: Session, incident_id: int, *, entity: str = "incident") -> LastChange | None:
+    """`entity`: the audit entity whose newest entry is wanted ("report_draft" with a draft's id for a draft)."""
     row = session.execute(
         select(AuditEntry.actor, AuditEntry.at)
-        .where(AuditEntry.entity == "incident", AuditEntry.entity_id == incident_id)
+        .where(AuditEntry.entity == entity, AuditEntry.entity_id == incident_id)
         .order_by(AuditEntry.id.desc())
         .limit(1)
     ).first()
@@ -58,18 +59,49 @@ def moment_text(moment: dt.datetime) -> str:
     return local.strftime("%Y/%m/%d %H:%M" if current_language() == "ja" else "%Y-%m-%d %H:%M")
 
 
+def refusal(
+    session: Session,
+    entity: str,
+    entity_id: int,
+    version: int,
+    fallback_at: dt.datetime,
+    saved: dict[str, Any],
+) -> ConcurrentEdit:
+    """The refusal of any versioned record (an incident, a report draft), worded with the actor and time of the
+    record's newest audit entry: the officer reads 「この事案は…さんが先に更新しました」 whatever part of the incident
+    the other officer changed."""
+    last = last_change(session, entity_id, entity=entity)
+    actor = last.actor if last is not None else "?"
+    at = last.at if last is not None else fallback_at
+    message = _("{name} updated this incident first ({time}). Load the latest version?").format(
+        name=actor, time=moment_text(at)
+    )
+    return ConcurrentEdit(message, version=version, actor=actor, at=at, saved=saved)
+
+
 def conflict(
     session: Session, row: Incident, snapshot: Callable[[Incident], dict[str, Any]]
 ) -> ConcurrentEdit:
     """The refusal, worded with the newest entry's actor and time; `saved` holds the fields as they are now."""
     session.refresh(row)
-    last = last_change(session, row.id)
-    actor = last.actor if last is not None else "?"
-    at = last.at if last is not None else row.updated_at
-    message = _("{name} updated this incident first ({time}). Load the latest version?").format(
-        name=actor, time=moment_text(at)
+    return refusal(session, "incident", row.id, row.version, row.updated_at, snapshot(row))
+
+
+def claim_version(
+    session: Session, table: Table, row: Any, seen: int | None, refuse: Callable[[], ConcurrentEdit]
+) -> int:
+    """Raise `row.version` in `table` from `seen` (None: from whatever is saved) in one compare-and-set statement
+    and return the new one; `refuse()` (called after the row is read again) when someone saved since."""
+    expected = row.version if seen is None else seen
+    if row.version != expected:
+        raise refuse()
+    result = session.execute(
+        update(table).where(table.c.id == row.id, table.c.version == expected).values(version=expected + 1)
     )
-    return ConcurrentEdit(message, version=row.version, actor=actor, at=at, saved=snapshot(row))
+    if not isinstance(result, CursorResult) or result.rowcount != 1:
+        raise refuse()
+    set_committed_value(row, "version", expected + 1)
+    return expected + 1
 
 
 def claim(
@@ -77,15 +109,4 @@ def claim(
 ) -> int:
     """Raise the incident's version from `seen` (None: from whatever is saved, for the CLI's one-shot edits) and
     return the new one; ConcurrentEdit when someone saved since. Call it before changing the row's fields."""
-    expected = row.version if seen is None else seen
-    if row.version != expected:
-        raise conflict(session, row, snapshot)
-    result = session.execute(
-        update(incidents)
-        .where(incidents.c.id == row.id, incidents.c.version == expected)
-        .values(version=expected + 1)
-    )
-    if not isinstance(result, CursorResult) or result.rowcount != 1:
-        raise conflict(session, row, snapshot)
-    set_committed_value(row, "version", expected + 1)
-    return expected + 1
+    return claim_version(session, incidents, row, seen, lambda: conflict(session, row, snapshot))

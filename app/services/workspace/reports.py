@@ -15,6 +15,7 @@ from app.db.codec import REPORT_DRAFT, encode, read_recorded_facts, read_report
 from app.db.database import Database
 from app.db.effective import effective_filed_at, effective_receipt_number, live_filing
 from app.db.models import Filing, Incident, NoticeDelivery, ReportDraftRow, TimelineEntry
+from app.db.tables import report_drafts
 from app.domain.dates import JST, now_utc, today_jst
 from app.domain.facts import Event, Facts, Role
 from app.domain.filing import FilingKind
@@ -30,9 +31,10 @@ from app.domain.report import (
     timeline_warnings,
     value_of,
 )
-from app.errors import InputError
+from app.errors import ConcurrentEdit, InputError
 from app.i18n import _, current_language
 from app.services.workspace import limits
+from app.services.workspace.concurrency import claim_version, refusal
 from app.services.workspace.derived import latest_assessment_row, parse_assessment
 
 # Which earlier report a later one starts from.
@@ -51,9 +53,11 @@ class DraftRecord:
     created_at: dt.datetime
     updated_at: dt.datetime
     draft: ReportDraft
+    # 0010: the version an edit from a screen showing this record passes back (docs/adr/0013-optimistic-concurrency.md).
+    version: int = 1
 
 
-def _record(row: ReportDraftRow) -> DraftRecord:
+def _record(row: ReportDraftRow, version: int | None = None) -> DraftRecord:
     return DraftRecord(
         row.id,
         row.incident_id,
@@ -62,6 +66,7 @@ def _record(row: ReportDraftRow) -> DraftRecord:
         row.created_at,
         row.updated_at,
         read_report(row.content),
+        row.version if version is None else version,
     )
 
 
@@ -176,8 +181,15 @@ class ReportDraftService:
             )
         return start(facts, assessment, standing, report_date=report_date)
 
-    def set_field(self, draft_id: int, path: str, value: Any) -> DraftRecord:
-        """One field, one transaction, one audit entry; a value of the wrong shape is refused with its label."""
+    def set_field(self, draft_id: int, path: str, value: Any, seen_version: int | None = None) -> DraftRecord:
+        """One field, one transaction, one audit entry; a value of the wrong shape is refused with its label.
+
+        `seen_version`: the draft's version the officer's report tab was built from. Two officers drafting the same
+        report on two PCs must not replace each other's field (issue 19 point 2): a save from an older version is
+        refused with ConcurrentEdit, `saved` holding the field's saved value ({path: value}) so the screen shows
+        both. None (the command line's and the documents' one-shot edits) raises the version without a check. A
+        save that changes nothing writes nothing, whatever its version, and the record carries the version the
+        screen had (docs/adr/0013-optimistic-concurrency.md)."""
         report_field = FIELDS_BY_PATH.get(path)
         if report_field is None:
             raise KeyError(path)
@@ -198,7 +210,14 @@ class ReportDraftService:
                 ) from error
             before, after = value_of(draft, path), value_of(updated, path)
             if before == after:
-                return _record(row)
+                return _record(row, seen_version)
+            claim_version(
+                session,
+                report_drafts,
+                row,
+                seen_version,
+                lambda: _draft_conflict(session, row, path),
+            )
             row.content = encode(updated, REPORT_DRAFT)
             row.updated_at = now_utc()
             session.flush()
@@ -222,6 +241,13 @@ class ReportDraftService:
             if base is None:
                 return []
             return diff(read_report(base.content), read_report(row.content))
+
+
+def _draft_conflict(session: Session, row: ReportDraftRow, path: str) -> ConcurrentEdit:
+    """The refusal of a stale save, worded like the incident's; `saved` holds the field's value as saved now."""
+    session.refresh(row)
+    saved = {path: value_of(read_report(row.content), path)}
+    return refusal(session, "report_draft", row.id, row.version, row.updated_at, saved)
 
 
 def _check_value(path: str, value: Any) -> None:
