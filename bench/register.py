@@ -144,12 +144,23 @@ def rss_mb() -> float:
 
 
 def timed(app, action, view=None) -> float:
+    """From the action to the rows repainted. The query runs on a worker (docs/adr/0011-gui-thread-stalls.md): it
+    is waited for in a real event loop that sleeps until the answer's signal, as app.exec() does; a loop of
+    processEvents() would hold the GIL against the worker and time the wait instead of the search."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
     started = time.perf_counter()
     action()
-    while (
-        view is not None and view.searching()
-    ):  # the query runs on a worker (docs/adr/0011-gui-thread-stalls.md)
-        app.processEvents()
+    if view is not None and view.searching():
+        loop = QEventLoop()
+        view.reloaded.connect(loop.quit)
+        guard = QTimer(singleShot=True, interval=60_000)  # a failed search emits no reloaded: never wait for ever
+        guard.timeout.connect(loop.quit)
+        guard.start()
+        if view.searching():
+            loop.exec()
+        guard.stop()
+        view.reloaded.disconnect(loop.quit)
     app.processEvents()  # the table repaints the rows now on screen
     return (time.perf_counter() - started) * 1000
 
@@ -418,9 +429,10 @@ def _run(args: argparse.Namespace) -> int:
             f"encrypted vs plain, {what}: median {statistics.median(e):.0f} ms vs {statistics.median(p):.0f} ms, "
             f"ratio {ratio:.2f}x ({verdict} the 1.3x target)"
         )
-    for side in sides:
+    for side in sides:  # the windows first: their workers stop before their database closes
         if side.window is not None:
-            side.window.close()
+            side.close_window(app)
+    for side in sides:
         side.db.close()
     return 0
 

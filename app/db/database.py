@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 import sqlcipher3
 from sqlalchemy import create_engine, event, exc, inspect
 from sqlalchemy.engine import URL, Connection, Engine, make_url
-from sqlalchemy.pool import NullPool, Pool, StaticPool
+from sqlalchemy.pool import NullPool, Pool, QueuePool, StaticPool
 
 from app.db import anchors
 from app.db import backups as backup_files
@@ -104,6 +104,15 @@ def _engine(
     options: dict[str, Any] = {"json_serializer": _json_dumps}
     if poolclass is not None:
         options["poolclass"] = poolclass
+    elif sqlite:
+        # A register file: a queue of connections, each used by one thread at a time, for plain and encrypted alike.
+        # SQLAlchemy's SQLCipher dialect would pick SingletonThreadPool (one connection per thread, at most five
+        # threads): past five threads it closed another thread's connection in the middle of its read (「Cannot
+        # operate on a closed database」 in a deadlines refresh), and a nested scope on one thread shared the outer
+        # one's connection. Last in, first out: the connection used last has the warmest page cache, which an
+        # encrypted register would otherwise decrypt again (bench/register.py).
+        options["poolclass"] = QueuePool
+        options["pool_use_lifo"] = True
     if sqlite_uri is not None:
         # Connect through the URI (mode=rw and the caller's parameters) while the URL stays a plain, readable path.
         def creator() -> Any:
