@@ -154,7 +154,9 @@ def timed(app, action, view=None) -> float:
     if view is not None and view.searching():
         loop = QEventLoop()
         view.reloaded.connect(loop.quit)
-        guard = QTimer(singleShot=True, interval=60_000)  # a failed search emits no reloaded: never wait for ever
+        guard = QTimer(
+            singleShot=True, interval=60_000
+        )  # a failed search emits no reloaded: never wait for ever
         guard.timeout.connect(loop.quit)
         guard.start()
         if view.searching():

@@ -126,7 +126,7 @@ def test_a_register_that_fails_to_open_shows_no_rows_until_it_opens(
             return super()._exec(box)
 
     Release(monkeypatch, "retry")
-    session = GuiSession(qapp, data_paths, SettingsStore(data_paths.settings_file))
+    session = GuiSession(qapp, data_paths, SettingsStore(data_paths.settings_file), busy_timeout=0.2)
     window = session.show_window()
     qtbot.addWidget(window)
     try:

@@ -41,7 +41,7 @@ class AnswerStorageBox:
 
 
 def _session(qapp, qtbot, paths: DataPaths) -> GuiSession:  # type: ignore[no-untyped-def]
-    session = GuiSession(qapp, paths, SettingsStore(paths.settings_file))
+    session = GuiSession(qapp, paths, SettingsStore(paths.settings_file), busy_timeout=0.2)
     window = session.show_window()
     qtbot.addWidget(window)
     return session
