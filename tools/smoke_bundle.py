@@ -129,7 +129,8 @@ def _encrypted_register(console: Path, env: dict[str, str], folder: Path) -> Non
 
 def _team_driver(console: Path, env: dict[str, str], folder: Path) -> None:
     """Team mode without a server: a URL to a port nobody listens on must load SQLAlchemy's psycopg dialect and
-    psycopg's C implementation, then fail as a known fault (a Japanese message, exit 2 or so), never as a missing
+    psycopg with a libpq (its C implementation with its own libpq on Windows; on Linux the Python one with the PC's
+    libpq, pyinstaller.spec), then fail as a known fault (a Japanese message, exit 2 or so), never as a missing
     module or a traceback."""
     result = _run(
         [
@@ -146,8 +147,17 @@ def _team_driver(console: Path, env: dict[str, str], folder: Path) -> None:
     if "Traceback" in output or "No module named" in output or "127.0.0.1:1/register" not in output:
         print(f"FAILED: team mode (psycopg) in the bundle\n{output}", file=sys.stderr)
         raise SystemExit(1)
+    carried = any(DIST.rglob("psycopg_binary/pq.*"))
+    if sys.platform.startswith("linux"):
+        if carried:
+            print("FAILED: psycopg_binary is in the Linux bundle (the PC's libpq is used)", file=sys.stderr)
+            raise SystemExit(1)
+        print(
+            "  team mode: psycopg (Python implementation, the PC's libpq) loads; an unreachable server is a known fault"
+        )
+        return
     # psycopg's C implementation carries libpq: without it a PC with no PostgreSQL client installed cannot connect.
-    if not any(DIST.rglob("psycopg_binary/pq.*")):
+    if not carried:
         print("FAILED: psycopg_binary (libpq) is not in the bundle", file=sys.stderr)
         raise SystemExit(1)
     print("  team mode: psycopg (with psycopg_binary) loads; an unreachable server is a known fault")

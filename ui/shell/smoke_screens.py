@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
 from app.documents.context import DocumentKind
@@ -61,6 +61,7 @@ def screens(services: Services, incident_id: int) -> dict[str, Callable[[], QWid
 
 
 _checked: list[QWidget] = []  # the screen being checked: a modal one of these is not answered
+_kept: list[QWidget] = []  # every screen checked, alive until the app quits
 
 
 def _show(name: str, build: Callable[[], QWidget]) -> None:
@@ -78,7 +79,10 @@ def _show(name: str, build: Callable[[], QWidget]) -> None:
     log.info("smoke screen %s: shown %dx%d, %d tab page(s)", name, image.width(), image.height(),
              sum(t.count() for t in tabs))  # fmt: skip
     widget.close()
-    widget.deleteLater()
+    # Kept, not deleted: a screen without a parent belongs to Python, and dropping its last reference while Qt
+    # still had events or a deferred delete for it deleted it under Qt (a crash seen on a busy machine, in the
+    # garbage collector). The app quits right after the check.
+    _kept.append(widget)
 
 
 def _close_modal() -> None:
@@ -118,6 +122,17 @@ def _run(window: MainWindow, incident_id: int) -> None:
     QTimer.singleShot(0, QApplication.quit)
 
 
+def _when_settled(window: MainWindow, incident_id: int) -> None:
+    """The screens run from the application's own event loop, never inside a question's (a modal's exec()): a
+    question asked at start is answered first and its loop left, or the screens would be built inside that loop and
+    the question's window deleted under them when it returned (a crash seen on a busy machine)."""
+    if QApplication.activeModalWidget() is not None or QThread.currentThread().loopLevel() > 1:
+        _close_modal()
+        QTimer.singleShot(100, lambda: _when_settled(window, incident_id))
+        return
+    _run(window, incident_id)
+
+
 def install(window: MainWindow, incident_id: int) -> None:
     """Run the screens once the register's actions are installed (the main window's registerReady)."""
-    window.registerReady.connect(lambda: QTimer.singleShot(0, lambda: _run(window, incident_id)))
+    window.registerReady.connect(lambda: QTimer.singleShot(0, lambda: _when_settled(window, incident_id)))

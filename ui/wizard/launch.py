@@ -104,13 +104,14 @@ def ask_resume(parent: QWidget | None, draft: WizardDraft) -> ResumeChoice:
     later = box.addButton(_("Decide &later"), QMessageBox.ButtonRole.RejectRole)
     discard = box.addButton(_("&Discard the draft"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(resume)
+    box.setEscapeButton(later)  # Esc or the window's × decide later: nothing opens, nothing is discarded
     box.exec()
     clicked = box.clickedButton()
     if clicked is discard:
         return ResumeChoice.DISCARD
-    if clicked is later:
-        return ResumeChoice.LATER
-    return ResumeChoice.RESUME
+    if clicked is resume:
+        return ResumeChoice.RESUME
+    return ResumeChoice.LATER
 
 
 def offer_resume(parent: QWidget | None, services: Services, *, now: Now = None) -> bool:
