@@ -12,15 +12,8 @@ from app.i18n import set_language
 from app.services.register import RegisterService
 from app.services.root import Services
 from tests.gui.jp_input import type_japanese
+from tests.gui.register.conflict_answer import answer_conflict
 from tests.gui.register.conftest import add_assessed, reopen
-from tests.gui.screen_checks import (
-    LAPTOP_AT_150,
-    clipped_texts,
-    duplicate_names,
-    mnemonic_clashes,
-    nameless_widgets,
-    too_big,
-)
 from ui.register.view import Column, RegisterView
 from ui.workspace import IncidentWindow
 from ui.workspace.conflict_dialog import ConflictDialog
@@ -29,28 +22,6 @@ from ui.workspace.context import WorkspaceContext
 ORIGINAL = "健診結果の誤送信"
 YAMADA = "健診結果の誤送信（人事部）"
 SUZUKI = "健診結果の誤送信（総務部）"
-
-
-def _answer_conflict(button: str, seen: list[ConflictDialog], checks: list[list[str]]) -> None:
-    """Waits for the modal dialog (no fixed sleep), records what it shows, and clicks one of its buttons."""
-
-    def attempt() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, ConflictDialog):
-            QTimer.singleShot(5, attempt)
-            return
-        seen.append(dialog)
-        checks.append(
-            nameless_widgets(dialog)
-            + clipped_texts(dialog)
-            + mnemonic_clashes(dialog)
-            + duplicate_names(dialog)
-            + too_big(dialog, LAPTOP_AT_150)
-        )
-        dialog.grab().save(f"/tmp/p3_conflict_{button}.png")
-        getattr(dialog, button).click()
-
-    QTimer.singleShot(0, attempt)
 
 
 def _window(qtbot, db, incident: int) -> IncidentWindow:  # type: ignore[no-untyped-def]
@@ -85,7 +56,7 @@ def test_the_second_save_shows_both_texts_and_the_choice_is_what_the_register_ke
     assert yamada.ctx.version == 2
     shown: list[ConflictDialog] = []
     problems: list[list[str]] = []
-    _answer_conflict(button, shown, problems)
+    answer_conflict(button, shown, problems)
     _retitle(suzuki, SUZUKI)
 
     assert len(shown) == 1

@@ -13,15 +13,8 @@ from app.i18n import set_language
 from app.services.root import Services
 from app.services.workspace.reports import ReportDraftService
 from tests.gui.jp_input import type_japanese
+from tests.gui.register.conflict_answer import answer_conflict
 from tests.gui.register.conftest import add_assessed
-from tests.gui.screen_checks import (
-    LAPTOP_AT_150,
-    clipped_texts,
-    duplicate_names,
-    mnemonic_clashes,
-    nameless_widgets,
-    too_big,
-)
 from ui.workspace import IncidentWindow
 from ui.workspace.conflict_dialog import ConflictDialog
 from ui.workspace.context import WorkspaceContext
@@ -47,28 +40,6 @@ def _write(window: IncidentWindow, text: str) -> None:
     edit.commit()
 
 
-def _answer_conflict(button: str, seen: list[ConflictDialog], checks: list[list[str]]) -> None:
-    """Waits for the modal dialog (no fixed sleep), records what it shows, and clicks one of its buttons."""
-
-    def attempt() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, ConflictDialog):
-            QTimer.singleShot(5, attempt)
-            return
-        seen.append(dialog)
-        checks.append(
-            nameless_widgets(dialog)
-            + clipped_texts(dialog)
-            + mnemonic_clashes(dialog)
-            + duplicate_names(dialog)
-            + too_big(dialog, LAPTOP_AT_150)
-        )
-        dialog.grab().save(f"/tmp/b_draft_conflict_{button}.png")
-        getattr(dialog, button).click()
-
-    QTimer.singleShot(0, attempt)
-
-
 @pytest.mark.parametrize(
     ("button", "kept", "language"),
     [("load_button", YAMADA, "ja"), ("overwrite_button", SUZUKI, "ja"), ("overwrite_button", SUZUKI, "en")],
@@ -89,7 +60,7 @@ def test_the_second_save_of_a_draft_field_shows_both_values_and_the_choice_is_ke
     assert yamada.pages["report"].version == 2  # type: ignore[attr-defined]
     shown: list[ConflictDialog] = []
     problems: list[list[str]] = []
-    _answer_conflict(button, shown, problems)
+    answer_conflict(button, shown, problems)
     _write(suzuki, SUZUKI)
 
     assert len(shown) == 1
