@@ -20,6 +20,18 @@ TODAY = dt.date(2027, 7, 3)
 MY_NUMBER = ["name", "my_number"]  # 個人番号 in the data: the 番号法 track applies too
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def shared_db(request: pytest.FixtureRequest, data_paths: DataPaths) -> Iterator[Database]:
+    """One register as two PCs see it: the register file, or a fresh database on the test server (`pg_url`,
+    skipped when the PostgreSQL server binaries are missing)."""
+    if request.param == "postgresql":
+        database = Database.open(data_paths, request.getfixturevalue("pg_url"))
+    else:
+        database = Database.open(data_paths, busy_timeout=0.2)
+    yield database
+    database.close()
+
+
 @pytest.fixture
 def db(data_paths: DataPaths) -> Iterator[Database]:
     database = Database.open(data_paths, busy_timeout=0.2)

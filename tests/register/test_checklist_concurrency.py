@@ -4,27 +4,14 @@ SQLite file and a real PostgreSQL server."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from app.db import audit
 from app.db.database import Database
 from app.errors import ConcurrentEdit
-from app.paths import DataPaths
 from app.services.audit_check import check_audit_chain
 from app.services.workspace.checklist import ChecklistService
 from tests.register.conftest import assessed
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def shared_db(request: pytest.FixtureRequest, data_paths: DataPaths) -> Iterator[Database]:
-    if request.param == "postgresql":
-        database = Database.open(data_paths, request.getfixturevalue("pg_url"))
-    else:
-        database = Database.open(data_paths, busy_timeout=0.2)
-    yield database
-    database.close()
 
 
 def test_a_note_from_a_stale_screen_is_refused_with_both_texts(shared_db: Database) -> None:

@@ -7,7 +7,6 @@ Two processes at once on PostgreSQL: tests/pg/test_two_writers.py.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -18,24 +17,11 @@ from app.db.database import Database
 from app.db.models import Assessment as AssessmentRow
 from app.db.models import AuditEntry, Incident
 from app.errors import ConcurrentEdit
-from app.paths import DataPaths
 from app.services.assessments import AssessmentService
 from app.services.workspace import OverviewService
 from app.services.workspace.concurrency import claim
 from app.services.workspace.overview import _snapshot
 from tests.register.conftest import assessed, facts
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def shared_db(request: pytest.FixtureRequest, data_paths: DataPaths) -> Iterator[Database]:
-    """One register as two PCs see it: the register file, or a fresh database on the test server (`pg_url`,
-    skipped when the PostgreSQL server binaries are missing)."""
-    if request.param == "postgresql":
-        database = Database.open(data_paths, request.getfixturevalue("pg_url"))
-    else:
-        database = Database.open(data_paths, busy_timeout=0.2)
-    yield database
-    database.close()
 
 
 def _updates(db: Database, incident: int) -> list[Any]:

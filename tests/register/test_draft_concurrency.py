@@ -6,8 +6,6 @@ PostgreSQL server. Two Database objects on one database stand for the two PCs: t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from sqlalchemy import func, select
 
@@ -16,22 +14,11 @@ from app.db.database import Database
 from app.db.models import AuditEntry
 from app.domain.filing import FilingKind
 from app.errors import ConcurrentEdit
-from app.paths import DataPaths
 from app.services.audit_check import check_audit_chain
 from app.services.workspace.reports import ReportDraftService
 from tests.register.conftest import assessed
 
 CAUSE = "cause.description"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def shared_db(request: pytest.FixtureRequest, data_paths: DataPaths) -> Iterator[Database]:
-    if request.param == "postgresql":
-        database = Database.open(data_paths, request.getfixturevalue("pg_url"))
-    else:
-        database = Database.open(data_paths, busy_timeout=0.2)
-    yield database
-    database.close()
 
 
 def _draft_updates(db: Database, draft_id: int) -> int:
