@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rewrites requirements/linux.lock and requirements/windows.lock from pyproject.toml (docs/adr/0016-locked-dependencies.md).
+# Rewrites requirements/linux.lock, requirements/windows.lock and requirements/bootstrap.lock from pyproject.toml (docs/adr/0016-locked-dependencies.md).
 # pyproject.toml pins the direct dependencies; this resolves everything they pull in, for CPython 3.11 on the two
 # platforms we ship, with the sha256 of every file pip may install. Run it after changing a pin in pyproject.toml,
 # or with --upgrade to move the transitive dependencies to their newest versions, then commit the two files.
@@ -23,4 +23,11 @@ for target in linux:x86_64-manylinux_2_34 windows:x86_64-pc-windows-msvc; do
     --custom-compile-command "requirements/update.sh" \
     --output-file "requirements/$name.lock" --quiet "$@"
 done
+# uv itself, for the first step of the README's install (`pip install -r requirements/bootstrap.lock`, then uv
+# installs the platform's lock): the dev extra's pin, with the hash of every platform's wheel.
+uv_pin=$(python3 -c 'import tomllib; dev = tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["dev"]; print(next(r for r in dev if r.startswith("uv==")))')
+echo "$uv_pin" | "$UV" pip compile - --universal --python-version 3.11 \
+  --generate-hashes --index-url https://pypi.org/simple \
+  --custom-compile-command "requirements/update.sh" \
+  --output-file requirements/bootstrap.lock --quiet
 wc -l requirements/*.lock

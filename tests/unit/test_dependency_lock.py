@@ -91,15 +91,21 @@ def test_readme_ci_and_windows_build_install_the_lock_with_hashes() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     workflow = (ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
     install = (
-        "python3 -m venv .venv && .venv/bin/pip install -q --require-hashes -r requirements/linux.lock"
-        " && .venv/bin/pip install -q --no-deps --no-build-isolation -e ."
+        "python3 -m venv .venv && .venv/bin/pip install -q --require-hashes -r requirements/bootstrap.lock"
+        " && .venv/bin/uv pip install -q --python .venv/bin/python --compile-bytecode --require-hashes"
+        " -r requirements/linux.lock"
+        " && .venv/bin/uv pip install -q --python .venv/bin/python --no-deps --no-build-isolation -e ."
     )
     test_command = install + " && QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest"
-    assert test_command in readme and test_command in ci.splitlines()
+    assert test_command in readme
+    # .ci/run: the install half first (the checks beside the suite need the venv), then the whole command, whose
+    # exit status is judged once the checks beside it have printed their logs.
+    assert install in ci.splitlines()
+    assert test_command + " || tests=$?" in ci.splitlines()
     assert install + " && .venv/bin/python main.py" in readme
     assert r"-m pip install -q --require-hashes -r requirements\windows.lock" in readme
     assert "pip-audit -r requirements/linux.lock -r requirements/windows.lock --require-hashes" in ci
-    assert '.venv/bin/python requirements/audit_gate.py "$audit"' in ci
+    assert '.venv/bin/python requirements/audit_gate.py "$report"' in ci
     assert workflow.count(r"pip install --require-hashes -r requirements\windows.lock") == 2
     assert 'install -e ".[test]"' not in readme + ci + workflow
 
@@ -163,3 +169,13 @@ def test_a_package_pip_audit_skipped_is_audited_again_or_named_never_passed_sile
         and "zipp 4.1.2 (newest: unknown)" in out
     )
     assert "1 locked releases audited, 2 not audited" in out
+
+
+def test_the_bootstrap_lock_pins_the_dev_extras_uv_with_hashes() -> None:
+    """The README's first download (uv, which then installs the lock) is hash-checked and is the uv the dev extra
+    pins: requirements/update.sh writes both."""
+    (uv,) = [r for r in pinned() if r.name == "uv"]
+    (spec,) = uv.specifier
+    entries = lock("bootstrap")
+    assert list(entries) == ["uv"] and entries["uv"][0] == spec.version
+    assert len(entries["uv"][1]) >= 10  # the wheel of every platform, not only this one
