@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from tests import register_template
 from tests.clocks.helpers import jst
 
 
@@ -19,6 +20,6 @@ def now() -> dt.datetime:
 def db(data_paths):  # type: ignore[no-untyped-def]
     from app.db.database import Database
 
-    database = Database.open(data_paths)
+    database = Database.open(register_template.seed(data_paths))
     yield database
     database.close()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.paths import DataPaths
+from tests import register_template
 from ui.shell.application import GuiSession
 from ui.shell.fonts import apply_application_font
 from ui.shell.translations import install_qt_translators
@@ -46,6 +47,6 @@ def plain_first_start(monkeypatch: pytest.MonkeyPatch) -> None:
 def db(data_paths: DataPaths):  # type: ignore[no-untyped-def]
     from app.db.database import Database
 
-    database = Database.open(data_paths)
+    database = Database.open(register_template.seed(data_paths))
     yield database
     database.close()

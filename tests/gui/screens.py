@@ -26,6 +26,7 @@ from app.services.clocks import ClockService
 from app.services.office import OfficeService
 from app.services.reminders import ReminderService
 from app.services.root import Services
+from tests import register_template
 from tests.documents.builders.factories import seed_incident
 from tests.gui.register.conftest import add_assessed
 from ui.calendar import deadline_features
@@ -63,7 +64,7 @@ class Register:
     def seed(cls, root: Path) -> Register:
         paths = DataPaths(root)
         paths.ensure()
-        db = Database.open(paths)
+        db = Database.open(register_template.seed(paths))
         incident_id = seed_incident(db)
         add_assessed(db, "顧客名簿を入れたUSBメモリの紛失", "loss", affected_count=1200)
         add_assessed(db, "ランサムウェアによるファイルサーバの暗号化", "unauthorized_access")

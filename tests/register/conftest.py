@@ -15,6 +15,7 @@ from app.paths import DataPaths
 from app.rules import assess
 from app.rules.facts_json import parse_facts
 from app.services.incidents import IncidentService
+from tests import register_template
 
 TODAY = dt.date(2027, 7, 3)
 MY_NUMBER = ["name", "my_number"]  # 個人番号 in the data: the 番号法 track applies too
@@ -34,7 +35,7 @@ def shared_db(request: pytest.FixtureRequest, data_paths: DataPaths) -> Iterator
 
 @pytest.fixture
 def db(data_paths: DataPaths) -> Iterator[Database]:
-    database = Database.open(data_paths, busy_timeout=0.2)
+    database = Database.open(register_template.seed(data_paths), busy_timeout=0.2)
     yield database
     database.close()
 

@@ -18,13 +18,14 @@ from app.rules.facts_json import parse_facts
 from app.services.incidents import IncidentService
 from app.services.workspace.filings import FilingService
 from app.services.workspace.overview import OverviewService
+from tests import register_template
 
 AS_OF = dt.date(2027, 7, 3)
 
 
 @pytest.fixture
 def db(data_paths: DataPaths) -> Iterator[Database]:
-    database = Database.open(data_paths, busy_timeout=0.2)
+    database = Database.open(register_template.seed(data_paths), busy_timeout=0.2)
     yield database
     database.close()
 

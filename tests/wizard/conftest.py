@@ -11,6 +11,7 @@ import pytest
 from app.db.database import Database
 from app.domain.dates import JST
 from app.paths import DataPaths
+from tests import register_template
 
 NOW = dt.datetime(2027, 6, 2, 10, 0, tzinfo=JST)  # the day after the usual "learned" date below
 LEARNED_AT = "2027-06-01T09:30:00+09:00"  # Tuesday
@@ -18,7 +19,7 @@ LEARNED_AT = "2027-06-01T09:30:00+09:00"  # Tuesday
 
 @pytest.fixture
 def db(data_paths: DataPaths) -> Iterator[Database]:
-    database = Database.open(data_paths)
+    database = Database.open(register_template.seed(data_paths))
     yield database
     database.close()
 

@@ -9,6 +9,7 @@ import pytest
 from app.db.database import Database
 from app.documents.context import DocumentContext
 from app.paths import DataPaths
+from tests import register_template
 from tests.documents.builders.factories import context
 
 
@@ -19,6 +20,6 @@ def ctx() -> DocumentContext:
 
 @pytest.fixture
 def db(data_paths: DataPaths) -> Iterator[Database]:
-    database = Database.open(data_paths)
+    database = Database.open(register_template.seed(data_paths))
     yield database
     database.close()

@@ -13,13 +13,14 @@ from app.paths import DataPaths
 from app.rules import assess
 from app.rules.facts_json import parse_facts
 from app.services.incidents import IncidentService
+from tests import register_template
 
 TODAY = dt.date(2027, 7, 3)
 
 
 @pytest.fixture
 def register_db(data_paths: DataPaths) -> Iterator[Database]:
-    database = Database.open(data_paths, busy_timeout=0.2)
+    database = Database.open(register_template.seed(data_paths), busy_timeout=0.2)
     yield database
     database.close()
 
