@@ -62,6 +62,10 @@ class BackgroundJob(QRunnable):
         return not self._cancel.is_set()
 
     def run(self) -> None:
+        if self._cancel.is_set():  # cancelled while queued (superseded, or the window closed): nothing to do
+            self.signals.cancelled.emit()
+            self.signals.done.emit(self.generation, None, None)
+            return
         try:
             result = self.work(self._progress)
         except self.cancel_exceptions:
@@ -114,9 +118,12 @@ class LatestJob(QObject):
             return 0
         generation = next(self._generation)
         if supersede:
-            for old, (job, _on_result, _on_failed) in list(self._jobs.items()):
-                if old == self.current and self.pool.tryTake(job):  # queued, never started: drop it
-                    del self._jobs[old]
+            superseded = self._jobs.get(self.current)
+            if superseded is not None:
+                # Queued, it skips its work; running, its answer is ignored (below). Not QThreadPool.tryTake: taking
+                # a runnable back from the pool crashed PySide 6.11 now and then (a segfault in tryTake, twice in
+                # one CI run under load), and a flag the job reads when it starts does the same.
+                superseded[0].cancel()
             self.current = generation
         else:
             self._bookkeeping.add(generation)
@@ -147,8 +154,7 @@ class LatestJob(QObject):
     def shutdown(self, wait_ms: int = 5000) -> None:
         self._closed = True
         for job, _on_result, _on_failed in self._jobs.values():
-            job.cancel()
-            self.pool.tryTake(job)
+            job.cancel()  # the queued ones skip their work
         self.pool.waitForDone(wait_ms)
         self._jobs.clear()
 

@@ -113,6 +113,11 @@ class QuestionPage(QWizardPage):
         self.setTitle(_(question.title))
 
         body = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)  # before it is filled: see HelpPanel (ui/wizard/panels.py)
         self.body_layout = QVBoxLayout(body)
         self.body_layout.setContentsMargins(4, 0, 12, 0)
         self.prompt_label = QLabel(_(question.prompt))
@@ -124,12 +129,6 @@ class QuestionPage(QWizardPage):
         self.body_layout.addSpacing(8)
         self.build(self.body_layout)
         self.body_layout.addStretch(1)
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
         self.question_column = scroll
         self.help_panel = HelpPanel(question)
         layout = QHBoxLayout(self)
