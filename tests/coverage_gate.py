@@ -10,7 +10,8 @@ first imported, so the other 1,300 tests pay nothing. pytest-cov's own --cov-fai
 exited 0 under pytest 9; this gate sets the session's exit status.
 
 The gate applies to a run of the whole suite (no paths, -k or -m given: the README's test command); a run of some
-tests measures nothing. Under pytest-xdist the controller decides and tells its workers through the environment;
+tests measures nothing. A whole run that leaves tests out otherwise (--deselect, --ignore) can turn it off with
+`-p no:tests.coverage_gate`. Under pytest-xdist the controller decides and tells its workers through the environment;
 each worker saves its data and the controller combines and reports them.
 """
 
