@@ -2,6 +2,10 @@
 one language, resize it to a laptop at 150 % and print one JSON line per screen with what does not fit.
 
     QT_SCALE_FACTOR=1.5 python -m tests.gui.fit_probe ja [PNG_FOLDER]
+    QT_SCALE_FACTOR=1.5 python -m tests.gui.fit_probe ja,en
+
+Several languages (comma-separated) run one after the other in the same process: one start instead of one per
+language. Each JSON line names its language.
 
 Used by tests/gui/test_fit_scaled.py and tools/screenshots.py (which passes a folder to save each screen in).
 """
@@ -82,7 +86,14 @@ def run(lang: str, folder: Path | None) -> list[dict[str, object]]:
             ASKED.clear()
             widget.close()
             results.append(
-                {"screen": name, "problems": problems, "a11y": clean, "saved": saved, "asked": list(ASKED)}
+                {
+                    "lang": lang,
+                    "screen": name,
+                    "problems": problems,
+                    "a11y": clean,
+                    "saved": saved,
+                    "asked": list(ASKED),
+                }
             )
             widget.deleteLater()
             QApplication.processEvents()
@@ -95,5 +106,6 @@ if __name__ == "__main__":
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else None
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
-    for line in run(sys.argv[1], out):
-        print(json.dumps(line, ensure_ascii=False), flush=True)
+    for lang in sys.argv[1].split(","):
+        for line in run(lang, out):
+            print(json.dumps(line, ensure_ascii=False), flush=True)
