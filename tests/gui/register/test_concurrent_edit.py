@@ -12,24 +12,15 @@ from app.i18n import set_language
 from app.services.register import RegisterService
 from app.services.root import Services
 from tests.gui.jp_input import type_japanese
-from tests.gui.register.conflict_answer import answer_conflict
+from tests.gui.register.conflict_answer import answer_conflict, incident_window
 from tests.gui.register.conftest import add_assessed, reopen
 from ui.register.view import Column, RegisterView
 from ui.workspace import IncidentWindow
 from ui.workspace.conflict_dialog import ConflictDialog
-from ui.workspace.context import WorkspaceContext
 
 ORIGINAL = "健診結果の誤送信"
 YAMADA = "健診結果の誤送信（人事部）"
 SUZUKI = "健診結果の誤送信（総務部）"
-
-
-def _window(qtbot, db, incident: int) -> IncidentWindow:  # type: ignore[no-untyped-def]
-    window = IncidentWindow(WorkspaceContext.open(Services(db), incident))
-    qtbot.addWidget(window)
-    window.show()
-    window.show_tab("overview")
-    return window
 
 
 def _retitle(window: IncidentWindow, title: str) -> None:
@@ -49,7 +40,10 @@ def test_the_second_save_shows_both_texts_and_the_choice_is_what_the_register_ke
 ) -> None:  # type: ignore[no-untyped-def]
     set_language(language)
     incident = add_assessed(register_db, ORIGINAL)
-    yamada, suzuki = _window(qtbot, register_db, incident), _window(qtbot, register_db, incident)
+    yamada, suzuki = (
+        incident_window(qtbot, register_db, incident, "overview"),
+        incident_window(qtbot, register_db, incident, "overview"),
+    )
     assert yamada.ctx.version == suzuki.ctx.version == 1
 
     _retitle(yamada, YAMADA)
@@ -93,7 +87,10 @@ def test_the_second_save_shows_both_texts_and_the_choice_is_what_the_register_ke
 
 def test_escape_leaves_the_text_unsaved_and_asks_again(qtbot, register_db) -> None:  # type: ignore[no-untyped-def]
     incident = add_assessed(register_db, ORIGINAL)
-    yamada, suzuki = _window(qtbot, register_db, incident), _window(qtbot, register_db, incident)
+    yamada, suzuki = (
+        incident_window(qtbot, register_db, incident, "overview"),
+        incident_window(qtbot, register_db, incident, "overview"),
+    )
     _retitle(yamada, YAMADA)
     shown: list[ConflictDialog] = []
 

@@ -10,26 +10,16 @@ from PySide6.QtWidgets import QApplication
 from app.db import audit
 from app.domain.filing import FilingKind
 from app.i18n import set_language
-from app.services.root import Services
 from app.services.workspace.reports import ReportDraftService
 from tests.gui.jp_input import type_japanese
-from tests.gui.register.conflict_answer import answer_conflict
+from tests.gui.register.conflict_answer import answer_conflict, incident_window
 from tests.gui.register.conftest import add_assessed
 from ui.workspace import IncidentWindow
 from ui.workspace.conflict_dialog import ConflictDialog
-from ui.workspace.context import WorkspaceContext
 
 CAUSE = "cause.description"
 YAMADA = "宛先の選択誤り"
 SUZUKI = "確認手順の不備"
-
-
-def _report_window(qtbot, db, incident: int) -> IncidentWindow:  # type: ignore[no-untyped-def]
-    window = IncidentWindow(WorkspaceContext.open(Services(db), incident))
-    qtbot.addWidget(window)
-    window.show()
-    window.show_tab("report")
-    return window
 
 
 def _write(window: IncidentWindow, text: str) -> None:
@@ -51,8 +41,8 @@ def test_the_second_save_of_a_draft_field_shows_both_values_and_the_choice_is_ke
     incident = add_assessed(register_db, "健診結果の誤送信")
     draft = ReportDraftService(register_db).start(incident, FilingKind.SOKUHO)
     yamada, suzuki = (
-        _report_window(qtbot, register_db, incident),
-        _report_window(qtbot, register_db, incident),
+        incident_window(qtbot, register_db, incident, "report"),
+        incident_window(qtbot, register_db, incident, "report"),
     )
     assert yamada.pages["report"].version == suzuki.pages["report"].version == 1  # type: ignore[attr-defined]
 
@@ -87,8 +77,8 @@ def test_escape_leaves_the_draft_field_unsaved_in_red(qtbot, register_db) -> Non
     incident = add_assessed(register_db, "USBメモリの紛失")
     ReportDraftService(register_db).start(incident, FilingKind.SOKUHO)
     yamada, suzuki = (
-        _report_window(qtbot, register_db, incident),
-        _report_window(qtbot, register_db, incident),
+        incident_window(qtbot, register_db, incident, "report"),
+        incident_window(qtbot, register_db, incident, "report"),
     )
     _write(yamada, YAMADA)
     shown: list[ConflictDialog] = []
