@@ -66,9 +66,11 @@ def pg_server() -> Iterator[PgServer]:
 
 
 @pytest.fixture
-def pg_url(pg_server: PgServer) -> Iterator[str]:
-    """The URL of a fresh, empty database on the session's server (team mode, issue 19)."""
-    name = pg_server.new_database()
+def pg_url(pg_server: PgServer, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The URL of a fresh database of this test's own on the session's server (team mode, issue 19): empty, or, when
+    the test asks for `pg_db` (tests/pg/conftest.py), an up-to-date register copied from the server's template."""
+    wants_register = "pg_db" in request.fixturenames
+    name = pg_server.new_database(template=pg_server.register_template() if wants_register else "template0")
     try:
         yield pg_server.url(name)
     finally:

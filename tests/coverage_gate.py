@@ -9,6 +9,12 @@ whole suite with pytest-cov cost 52 s, because its tracer also runs through the 
 first imported, so the other 1,300 tests pay nothing. pytest-cov's own --cov-fail-under also printed FAIL and
 exited 0 under pytest 9; this gate sets the session's exit status.
 
+What counts is what the example tests reach: a test driven by Hypothesis runs untraced. Its examples are drawn at
+random on each run, so a line only they reach would make the gate pass or fail by chance, and a line that matters
+should have an example a reader can check against the guideline; the property tests still run, and prove their
+invariants, in the same run. Tracing them too cost the run 25-30 s of CPU on 2 cores (coverage's tracer doubled
+Hypothesis's own work) for 1.3 points of coverage (99.3 % against 98.0 %, measured on one commit).
+
 The gate applies to a run of the whole suite (no paths, -k or -m given: the README's test command); a run of some
 tests measures nothing. A whole run that leaves tests out otherwise (--deselect, --ignore) can turn it off with
 `-p no:tests.coverage_gate`. Under pytest-xdist the controller decides and tells its workers through the environment;
@@ -73,6 +79,9 @@ def _start(folder: Path) -> None:
 
 
 def _measured(item: pytest.Item) -> bool:
+    """An example test of tests/rules or tests/clocks (a Hypothesis test is not traced: see the docstring above)."""
+    if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+        return False
     tests = Path(__file__).resolve().parent
     return any(tests / folder in item.path.parents for folder in TEST_FOLDERS)
 

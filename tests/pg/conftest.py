@@ -14,7 +14,9 @@ from app.paths import DataPaths
 
 @pytest.fixture
 def pg_db(data_paths: DataPaths, pg_url: str) -> Iterator[Database]:
-    """Migrated to head from an empty database, as the first window of an office would do it."""
+    """The register opened as every start after an office's first opens it: already up to date (a copy of the
+    server's template, see `pg_url`). Migrating an empty database stays tested where it is the subject:
+    tests/pg/test_upgrade.py, test_selftest.py and tests/gui/test_team_mode_window.py."""
     database = Database.open(data_paths, pg_url)
     yield database
     database.close()

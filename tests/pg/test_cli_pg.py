@@ -55,17 +55,16 @@ def flat(pdf: bytes) -> str:
 
 
 @pytest.fixture
-def seeded(data_paths: DataPaths, pg_url: str) -> tuple[int, int]:
+def seeded(pg_db: Database) -> tuple[int, int]:
     """The documents' sample incident (office profile, assessment, 速報 and 確報 drafts) and a recorded 速報."""
-    with Database.open(data_paths, pg_url) as db:
-        incident = seed_incident(db)
-        filing = FilingService(db).record(
-            incident,
-            FilingKind.SOKUHO,
-            dt.datetime(2027, 7, 2, 10, tzinfo=JST),
-            "ppc_form",
-            receipt_number="PPC-1",
-        )
+    incident = seed_incident(pg_db)
+    filing = FilingService(pg_db).record(
+        incident,
+        FilingKind.SOKUHO,
+        dt.datetime(2027, 7, 2, 10, tzinfo=JST),
+        "ppc_form",
+        receipt_number="PPC-1",
+    )
     return incident, filing
 
 

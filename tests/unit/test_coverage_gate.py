@@ -50,3 +50,26 @@ def test_only_the_whole_suite_is_gated(paths: list[str], keyword: str, gated: bo
     """A run of some tests (paths, -k or -m given) measures nothing and fails nothing."""
     known = SimpleNamespace(file_or_dir=paths, keyword=keyword, markexpr="", lf=False)
     assert coverage_gate._whole_suite(SimpleNamespace(known_args_namespace=known)) is gated  # type: ignore[arg-type]
+
+
+def test_hypothesis_tests_run_untraced_and_example_tests_are_measured() -> None:
+    """What the gate counts is what the example tests reach: a property test's random examples are not traced."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    @given(st.integers())
+    def property_test(n: int) -> None:
+        pass
+
+    def example_test() -> None:
+        pass
+
+    rules = ROOT / "tests" / "rules" / "test_x.py"
+    elsewhere = ROOT / "tests" / "gui" / "test_x.py"
+
+    def measured(test: object, path: Path) -> bool:
+        return coverage_gate._measured(SimpleNamespace(obj=test, path=path))  # type: ignore[arg-type]
+
+    assert measured(example_test, rules)
+    assert not measured(property_test, rules)
+    assert not measured(example_test, elsewhere)
