@@ -21,9 +21,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.db.database import Database
-from app.paths import DataPaths
-
 SUPERUSER = "breachdesk_admin"
 START_TIMEOUT_S = 60
 
@@ -88,6 +85,9 @@ class PgServer:
         the server's included (issue 20); a copy is what an office's server holds on every start after the first.
         Nobody stays connected to it (PostgreSQL copies only a template no session is using)."""
         if self._template is None:
+            from app.db.database import Database  # the register's own code, only for tests that want one
+            from app.paths import DataPaths
+
             name = self.new_database("register_template")
             Database.open(DataPaths(self.folder / "template-data"), self.url(name)).close()
             self._template = name

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -178,8 +179,105 @@ def _start_times(env: dict[str, str], folder: Path) -> None:
     )
 
 
+def _console_group(env: dict[str, str], tmp: Path) -> None:
+    """The command line: its version, the self-test (with its encrypted register), an encrypted register of its own
+    and team mode's driver."""
+    console = DIST / f"BreachDesk-console{EXE_SUFFIX}"
+    version = _run([str(console), "--version"], env)
+    _check(version, "--version")
+    print(f"  {version.stdout.strip()}")
+    selftest = _run([str(console), "selftest", "--data-dir", str(tmp / "data")], env)
+    _check(selftest, "selftest")
+    if (
+        "SQLCipher 4." not in selftest.stdout
+    ):  # the self-test's own encrypted register (app/commands/selftest.py)
+        print(f"FAILED: selftest did not check the encryption\n{selftest.stdout}", file=sys.stderr)
+        raise SystemExit(1)
+    print(
+        "  "
+        + "\n  ".join(line for line in selftest.stdout.splitlines() if "SQLCipher" in line or "「" in line)
+    )
+    _encrypted_register(console, env, tmp / "encrypted")
+    _team_driver(console, env, tmp / "team")
+
+
+def _window_group(env: dict[str, str], tmp: Path) -> None:
+    """The windowed exe: the real main window on a fresh data folder, left to load the register, then quit."""
+    data = tmp / "data"
+    gui_env = {**env, "BREACHDESK_QUIT_AFTER_MS": "2500"}
+    _check(_run([str(DIST / f"BreachDesk{EXE_SUFFIX}"), "--data-dir", str(data)], gui_env), "window start",
+           data / "logs")  # fmt: skip
+
+
+def _documents_group(env: dict[str, str], tmp: Path, seeded: Path, incident: str, reports: bool) -> None:
+    """Document kinds from the frozen command line, read back, on a copy of the seeded register: the reports, or
+    every other kind (two groups of about the same length, frozen_checks.reports and .documents)."""
+    data = tmp / "data"
+    shutil.copytree(seeded, data)
+    console = DIST / f"BreachDesk-console{EXE_SUFFIX}"
+    write = frozen_checks.reports if reports else frozen_checks.documents
+    for line in write(console, env, data, tmp / "out", incident):
+        print(f"  {line}")
+
+
+def _screens_group(env: dict[str, str], tmp: Path, seeded: Path, incident: str) -> None:
+    data = tmp / "data"
+    shutil.copytree(seeded, data)
+    _screens(DIST / f"BreachDesk{EXE_SUFFIX}", env, data, incident)
+
+
+GROUPS = ("console", "window", "reports", "documents", "screens")
+
+
+def _group(name: str, env: dict[str, str], seeded: Path, incident: str) -> int:
+    """One group of checks, in this process (`--group NAME SEEDED INCIDENT`), on a temporary folder of its own."""
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            if name == "console":
+                _console_group(env, Path(tmp))
+            elif name == "window":
+                _window_group(env, Path(tmp))
+            elif name in ("reports", "documents"):
+                _documents_group(env, Path(tmp), seeded, incident, reports=name == "reports")
+            else:
+                _screens_group(env, Path(tmp), seeded, incident)
+        except frozen_checks.Failed as failure:
+            print(f"FAILED: {failure}", file=sys.stderr)
+            return 1
+    return 0
+
+
+def _all_groups(env: dict[str, str], seeded: Path, incident: str) -> None:
+    """The groups at once, each in a process of its own (they share only the bundle and a copy of one seeded
+    register), their output printed group by group. Why: the checks are ~35 s of one core run after run; at once
+    they use both cores, which .ci/run has free once the suite beside them has ended (issue 20)."""
+    started = [
+        subprocess.Popen(
+            [sys.executable, __file__, "--group", name, str(seeded), incident],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            env=env,
+        )
+        for name in GROUPS
+    ]
+    failed = []
+    for name, process in zip(GROUPS, started, strict=True):
+        output, _ = process.communicate(timeout=900)
+        print(output, end="", flush=True)
+        if process.returncode != 0:
+            failed.append(name)
+    if failed:
+        print(f"FAILED: the frozen app's checks: {', '.join(failed)}", file=sys.stderr)
+        raise SystemExit(1)
+
+
 def main() -> int:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    if sys.argv[1:2] == ["--group"]:
+        return _group(sys.argv[2], env, Path(sys.argv[3]), sys.argv[4])
     if "--start-times-only" in sys.argv:
         with tempfile.TemporaryDirectory() as tmp:
             _start_times(env, Path(tmp) / "start")
@@ -203,43 +301,13 @@ def main() -> int:
         print(f"built {DIST} in {time.perf_counter() - started:.1f} s, {_folder_size_mb(DIST):.0f} MB")
     total = _sizes() if "--skip-sizes" not in sys.argv else 0.0
     with tempfile.TemporaryDirectory() as tmp:
-        data = Path(tmp) / "data"
-        console = DIST / f"BreachDesk-console{EXE_SUFFIX}"
-        version = _run([str(console), "--version"], env)
-        _check(version, "--version")
-        print(f"  {version.stdout.strip()}")
-        selftest = _run([str(console), "selftest", "--data-dir", str(data)], env)
-        _check(selftest, "selftest")
-        if (
-            "SQLCipher 4." not in selftest.stdout
-        ):  # the self-test's own encrypted register (app/commands/selftest.py)
-            print(f"FAILED: selftest did not check the encryption\n{selftest.stdout}", file=sys.stderr)
-            raise SystemExit(1)
-        print(
-            "  "
-            + "\n  ".join(
-                line for line in selftest.stdout.splitlines() if "SQLCipher" in line or "「" in line
-            )
-        )
-        _encrypted_register(console, env, Path(tmp) / "encrypted")
-        _team_driver(console, env, Path(tmp) / "team")
-        # The windowed exe: open the real main window on a fresh data folder, let it load the register, quit.
-        gui_env = {**env, "BREACHDESK_QUIT_AFTER_MS": "2500"}
-        _check(
-            _run([str(DIST / f"BreachDesk{EXE_SUFFIX}"), "--data-dir", str(data)], gui_env),
-            "window start",
-            data / "logs",
-        )
-        # Every document kind from the frozen command line, read back; then every screen on the same register.
-        documents = Path(tmp) / "documents"
+        seeded = Path(tmp) / "seeded"
         try:
-            for line in frozen_checks.documents(console, env, documents / "data", documents / "out"):
-                print(f"  {line}")
-            incident = frozen_checks.seed_register(Path(tmp) / "screens")
-            _screens(DIST / f"BreachDesk{EXE_SUFFIX}", env, Path(tmp) / "screens", incident)
+            incident = frozen_checks.seed_register(seeded)
         except frozen_checks.Failed as failure:
             print(f"FAILED: {failure}", file=sys.stderr)
             raise SystemExit(1) from None
+        _all_groups(env, seeded, incident)
         if "--no-start-times" not in sys.argv:
             _start_times(env, Path(tmp) / "start")
     if sys.platform.startswith("linux") and total > LINUX_LIMIT_MB:
