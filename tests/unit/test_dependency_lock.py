@@ -90,19 +90,24 @@ def test_readme_ci_and_windows_build_install_the_lock_with_hashes() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     workflow = (ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
-    install = (
+    bootstrap = (
         "python3 -m venv .venv && .venv/bin/pip install -q --require-hashes -r requirements/bootstrap.lock"
-        " && .venv/bin/uv pip install -q --python .venv/bin/python --compile-bytecode --require-hashes"
-        " -r requirements/linux.lock"
+        " && .venv/bin/uv pip install -q --python .venv/bin/python"
+    )
+    lock = (
+        " --require-hashes -r requirements/linux.lock"
         " && .venv/bin/uv pip install -q --python .venv/bin/python --no-deps --no-build-isolation -e ."
     )
+    install = bootstrap + lock  # the tests' half: byte code is compiled as the suite imports (ADR 0016)
     test_command = install + " && QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest"
     assert test_command in readme
     # .ci/run: the install half first (the checks beside the suite need the venv), then the whole command, whose
     # exit status is judged once the checks beside it have printed their logs.
     assert install in ci.splitlines()
     assert test_command + " || tests=$?" in ci.splitlines()
-    assert install + " && .venv/bin/python main.py" in readme
+    assert (
+        bootstrap + " --compile-bytecode" + lock + " && .venv/bin/python main.py" in readme
+    )  # the first start
     assert r"-m pip install -q --require-hashes -r requirements\windows.lock" in readme
     assert "pip-audit -r requirements/linux.lock -r requirements/windows.lock --require-hashes" in ci
     assert '.venv/bin/python requirements/audit_gate.py "$report"' in ci
