@@ -117,22 +117,47 @@ def _keeps_pyside_file(path: str) -> bool:
     return False
 
 
-def windows_estimate(dist: Path, build: Path, cache: Path) -> tuple[float, list[tuple[str, float]]] | str:
-    """(total MB, parts) or the reason there is no estimate (no network, no lock)."""
+def _wanted() -> list[str] | str:
     pins = _pins(ROOT / "requirements" / "windows.lock")
     wanted = [f"{name}=={pins[name]}" for name in WINDOWS_WHEELS if name in pins]
     if len(wanted) < len(WINDOWS_WHEELS):
         return "requirements/windows.lock does not pin every wheel: " + ", ".join(
             n for n in WINDOWS_WHEELS if n not in pins
         )
+    return wanted
+
+
+def fetch_windows_wheels(cache: Path) -> subprocess.Popen[str] | None:
+    """The download of the win_amd64 wheels (~250 MB), started, to be passed to `windows_estimate`: it is network
+    time, and the bundle's build can run meanwhile (None when the lock does not pin them all: the estimate says so)."""
+    wanted = _wanted()
+    if isinstance(wanted, str):
+        return None
     cache.mkdir(parents=True, exist_ok=True)
-    fetched = subprocess.run(
+    return subprocess.Popen(
         [sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--platform", "win_amd64",
          "--python-version", "3.11", "--no-deps", "-d", str(cache), *wanted],
-        capture_output=True, text=True, timeout=600, check=False,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
-    if fetched.returncode != 0:
-        return "pip download of the win_amd64 wheels failed: " + fetched.stderr.strip()[-300:]
+
+
+def windows_estimate(
+    dist: Path, build: Path, cache: Path, fetching: subprocess.Popen[str] | None = None
+) -> tuple[float, list[tuple[str, float]]] | str:
+    """(total MB, parts) or the reason there is no estimate (no network, no lock). `fetching`: the download already
+    started by `fetch_windows_wheels` (started here when not given)."""
+    wanted = _wanted()
+    if isinstance(wanted, str):
+        return wanted
+    fetching = fetching or fetch_windows_wheels(cache)
+    assert fetching is not None
+    try:
+        _, errors = fetching.communicate(timeout=600)
+    except subprocess.TimeoutExpired:
+        fetching.kill()
+        return "pip download of the win_amd64 wheels took more than 10 minutes"
+    if fetching.returncode != 0:
+        return "pip download of the win_amd64 wheels failed: " + errors.strip()[-300:]
     parts: list[tuple[str, float]] = []
     for spec in wanted:
         name, version = spec.split("==")

@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the helpers beside this script
@@ -35,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist" / "BreachDesk"
 EXE_SUFFIX = ".exe" if os.name == "nt" else ""
 LINUX_LIMIT_MB = 150  # issue 20 point 1
+WIN_WHEELS = ROOT / "build" / "win-wheels"  # the download cache of the Windows estimate
 SCREENS = ("main_window", "wizard", "workspace", "calendar", "dashboard", "preview", "letters", "office",
            "reminder_settings")  # fmt: skip
 
@@ -43,7 +45,7 @@ def _folder_size_mb(folder: Path) -> float:
     return bundle_size.total_mb(folder)
 
 
-def _sizes() -> float:
+def _sizes(fetching: subprocess.Popen[str] | None = None) -> float:
     """The bundle by component (its total returned: main fails above the limit on Linux), the Windows estimate."""
     total = _folder_size_mb(DIST)
     print(f"bundle: {total:.1f} MB ({DIST})")
@@ -51,9 +53,7 @@ def _sizes() -> float:
         print(f"  {size / 1e6:6.1f} MB  {name}")
     if "--no-windows-estimate" in sys.argv or os.name == "nt":
         return total
-    estimate = bundle_size.windows_estimate(
-        DIST, ROOT / "build" / "pyinstaller", ROOT / "build" / "win-wheels"
-    )
+    estimate = bundle_size.windows_estimate(DIST, ROOT / "build" / "pyinstaller", WIN_WHEELS, fetching)
     if isinstance(estimate, str):
         print(f"Windows estimate: not available ({estimate})")
         return total
@@ -274,16 +274,9 @@ def _all_groups(env: dict[str, str], seeded: Path, incident: str) -> None:
         raise SystemExit(1)
 
 
-def main() -> int:
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    if sys.argv[1:2] == ["--group"]:
-        return _group(sys.argv[2], env, Path(sys.argv[3]), sys.argv[4])
-    if "--start-times-only" in sys.argv:
-        with tempfile.TemporaryDirectory() as tmp:
-            _start_times(env, Path(tmp) / "start")
-        return 0
-    if "--no-build" not in sys.argv:
-        started = time.perf_counter()
+def _build(fetching: subprocess.Popen[str] | None) -> None:
+    """pyinstaller.spec, from clean; a failed build stops the wheels' download too."""
+    try:
         subprocess.run(
             [
                 sys.executable,
@@ -298,12 +291,35 @@ def main() -> int:
             cwd=ROOT,
             check=True,
         )
-        print(f"built {DIST} in {time.perf_counter() - started:.1f} s, {_folder_size_mb(DIST):.0f} MB")
-    total = _sizes() if "--skip-sizes" not in sys.argv else 0.0
-    with tempfile.TemporaryDirectory() as tmp:
+    except BaseException:
+        if fetching is not None:
+            fetching.kill()
+        raise
+
+
+def main() -> int:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    if sys.argv[1:2] == ["--group"]:
+        return _group(sys.argv[2], env, Path(sys.argv[3]), sys.argv[4])
+    if "--start-times-only" in sys.argv:
+        with tempfile.TemporaryDirectory() as tmp:
+            _start_times(env, Path(tmp) / "start")
+        return 0
+    estimating = (
+        "--skip-sizes" not in sys.argv and "--no-windows-estimate" not in sys.argv and os.name != "nt"
+    )
+    with tempfile.TemporaryDirectory() as tmp, ThreadPoolExecutor(max_workers=1) as pool:
+        # Beside the build: the wheels' download (network time) and the register's seeding (from source).
+        fetching = bundle_size.fetch_windows_wheels(WIN_WHEELS) if estimating else None
         seeded = Path(tmp) / "seeded"
+        seeding = pool.submit(frozen_checks.seed_register, seeded)
+        if "--no-build" not in sys.argv:
+            started = time.perf_counter()
+            _build(fetching)
+            print(f"built {DIST} in {time.perf_counter() - started:.1f} s, {_folder_size_mb(DIST):.0f} MB")
+        total = _sizes(fetching) if "--skip-sizes" not in sys.argv else 0.0
         try:
-            incident = frozen_checks.seed_register(seeded)
+            incident = seeding.result()
         except frozen_checks.Failed as failure:
             print(f"FAILED: {failure}", file=sys.stderr)
             raise SystemExit(1) from None
