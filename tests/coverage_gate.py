@@ -27,6 +27,7 @@ import io
 import os
 import pkgutil
 import shutil
+import sys
 from collections.abc import Iterator
 from importlib import import_module
 from pathlib import Path
@@ -86,11 +87,25 @@ def _measured(item: pytest.Item) -> bool:
     return any(tests / folder in item.path.parents for folder in TEST_FOLDERS)
 
 
+def _clear_caches() -> None:
+    """Empty the measured modules' functools caches (items_words, closed_day_labels…): a line inside a cached
+    function counts only when it runs, and it would not run again for an example test if a test that is not traced
+    (another folder's, or a property test) had filled the cache first in the same worker; what a test reaches must
+    not depend on which tests ran before it."""
+    for name, module in list(sys.modules.items()):
+        if module is None or not name.startswith(MEASURED):
+            continue
+        for value in list(vars(module).values()):
+            if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", None) == name:
+                value.cache_clear()
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
     if _coverage is None or not _measured(item):
         yield
         return
+    _clear_caches()
     _coverage.start()
     try:
         yield

@@ -73,3 +73,13 @@ def test_hypothesis_tests_run_untraced_and_example_tests_are_measured() -> None:
     assert measured(example_test, rules)
     assert not measured(property_test, rules)
     assert not measured(example_test, elsewhere)
+
+
+def test_each_measured_test_starts_with_the_rules_caches_empty() -> None:
+    """A cached line reached first by an untraced test must still count when an example test reaches it."""
+    from app.rules.wording import items_words
+
+    items_words((1, 3))
+    assert items_words.cache_info().currsize > 0
+    coverage_gate._clear_caches()
+    assert items_words.cache_info().currsize == 0
