@@ -9,14 +9,14 @@ What it cannot check headless it says (the offscreen platform has no notificatio
 
 Used by .ci/run on Linux and by the Windows workflow.
     python tools/smoke_bundle.py [--no-build] [--no-windows-estimate] [--skip-sizes] [--no-start-times]
-    python tools/smoke_bundle.py --build-only
+    python tools/smoke_bundle.py [...] --nice-after-build N
     python tools/smoke_bundle.py --start-times-only
 --no-windows-estimate skips the download of the win_amd64 wheels (~250 MB, cached in build/win-wheels);
 --skip-sizes skips the size report and its 150 MB limit (to run the functional checks alone).
-.ci/run builds (--build-only, at normal priority: the build is one long serial step that every check waits for)
-and checks (--no-build --no-start-times, niced, five groups of checks at once) beside the test suite, then times the
-starts alone (--start-times-only, on the bundle already built): a start timed while the suite runs would time the
-suite.
+.ci/run builds and checks beside the test suite (--no-start-times --nice-after-build 10: the build at normal
+priority, as one long serial step that every check waits for; then the five groups of checks at once, niced), then
+times the starts alone (--start-times-only, on the bundle already built): a start timed while the suite runs would
+time the suite.
 """
 
 from __future__ import annotations
@@ -320,10 +320,8 @@ def main() -> int:
             started = time.perf_counter()
             _build(fetching)
             print(f"built {DIST} in {time.perf_counter() - started:.1f} s, {_folder_size_mb(DIST):.0f} MB")
-            if "--build-only" in sys.argv:
-                if fetching is not None:
-                    fetching.kill()
-                return 0
+        if "--nice-after-build" in sys.argv:  # the checks give way to whatever runs beside them (.ci/run)
+            os.nice(int(sys.argv[sys.argv.index("--nice-after-build") + 1]))
         total = _sizes(fetching) if "--skip-sizes" not in sys.argv else 0.0
         try:
             incident = seeding.result()
