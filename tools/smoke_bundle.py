@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -182,7 +183,7 @@ def _start_times(env: dict[str, str], folder: Path) -> None:
     )
 
 
-def _console_group(env: dict[str, str], tmp: Path) -> None:
+def _console_group(env: dict[str, str], tmp: Path, _seeded: Path, _incident: str) -> None:
     """The command line: its version, the self-test (with its encrypted register), an encrypted register of its own
     and team mode's driver."""
     console = DIST / f"BreachDesk-console{EXE_SUFFIX}"
@@ -204,7 +205,7 @@ def _console_group(env: dict[str, str], tmp: Path) -> None:
     _team_driver(console, env, tmp / "team")
 
 
-def _window_group(env: dict[str, str], tmp: Path) -> None:
+def _window_group(env: dict[str, str], tmp: Path, _seeded: Path, _incident: str) -> None:
     """The windowed exe: the real main window on a fresh data folder, left to load the register, then quit."""
     data = tmp / "data"
     gui_env = {**env, "BREACHDESK_QUIT_AFTER_MS": "2500"}
@@ -212,38 +213,40 @@ def _window_group(env: dict[str, str], tmp: Path) -> None:
            data / "logs")  # fmt: skip
 
 
-def _documents_group(env: dict[str, str], tmp: Path, seeded: Path, incident: str, reports: bool) -> None:
-    """Document kinds from the frozen command line, read back, on a copy of the seeded register: the reports, or
-    every other kind (two groups of about the same length, frozen_checks.reports and .documents)."""
-    data = tmp / "data"
-    shutil.copytree(seeded, data)
-    console = DIST / f"BreachDesk-console{EXE_SUFFIX}"
-    write = frozen_checks.reports if reports else frozen_checks.documents
-    for line in write(console, env, data, tmp / "out", incident):
-        print(f"  {line}")
+def _documents(write: Callable[[Path, dict[str, str], Path, Path, str], list[str]]) -> Group:
+    """Document kinds from the frozen command line, read back, on a copy of the seeded register (the reports, or
+    every other kind: frozen_checks.reports and .documents, two groups of about the same length)."""
+
+    def group(env: dict[str, str], tmp: Path, seeded: Path, incident: str) -> None:
+        shutil.copytree(seeded, tmp / "data")
+        for line in write(DIST / f"BreachDesk-console{EXE_SUFFIX}", env, tmp / "data", tmp / "out", incident):
+            print(f"  {line}")
+
+    return group
 
 
 def _screens_group(env: dict[str, str], tmp: Path, seeded: Path, incident: str) -> None:
-    data = tmp / "data"
-    shutil.copytree(seeded, data)
-    _screens(DIST / f"BreachDesk{EXE_SUFFIX}", env, data, incident)
+    shutil.copytree(seeded, tmp / "data")
+    _screens(DIST / f"BreachDesk{EXE_SUFFIX}", env, tmp / "data", incident)
 
 
-GROUPS = ("console", "window", "reports", "documents", "screens")
+Group = Callable[
+    [dict[str, str], Path, Path, str], None
+]  # (env, its own temporary folder, seeded register, incident)
+GROUPS: dict[str, Group] = {
+    "console": _console_group,
+    "window": _window_group,
+    "reports": _documents(frozen_checks.reports),
+    "documents": _documents(frozen_checks.documents),
+    "screens": _screens_group,
+}
 
 
 def _group(name: str, env: dict[str, str], seeded: Path, incident: str) -> int:
     """One group of checks, in this process (`--group NAME SEEDED INCIDENT`), on a temporary folder of its own."""
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            if name == "console":
-                _console_group(env, Path(tmp))
-            elif name == "window":
-                _window_group(env, Path(tmp))
-            elif name in ("reports", "documents"):
-                _documents_group(env, Path(tmp), seeded, incident, reports=name == "reports")
-            else:
-                _screens_group(env, Path(tmp), seeded, incident)
+            GROUPS[name](env, Path(tmp), seeded, incident)
         except frozen_checks.Failed as failure:
             print(f"FAILED: {failure}", file=sys.stderr)
             return 1
